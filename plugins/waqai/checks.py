@@ -1,0 +1,170 @@
+"""Checks that need the whole volume: references, duplicates, dates, names.
+
+`validate()` is the one entry point used by `build.py check`, by the plugin and
+by the tests: it loads, checks, and returns the model only when no error was
+found.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .dates import check_pair
+from .load import Loaded, assemble, has_errors, load
+from .model import ItemKind, Proceedings
+from .problems import Problem, Severity, sort_problems
+
+
+@dataclass(frozen=True)
+class Validation:
+    proceedings: Proceedings | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.proceedings is not None
+
+
+def validate(root: Path, data_dir: str = "papers") -> Validation:
+    loaded = load(root, data_dir)
+    for check in CHECKS:
+        check(loaded)
+    problems = sort_problems(loaded.problems)
+    if has_errors(problems) or loaded.conference is None:
+        return Validation(None, problems)
+    return Validation(assemble(loaded), problems)
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(value, known, n=1)
+    if close:
+        return f"Did you mean `{close[0]}`?"
+    listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    return f"Use one of: {listed}." if known else "Define it first."
+
+
+def _unknown_reference(loaded: Loaded, file: str, field: str, value: str, what: str,
+                       known: Iterable[str], where: str) -> None:
+    loaded.problems.append(Problem(
+        file, field, f"“{value}” is not a known {what}.",
+        f"{_suggest(value, known)} New {what}s are added in {where}.",
+        loaded.sources.line(file, field)))
+
+
+def check_references(loaded: Loaded) -> None:
+    sources = loaded.sources
+    people_file = sources.shown(sources.data_dir / "people.yaml")
+    sessions_file = sources.shown(sources.data_dir / "sessions.yaml")
+    conference_file = sources.shown(sources.data_dir / "conference.yaml")
+    person_ids = {p.id for p in loaded.people}
+    session_ids = {s.id for s in loaded.sessions}
+
+    def person_ref(file: str, field: str, value: str) -> None:
+        if value not in person_ids:
+            _unknown_reference(loaded, file, field, value, "person id", person_ids, people_file)
+
+    for paper in loaded.papers:
+        file = sources.paper_files[paper.id]
+        if paper.session not in session_ids:
+            _unknown_reference(loaded, file, "session", paper.session, "session id",
+                               session_ids, sessions_file)
+        for person in paper.people:
+            person_ref(file, "people", person)
+        if not paper.people and paper.kind is not ItemKind.PANEL:
+            loaded.problems.append(Problem(
+                file, "people", "is empty.",
+                "List the authors or speakers by their ids in people.yaml, e.g. "
+                "`people: [nayef-alomari]`.", sources.line(file, "people")))
+    for session in loaded.sessions:
+        for chair in session.chairs:
+            person_ref(sessions_file, f"{session.id}.chairs", chair)
+    if loaded.conference:
+        for statement in loaded.conference.statements:
+            person_ref(conference_file, "statements.person", statement.person)
+        for editor in loaded.conference.editors:
+            person_ref(conference_file, "editors", editor)
+    for person in loaded.people:
+        for other in person.distinct_from:
+            person_ref(people_file, f"{person.id}.distinct_from", other)
+
+
+def check_orders(loaded: Loaded) -> None:
+    """Two items may not share a place in a session, nor two sessions a place in a day."""
+    sources = loaded.sources
+    seen: dict[tuple[str, int], str] = {}
+    for paper in loaded.papers:
+        file = sources.paper_files[paper.id]
+        slot = (paper.session, paper.order)
+        if slot in seen:
+            loaded.problems.append(Problem(
+                file, "order", f"{paper.order} is already taken in session “{paper.session}” by "
+                f"{seen[slot]}.", "Give each item of a session its own order number.",
+                sources.line(file, "order")))
+        else:
+            seen[slot] = file
+    sessions_file = sources.shown(sources.data_dir / "sessions.yaml")
+    days: dict[tuple, str] = {}
+    for session in loaded.sessions:
+        slot = (session.day, session.order)
+        if slot in days:
+            loaded.problems.append(Problem(
+                sessions_file, f"{session.id}.order", f"{session.order} is already taken on "
+                f"{session.day} by session “{days[slot]}”.",
+                "Give each session of a day its own order number.",
+                sources.line(sessions_file, f"{session.id}.order")))
+        else:
+            days[slot] = session.id
+        conference = loaded.conference
+        if conference and not conference.start <= session.day <= conference.end:
+            loaded.problems.append(Problem(
+                sessions_file, f"{session.id}.day", f"{session.day} is outside the conference "
+                f"dates ({conference.start} to {conference.end}).",
+                "Write a day within the conference dates, or fix the dates in conference.yaml.",
+                sources.line(sessions_file, f"{session.id}.day")))
+
+
+def check_unused_people(loaded: Loaded) -> None:
+    if has_errors(loaded.problems):
+        return  # items that failed to load would make their people look unused
+    sources = loaded.sources
+    people_file = sources.shown(sources.data_dir / "people.yaml")
+    used: set[str] = set()
+    for paper in loaded.papers:
+        used.update(paper.people)
+    for session in loaded.sessions:
+        used.update(session.chairs)
+    if loaded.conference:
+        used.update(s.person for s in loaded.conference.statements)
+        used.update(loaded.conference.editors)
+    for person in loaded.people:
+        if person.id not in used:
+            loaded.problems.append(Problem(
+                people_file, person.id, "appears in no paper, session or statement.",
+                "Add the person to an item's `people` or a session's `chairs`, or remove the "
+                "entry.", sources.line(people_file, person.id), Severity.WARNING))
+
+
+def check_calendar_pairs(loaded: Loaded) -> None:
+    """A Hijri date entered beside a Gregorian one must name the same day."""
+    conference = loaded.conference
+    if conference is None:
+        return
+    file = loaded.sources.shown(loaded.sources.data_dir / "conference.yaml")
+    pairs = (("dates.hijri_start", conference.start, conference.hijri_start),
+             ("dates.hijri_end", conference.end, conference.hijri_end))
+    for field, gregorian, hijri in pairs:
+        if hijri is None:
+            continue
+        message = check_pair(gregorian, hijri)
+        if message:
+            loaded.problems.append(Problem(
+                file, field, "does not match the Gregorian date: " + message,
+                "Make the two dates name the same day (the Gregorian date is the canonical one).",
+                loaded.sources.line(file, field)))
+
+
+CHECKS = [check_references, check_orders, check_unused_people, check_calendar_pairs]

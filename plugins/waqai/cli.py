@@ -1,0 +1,163 @@
+"""The commands behind `python3 build.py …`.
+
+Every command prints problems the editors can act on and exits 1 on failure;
+no Python traceback reaches an editor (an unexpected crash is summarised in
+one line, with the full traceback saved to `.waqai/last-error.txt`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from .checks import validate
+from .problems import Problem, summary
+
+DEFAULT_ADDR = "127.0.0.1:8000"
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+        if in_github_actions():
+            print(problem.format_github())
+    if problems:
+        print(summary(problems), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace, root: Path) -> int:
+    result = validate(root, args.data_dir)
+    print_problems(result.problems)
+    if not result.ok:
+        return 1
+    proc = result.proceedings
+    print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
+          f"{len(proc.people)} people in {args.data_dir}/.")
+    return 0
+
+
+def _quiet_mkdocs_logging(verbose: bool) -> None:
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s",
+                        level=logging.DEBUG if verbose else logging.INFO)
+
+
+def build_site(root: Path, config_file: Path, site_dir: Path, *, verbose: bool = False) -> int:
+    """Build into a fresh temporary folder; replace `site_dir` only when the build succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging))
+        build(config)
+    except MkDocsException as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {err}", file=sys.stderr)
+        print(f"The previous site in {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, site_dir)
+    return 0
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace site_dir by staging with two renames, so readers never see half a site."""
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_build(args: argparse.Namespace, root: Path) -> int:
+    result = validate(root, args.data_dir)
+    print_problems(result.problems)
+    if not result.ok:
+        print(f"Nothing was built; the previous site in {args.site_dir}/ is unchanged.",
+              file=sys.stderr)
+        return 1
+    _quiet_mkdocs_logging(args.verbose)
+    status = build_site(root, root / args.config_file, root / args.site_dir, verbose=args.verbose)
+    if status == 0:
+        print(f"Built the site in {args.site_dir}/.")
+    return status
+
+
+def cmd_serve(args: argparse.Namespace, root: Path) -> int:
+    from mkdocs.commands.serve import serve
+
+    _quiet_mkdocs_logging(args.verbose)
+    result = validate(root, args.data_dir)
+    print_problems(result.problems)
+    serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def cmd_test(args: argparse.Namespace, root: Path) -> int:
+    command = [sys.executable, "-m", "pytest", *args.pytest_args]
+    status = subprocess.run(command, cwd=root).returncode
+    if status == 5:
+        print("pytest collected no tests: that is a failure here.", file=sys.stderr)
+        return 1
+    return status
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="build.py", description="Waqai: build, check and test the "
+                                 "proceedings site.")
+    ap.add_argument("--data-dir", default="papers", help="the editors' data folder")
+    ap.add_argument("--config-file", default="mkdocs.yml")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
+    b.add_argument("--site-dir", default="site")
+    b.set_defaults(run=cmd_build)
+    s = sub.add_parser("serve", help=f"serve the site on {DEFAULT_ADDR}, rebuilding on changes")
+    s.add_argument("--dev-addr", default=DEFAULT_ADDR)
+    s.set_defaults(run=cmd_serve)
+    c = sub.add_parser("check", help="validate papers/ and report every problem")
+    c.set_defaults(run=cmd_check)
+    t = sub.add_parser("test", help="run the whole test suite (pytest)")
+    t.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    t.set_defaults(run=cmd_test)
+    for extra in EXTRA_COMMANDS:
+        extra(sub)
+    return ap
+
+
+# Further commands (`new`, `bench`) register themselves here: f(subparsers) -> None.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: list[str], root: Path) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args, root)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 - the editor gets one line, the file the rest
+        log_dir = root / ".waqai"
+        log_dir.mkdir(exist_ok=True)
+        (log_dir / "last-error.txt").write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"Internal error: {type(err).__name__}: {err}\n"
+              f"This is a bug in Waqai, not in your data. The details are in "
+              f".waqai/last-error.txt; please attach that file to an issue.", file=sys.stderr)
+        return 2

@@ -1,0 +1,73 @@
+"""The words of the interface, in both languages.
+
+Templates read them as `waqai.t.<name>`; page titles of generated pages use
+them too. Data, not locale: nothing here depends on the host.
+"""
+
+from __future__ import annotations
+
+from .model import ItemKind, Lang, Role, SessionKind, Text
+
+LABELS: dict[str, Text] = {
+    "programme": Text("البرنامج", "Programme"),
+    "speakers": Text("المتحدثون", "Speakers"),
+    "people": Text("الأشخاص", "People"),
+    "session": Text("الجلسة", "Session"),
+    "part_of_session": Text("ضمن الجلسة", "Part of session"),
+    "day": Text("اليوم", "Day"),
+    "time": Text("الوقت", "Time"),
+    "room": Text("القاعة", "Room"),
+    "chairs": Text("رئاسة الجلسة", "Chairs"),
+    "items": Text("المشاركات", "Items"),
+    "abstract": Text("الملخص", "Abstract"),
+    "keywords": Text("الكلمات المفتاحية", "Keywords"),
+    "affiliation": Text("جهة العمل", "Affiliation"),
+    "position": Text("المنصب", "Position"),
+    "romanised": Text("الاسم بالحروف اللاتينية", "Romanised name"),
+    "arabic_name": Text("الاسم بالعربية", "Arabic name"),
+    "orcid": Text("أوركيد", "ORCID"),
+    "contributions": Text("المشاركات في المؤتمر", "Contributions to the conference"),
+    "statement": Text("تصريح عن المؤتمر", "Statement about the conference"),
+    "no_items": Text("لا تذكر المصادر عناوين مشاركات هذه الجلسة.",
+                     "The sources do not record the items of this session."),
+    "no_people": Text("لم تذكر المصادر أسماء المشاركين.", "The sources do not name the participants."),
+    "unnamed": Text("غير مذكور", "not named"),
+    "cite": Text("الاستشهاد", "Cite"),
+    "copy": Text("نسخ", "Copy"),
+    "copied": Text("نُسخ", "Copied"),
+    "download": Text("تنزيل", "Download"),
+    "calendar": Text("إضافة إلى التقويم (ics)", "Add to calendar (.ics)"),
+    "all_day": Text("طوال اليوم", "all day"),
+    "index_of_speakers": Text("فهرس المتحدثين", "Index of speakers"),
+    "home": Text("الرئيسية", "Home"),
+    "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
+    "pdf": Text("النص الكامل (PDF)", "Full text (PDF)"),
+    "pages": Text("الصفحات", "Pages"),
+}
+
+SESSION_KINDS: dict[SessionKind, Text] = {
+    SessionKind.KEYNOTE: Text("كلمة رئيسية", "Keynote"),
+    SessionKind.PAPERS: Text("جلسة علمية", "Paper session"),
+    SessionKind.PANEL: Text("حلقة نقاش", "Panel discussion"),
+    SessionKind.WORKSHOP: Text("ورشة عمل", "Workshop"),
+}
+
+ITEM_KINDS: dict[ItemKind, Text] = {
+    ItemKind.PAPER: Text("بحث", "Paper"),
+    ItemKind.TALK: Text("عرض تجربة", "Talk"),
+    ItemKind.KEYNOTE: Text("كلمة رئيسية", "Keynote"),
+    ItemKind.PANEL: Text("حلقة نقاش", "Panel discussion"),
+    ItemKind.WORKSHOP: Text("ورشة عمل", "Workshop"),
+}
+
+ROLES: dict[Role, Text] = {
+    Role.AUTHOR: Text("مؤلف", "Author"),
+    Role.SPEAKER: Text("متحدث", "Speaker"),
+    Role.PANELLIST: Text("مشارك في النقاش", "Panellist"),
+    Role.CHAIR: Text("رئيس الجلسة", "Chair"),
+    Role.STATEMENT: Text("تصريح", "Statement"),
+}
+
+
+def labels_for(lang: Lang) -> dict[str, str]:
+    return {name: text.get(lang) for name, text in LABELS.items()}

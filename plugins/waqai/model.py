@@ -1,0 +1,280 @@
+"""The typed data model of a proceedings volume.
+
+Everything here is plain, frozen data: no MkDocs, no YAML, no HTML. The loader
+(`waqai.load`) builds these objects from the editors' files; page generation and
+the export formats read them. Indexes that are *derived* from the model (who
+spoke where, which items a session holds) are methods on `Proceedings`, never
+stored a second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator, Literal
+
+Lang = Literal["ar", "en"]
+LANGS: tuple[Lang, ...] = ("ar", "en")
+DEFAULT_LANG: Lang = "ar"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in both languages."""
+
+    ar: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+@dataclass(frozen=True)
+class ArabicName:
+    """An Arabic personal name, kept in its parts.
+
+    `given` is the ism («نايف»), `nasab` the chain of «بن …» links
+    («بن صالح»), `family` the name the person is filed under («العمري»).
+    The honorific («أ.», «د.», «م.») is not part of the name: it is shown, but
+    never sorted or matched on.
+    """
+
+    given: str
+    family: str
+    nasab: str = ""
+    honorific: str = ""
+
+    @property
+    def full(self) -> str:
+        """The name without honorific: «نايف بن صالح العمري»."""
+        return " ".join(part for part in (self.given, self.nasab, self.family) if part)
+
+    @property
+    def display(self) -> str:
+        """The name as printed on a page: «أ. نايف بن صالح العمري»."""
+        return f"{self.honorific} {self.full}" if self.honorific else self.full
+
+
+@dataclass(frozen=True)
+class LatinName:
+    """A romanised spelling of a name (a convention, not a fact of the sources)."""
+
+    given: str
+    family: str
+
+    @property
+    def full(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name_ar: ArabicName
+    # The first spelling is the preferred one; the rest are variants.
+    names_latin: tuple[LatinName, ...]
+    affiliation: Text | None = None
+    position: Text | None = None
+    orcid: str | None = None
+    # Ids of people whose normalised names collide with this one but who are
+    # known to be different people (silences the collision warning).
+    distinct_from: tuple[str, ...] = ()
+
+    @property
+    def name_en(self) -> LatinName:
+        return self.names_latin[0]
+
+    def display_name(self, lang: Lang) -> str:
+        return self.name_ar.display if lang == "ar" else self.name_en.full
+
+
+class SessionKind(str, Enum):
+    KEYNOTE = "keynote"
+    PAPERS = "paper-session"
+    PANEL = "panel"
+    WORKSHOP = "workshop"
+
+
+class ItemKind(str, Enum):
+    """What one entry of the programme is; decides the role of its people."""
+
+    PAPER = "paper"
+    TALK = "talk"
+    KEYNOTE = "keynote"
+    PANEL = "panel"
+    WORKSHOP = "workshop"
+
+
+class Role(str, Enum):
+    AUTHOR = "author"
+    SPEAKER = "speaker"
+    PANELLIST = "panellist"
+    CHAIR = "chair"
+    STATEMENT = "statement"
+
+
+ROLE_OF_ITEM_KIND: dict[ItemKind, Role] = {
+    ItemKind.PAPER: Role.AUTHOR,
+    ItemKind.TALK: Role.SPEAKER,
+    ItemKind.KEYNOTE: Role.SPEAKER,
+    ItemKind.PANEL: Role.PANELLIST,
+    ItemKind.WORKSHOP: Role.SPEAKER,
+}
+
+
+@dataclass(frozen=True)
+class HijriDate:
+    year: int
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    kind: SessionKind
+    title: Text
+    day: dt.date
+    order: int
+    start: dt.time | None = None
+    end: dt.time | None = None
+    room: Text | None = None
+    chairs: tuple[str, ...] = ()
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One item of the programme: a paper, a talk, a keynote, a panel or a workshop."""
+
+    id: str
+    session: str
+    order: int
+    kind: ItemKind
+    title: Text
+    people: tuple[str, ...]
+    keywords: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (ar, en)
+    abstract: Text = Text("", "")  # Markdown source, untrusted
+    pages: str | None = None
+    doi: str | None = None
+    pdf: str | None = None
+
+    @property
+    def role(self) -> Role:
+        return ROLE_OF_ITEM_KIND[self.kind]
+
+    def keywords_in(self, lang: Lang) -> tuple[str, ...]:
+        return self.keywords[0] if lang == "ar" else self.keywords[1]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: Text
+    role: Text  # e.g. «تعقده» / "held by"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A person's public statement about the conference (e.g. to the press)."""
+
+    person: str
+    text: Text
+    source: Text
+
+
+@dataclass(frozen=True)
+class Conference:
+    title: Text
+    short_name: str
+    organisers: tuple[Organisation, ...]
+    venue: Text
+    city: Text
+    country: Text
+    start: dt.date
+    end: dt.date
+    publisher: Text
+    site_url: str
+    themes: tuple[Text, ...]
+    hijri_start: HijriDate | None = None
+    hijri_end: HijriDate | None = None
+    description: Text | None = None
+    official_url: str | None = None
+    editors: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        count = (self.end - self.start).days + 1
+        return tuple(self.start + dt.timedelta(days=n) for n in range(count))
+
+
+@dataclass(frozen=True)
+class Link:
+    """One tie between a person and an item or session, with its role."""
+
+    role: Role
+    paper: Paper | None = None
+    session: Session | None = None
+
+
+@dataclass(frozen=True)
+class Proceedings:
+    """The whole volume. Built once per build by the loader."""
+
+    conference: Conference
+    people: tuple[Person, ...]
+    sessions: tuple[Session, ...]  # sorted by (day, order)
+    papers: tuple[Paper, ...]  # sorted by (session day, session order, order)
+    _people_by_id: dict[str, Person] = field(init=False, repr=False, compare=False)
+    _sessions_by_id: dict[str, Session] = field(init=False, repr=False, compare=False)
+    _papers_by_id: dict[str, Paper] = field(init=False, repr=False, compare=False)
+    _papers_by_session: dict[str, tuple[Paper, ...]] = field(init=False, repr=False, compare=False)
+    _links_by_person: dict[str, tuple[Link, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Lookup tables derived once, so page generation stays linear in size.
+        by_session: dict[str, list[Paper]] = {s.id: [] for s in self.sessions}
+        for paper in self.papers:
+            by_session.setdefault(paper.session, []).append(paper)
+        links: dict[str, list[Link]] = {p.id: [] for p in self.people}
+        for session in self.sessions:
+            for chair in session.chairs:
+                links.setdefault(chair, []).append(Link(Role.CHAIR, session=session))
+            for paper in by_session.get(session.id, ()):
+                for pid in paper.people:
+                    links.setdefault(pid, []).append(Link(paper.role, paper=paper, session=session))
+        for statement in self.conference.statements:
+            links.setdefault(statement.person, []).append(Link(Role.STATEMENT))
+        setattr_ = object.__setattr__
+        setattr_(self, "_people_by_id", {p.id: p for p in self.people})
+        setattr_(self, "_sessions_by_id", {s.id: s for s in self.sessions})
+        setattr_(self, "_papers_by_id", {p.id: p for p in self.papers})
+        setattr_(self, "_papers_by_session", {k: tuple(v) for k, v in by_session.items()})
+        setattr_(self, "_links_by_person", {k: tuple(v) for k, v in links.items()})
+
+    def person(self, person_id: str) -> Person:
+        return self._people_by_id[person_id]
+
+    def session(self, session_id: str) -> Session:
+        return self._sessions_by_id[session_id]
+
+    def paper(self, paper_id: str) -> Paper:
+        return self._papers_by_id[paper_id]
+
+    def papers_in(self, session_id: str) -> tuple[Paper, ...]:
+        return self._papers_by_session.get(session_id, ())
+
+    def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.day == day)
+
+    def people_of(self, paper: Paper) -> tuple[Person, ...]:
+        return tuple(self.person(pid) for pid in paper.people)
+
+    def links_of(self, person_id: str) -> tuple[Link, ...]:
+        """Every session chaired, item given and statement made, in programme order."""
+        return self._links_by_person.get(person_id, ())

@@ -1,0 +1,85 @@
+"""Model -> generated pages.
+
+Each page kind lives in its own module and offers two functions:
+
+    specs(proc) -> Iterable[PageSpec]            which pages exist
+    context(proc, spec, lang, links) -> dict     what its template receives
+
+The plugin turns every spec into one Markdown file per language
+(`<stem>.ar.md`, `<stem>.en.md`) that mkdocs-static-i18n localises; the page's
+template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from ..model import Lang, Proceedings, Text
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    stem: str  # e.g. "papers/absher" -> papers/absher.ar.md -> /papers/absher/
+    kind: str  # the page kind, one of KINDS
+    title: Text
+    key: str = ""  # id of the object shown (paper id, session id, …)
+
+    def src_uri(self, lang: Lang) -> str:
+        return f"{self.stem}.{lang}.md"
+
+    @property
+    def url(self) -> str:
+        """Path of the page under a language root, with directory URLs."""
+        if self.stem == "index":
+            return ""
+        if self.stem.endswith("/index"):
+            return self.stem[: -len("index")]
+        return f"{self.stem}/"
+
+
+class Links:
+    """Relative links from one generated page, valid in both language trees.
+
+    Pages are mirrored under `/` (Arabic) and `/en/`, so a link between two pages
+    is the same relative path in both. Language-neutral files (exports) exist once,
+    at the site root, so English pages need one more `../` to reach them.
+    """
+
+    def __init__(self, from_url: str, lang: Lang, default_lang: Lang = "ar") -> None:
+        self.from_dir = from_url.rstrip("/")
+        self.lang_prefix = "" if lang == default_lang else "../"
+
+    def page(self, url: str) -> str:
+        """Link to another page's URL (as in PageSpec.url); both are language-relative."""
+        rel = posixpath.relpath(url or ".", self.from_dir or ".")
+        if rel == ".":
+            return "./"
+        return rel + ("/" if url.endswith("/") or url == "" else "")
+
+    def asset(self, path: str) -> str:
+        """Link to a language-neutral file at the site root, e.g. `proceedings.bib`."""
+        up = posixpath.relpath(".", self.from_dir or ".")
+        prefix = "" if up == "." else up + "/"
+        return f"{self.lang_prefix}{prefix}{path}"
+
+
+Context = dict[str, Any]
+SpecsFn = Callable[[Proceedings], Iterable[PageSpec]]
+ContextFn = Callable[[Proceedings, PageSpec, Lang, Links], Context]
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    template: str
+    specs: SpecsFn
+    context: ContextFn
+
+
+def page_kinds() -> list[PageKind]:
+    from . import paper, people, programme, session
+
+    return [paper.KIND, session.KIND, programme.PROGRAMME, programme.DAY, people.INDEX,
+            people.PERSON]

@@ -1,0 +1,40 @@
+"""The page of one paper or talk."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..labels import ITEM_KINDS
+from ..model import Lang, Proceedings
+from . import Context, Links, PageKind, PageSpec
+from .common import paper_url, person_brief, session_brief
+
+
+def specs(proc: Proceedings) -> Iterable[PageSpec]:
+    for paper in proc.papers:
+        yield PageSpec(stem=paper_url(paper).rstrip("/"), kind="paper", title=paper.title,
+                       key=paper.id)
+
+
+def context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    paper = proc.paper(spec.key)
+    other: Lang = "en" if lang == "ar" else "ar"
+    return {
+        "paper": {
+            "id": paper.id,
+            "title": paper.title.get(lang),
+            "title_other": paper.title.get(other),
+            "lang_other": other,
+            "kind": ITEM_KINDS[paper.kind].get(lang),
+            "kind_id": paper.kind.value,
+            "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
+            "keywords": list(paper.keywords_in(lang)),
+            "pages": paper.pages or "",
+            "doi": paper.doi or "",
+            "pdf_url": links.asset(f"{paper_url(paper)}{paper.pdf}") if paper.pdf else "",
+        },
+        "session": session_brief(proc.session(paper.session), lang, links),
+    }
+
+
+KIND = PageKind("paper", "waqai/paper.html", specs, context)

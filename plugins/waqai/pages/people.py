@@ -1,0 +1,68 @@
+"""The speaker index and a page per person."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..labels import LABELS, ROLES
+from ..model import Lang, Proceedings
+from . import Context, Links, PageKind, PageSpec
+from .common import paper_brief, person_brief, person_url, session_brief
+
+
+def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    yield PageSpec(stem="people/index", kind="people", title=LABELS["speakers"])
+
+
+def index_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    from ..arabic import arabic_sort_key, index_letter, latin_index_letter, latin_sort_key
+
+    if lang == "ar":
+        people = sorted(proc.people, key=lambda p: (arabic_sort_key(p.name_ar), p.id))
+        letter_of = lambda p: index_letter(p.name_ar)  # noqa: E731
+    else:
+        people = sorted(proc.people, key=lambda p: (latin_sort_key(p.name_en), p.id))
+        letter_of = lambda p: latin_index_letter(p.name_en)  # noqa: E731
+    groups: list[Context] = []
+    for person in people:
+        letter = letter_of(person)
+        if not groups or groups[-1]["letter"] != letter:
+            groups.append({"letter": letter, "people": []})
+        groups[-1]["people"].append(person_brief(person, lang, links))
+    return {"groups": groups}
+
+
+def person_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    from ..model import Text
+
+    for person in proc.people:
+        yield PageSpec(stem=person_url(person).rstrip("/"), kind="person",
+                       title=Text(person.name_ar.display, person.name_en.full), key=person.id)
+
+
+def person_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    person = proc.person(spec.key)
+    contributions = []
+    for link in proc.links_of(person.id):
+        contributions.append({
+            "role": ROLES[link.role].get(lang),
+            "role_id": link.role.value,
+            "paper": paper_brief(proc, link.paper, lang, links) if link.paper else None,
+            "session": session_brief(link.session, lang, links) if link.session else None,
+        })
+    return {
+        "person": {
+            **person_brief(person, lang, links),
+            "name_ar": person.name_ar.display,
+            "names_latin": [n.full for n in person.names_latin],
+            "affiliation": person.affiliation.get(lang) if person.affiliation else "",
+            "position": person.position.get(lang) if person.position else "",
+            "orcid": person.orcid or "",
+        },
+        "contributions": contributions,
+        "index_url": links.page("people/"),
+    }
+
+
+INDEX = PageKind("people", "waqai/people.html", index_specs, index_context)
+PERSON = PageKind("person", "waqai/person.html", person_specs, person_context)

@@ -1,0 +1,60 @@
+"""The programme of the whole event, and a page per day."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..labels import LABELS
+from ..model import Lang, Proceedings, Text
+from . import Context, Links, PageKind, PageSpec
+from .common import day_url, paper_brief, session_brief
+
+
+def _day_view(proc: Proceedings, day, lang: Lang, links: Links) -> Context:
+    from ..dates import format_date, hijri_month_year
+
+    return {
+        "date": day.isoformat(),
+        "heading": format_date(day, lang),
+        "hijri_month": hijri_month_year(day, lang),
+        "url": links.page(day_url(day)),
+        "sessions": [
+            {**session_brief(s, lang, links),
+             "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(s.id)]}
+            for s in proc.sessions_on(day)
+        ],
+    }
+
+
+def programme_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    yield PageSpec(stem="programme/index", kind="programme", title=LABELS["programme"])
+
+
+def programme_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    from ..dates import format_range
+
+    conf = proc.conference
+    return {
+        "dates": format_range(conf.start, conf.end, lang),
+        "days": [_day_view(proc, day, lang, links) for day in conf.days],
+    }
+
+
+def day_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    from ..dates import format_date
+
+    for day in proc.conference.days:
+        title = Text(format_date(day, "ar"), format_date(day, "en"))
+        yield PageSpec(stem=day_url(day).rstrip("/"), kind="day", title=title, key=day.isoformat())
+
+
+def day_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    import datetime as dt
+
+    day = dt.date.fromisoformat(spec.key)
+    return {"day": _day_view(proc, day, lang, links),
+            "programme_url": links.page("programme/")}
+
+
+PROGRAMME = PageKind("programme", "waqai/programme.html", programme_specs, programme_context)
+DAY = PageKind("day", "waqai/day.html", day_specs, day_context)

@@ -1,0 +1,30 @@
+"""The page of one session: what it was, when, and its items in order."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Lang, Proceedings
+from . import Context, Links, PageKind, PageSpec
+from .common import paper_brief, person_brief, session_brief, session_url
+
+
+def specs(proc: Proceedings) -> Iterable[PageSpec]:
+    for session in proc.sessions:
+        yield PageSpec(stem=session_url(session).rstrip("/"), kind="session",
+                       title=session.title, key=session.id)
+
+
+def context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    session = proc.session(spec.key)
+    return {
+        "session": {
+            **session_brief(session, lang, links),
+            "description": session.description.get(lang) if session.description else "",
+            "chairs": [person_brief(proc.person(c), lang, links) for c in session.chairs],
+        },
+        "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(session.id)],
+    }
+
+
+KIND = PageKind("session", "waqai/session.html", specs, context)

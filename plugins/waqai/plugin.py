@@ -1,0 +1,177 @@
+"""The `proceedings` MkDocs plugin: wires MkDocs events to the modules that do the work.
+
+Order of events within one build (mkdocs-static-i18n runs one build per
+language, the second from inside the first one's `on_post_build`):
+
+- `on_config`  loads and validates `papers/` — once per data version, not once
+  per language (the result is cached by a fingerprint of the data files).
+- `on_files`   two phases around i18n (priority -100): placeholders for every
+  generated page in both languages before it, their content after it. This is
+  the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
+  under `docs_dir`, and localises only files it sees.
+- `on_page_content` puts the sanitised abstract in place of the (empty) body.
+- `on_page_context` hands the page's view to its template.
+- `on_post_page` sets `dir` on `<html>` (Material sets it on `<body>` only).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .checks import validate
+from .config import ProceedingsConfig
+from .labels import labels_for
+from .model import LANGS, Lang, Proceedings
+from .pages import Links, PageKind, PageSpec, page_kinds
+from .problems import DataError
+from .render import render_untrusted
+
+log = get_plugin_logger(__name__)
+
+HTML_OPEN = re.compile(r'<html lang="([A-Za-z-]+)"')
+RTL_LANGS = {"ar"}
+
+
+def fingerprint(folder: Path) -> tuple:
+    """Cheap identity of the data: every file's path, size and modification time."""
+    entries = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            stat = os.stat(os.path.join(dirpath, name))
+            entries.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.proceedings: Proceedings | None = None
+        self._fingerprint: tuple | None = None
+        self.data_dir: Path | None = None
+        # src_uri of each generated file -> (kind, spec, lang)
+        self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
+        self.default_404: str | None = None
+
+    # -- loading -------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds,
+        # so an unchanged data folder is not read again.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        root = Path(config.config_file_path).resolve().parent
+        self.data_dir = root / self.config.data_dir
+        current = fingerprint(self.data_dir)
+        if self.proceedings is not None and current == self._fingerprint:
+            return config
+        result = validate(root, self.config.data_dir)
+        for problem in result.problems:
+            (log.error if problem.is_error else log.warning)(problem.format())
+        if result.proceedings is None:
+            raise PluginError(f"The data in {self.config.data_dir}/ has errors "
+                              f"({DataError(result.problems)}); nothing was built.")
+        self.proceedings, self._fingerprint = result.proceedings, current
+        self.generated = {}
+        for kind in page_kinds():
+            for spec in kind.specs(result.proceedings):
+                for lang in LANGS:
+                    self.generated[spec.src_uri(lang)] = (kind, spec, lang)
+        return config
+
+    # -- files ---------------------------------------------------------------
+    @event_priority(50)
+    def _add_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Before i18n: one File per generated page and language, as if in docs_dir."""
+        for src_uri in self.generated:
+            files.append(File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+        return files
+
+    @event_priority(-200)
+    def _fill_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """After i18n: give the localised files their generated content."""
+        for file in files:
+            entry = self.generated.get(file.src_uri)
+            if entry is None:
+                continue
+            kind, spec, lang = entry
+            file.generated_by = "waqai"
+            file.content_string = front_matter(kind.template, spec.title.get(lang))
+        return files
+
+    on_files = CombinedEvent(_add_placeholders, _fill_generated)
+
+    # -- pages ---------------------------------------------------------------
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        entry = self.generated.get(page.file.src_uri)
+        if entry is None or entry[0].name != "paper":
+            return html
+        _, spec, lang = entry
+        return render_untrusted(self.proceedings.paper(spec.key).abstract.get(lang))
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any] | None:
+        entry = self.generated.get(page.file.src_uri)
+        if entry is None:
+            return context
+        kind, spec, lang = entry
+        links = Links(spec.url, lang)
+        view = kind.context(self.proceedings, spec, lang, links)
+        context["waqai"] = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
+                            "home_url": links.page(""), **view}
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return set_html_dir(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        output = set_html_dir(output_content)
+        if template_name == "404.html" and self.default_404 is None:
+            # The first pass is the default language; i18n's second pass would
+            # overwrite site/404.html with its own language (restored below).
+            self.default_404 = output
+        return output
+
+    @event_priority(-150)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Runs after i18n's on_post_build (-100), i.e. after every language is built.
+        # Inside i18n's nested build this comes first and restores the default
+        # language's 404 page; the outer pass then finds nothing left to do.
+        if self.default_404 is not None:
+            (Path(config.site_dir) / "404.html").write_text(self.default_404, encoding="utf-8")
+            self.default_404 = None
+
+    # -- serving -------------------------------------------------------------
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.data_dir is not None:
+            server.watch(str(self.data_dir))
+        return server
+
+
+def front_matter(template: str, title: str) -> str:
+    # JSON strings are valid YAML scalars and escape anything a title may hold.
+    return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def set_html_dir(output: str) -> str:
+    """Add `dir` to the `<html>` element, from its `lang`."""
+    match = HTML_OPEN.search(output)
+    if match is None or "dir=" in output[match.start(): output.find(">", match.start())]:
+        return output
+    lang = match.group(1).split("-")[0]
+    direction = "rtl" if lang in RTL_LANGS else "ltr"
+    return f'{output[:match.end()]} dir="{direction}"{output[match.end():]}'

@@ -1,0 +1,72 @@
+"""Problems found in the editors' files, and how they are printed.
+
+A problem always says where (file, field path, line when known), what is wrong
+and what to write instead. Problems are collected, never raised one by one, so
+one run of `check` shows every problem at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str  # path relative to the project root, with forward slashes
+    field: str  # dotted path inside the file, e.g. "title.en"; "" for the whole file
+    message: str  # what is wrong
+    fix: str  # what to write instead
+    line: int | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}: {self.severity.value}:{field} {self.message}\n    fix: {self.fix}"
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the pull request."""
+        props = f"file={self.file}"
+        if self.line:
+            props += f",line={self.line}"
+        if self.field:
+            props += f",title={_escape_property(self.field)}"
+        body = _escape_data(f"{self.message} Fix: {self.fix}")
+        return f"::{self.severity.value} {props}::{body}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
+class DataError(Exception):
+    """Raised by the plugin when the data has errors; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(summary(problems))
