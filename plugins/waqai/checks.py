@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .arabic import name_identity
 from .dates import check_pair
 from .load import Loaded, assemble, has_errors, load
 from .model import ItemKind, Proceedings
@@ -167,4 +168,28 @@ def check_calendar_pairs(loaded: Loaded) -> None:
                 loaded.sources.line(file, field)))
 
 
-CHECKS = [check_references, check_orders, check_unused_people, check_calendar_pairs]
+def check_name_collisions(loaded: Loaded) -> None:
+    """Two entries whose names fold to the same given + filing name may be one person."""
+    sources = loaded.sources
+    people_file = sources.shown(sources.data_dir / "people.yaml")
+    by_identity: dict[str, list] = {}
+    for person in loaded.people:
+        by_identity.setdefault(name_identity(person.name_ar), []).append(person)
+    for group in by_identity.values():
+        for index, first in enumerate(group):
+            for second in group[index + 1:]:
+                if second.id in first.distinct_from or first.id in second.distinct_from:
+                    continue
+                loaded.problems.append(Problem(
+                    people_file, second.id,
+                    f"«{second.name_ar.full}» ({second.id}) may be the same person as "
+                    f"«{first.name_ar.full}» ({first.id}, line "
+                    f"{sources.line(people_file, first.id)}): the names match once hamza, "
+                    "diacritics, ى/ي and the honorific are set aside.",
+                    f"If they are one person, keep one entry and add the other spelling to its "
+                    f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
+                    f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
+
+
+CHECKS = [check_references, check_orders, check_unused_people, check_calendar_pairs,
+          check_name_collisions]

@@ -15,17 +15,12 @@ def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 
 def index_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
-    from ..arabic import arabic_sort_key, index_letter, latin_index_letter, latin_sort_key
+    from ..arabic import person_index_letter, person_sort_key
 
-    if lang == "ar":
-        people = sorted(proc.people, key=lambda p: (arabic_sort_key(p.name_ar), p.id))
-        letter_of = lambda p: index_letter(p.name_ar)  # noqa: E731
-    else:
-        people = sorted(proc.people, key=lambda p: (latin_sort_key(p.name_en), p.id))
-        letter_of = lambda p: latin_index_letter(p.name_en)  # noqa: E731
+    people = sorted(proc.people, key=lambda p: person_sort_key(p, lang))
     groups: list[Context] = []
     for person in people:
-        letter = letter_of(person)
+        letter = person_index_letter(person, lang)
         if not groups or groups[-1]["letter"] != letter:
             groups.append({"letter": letter, "people": []})
         groups[-1]["people"].append(person_brief(person, lang, links))
