@@ -8,12 +8,14 @@ found.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .arabic import name_identity
 from .dates import check_pair
+from .exports.bibtex import validate_bibtex_text
 from .load import Loaded, assemble, has_errors, load
 from .model import ItemKind, Proceedings
 from .problems import Problem, Severity, sort_problems
@@ -191,5 +193,60 @@ def check_name_collisions(loaded: Loaded) -> None:
                     f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
 
 
+def check_bibtex_text(loaded: Loaded) -> None:
+    """Titles and names go into BibTeX: unbalanced braces there would break every .bib."""
+    sources = loaded.sources
+    people_file = sources.shown(sources.data_dir / "people.yaml")
+    fields: list[tuple[str, str, str, int | None]] = []
+    for paper in loaded.papers:
+        file = sources.paper_files[paper.id]
+        for lang in ("ar", "en"):
+            fields.append((file, f"title.{lang}", paper.title.get(lang),
+                           sources.line(file, "title")))
+    for person in loaded.people:
+        line = sources.line(people_file, person.id)
+        for part in ("given", "nasab", "family"):
+            fields.append((people_file, f"{person.id}.name.{part}",
+                           getattr(person.name_ar, part), line))
+        for index, latin in enumerate(person.names_latin):
+            for part in ("given", "family"):
+                fields.append((people_file, f"{person.id}.latin[{index}].{part}",
+                               getattr(latin, part), line))
+    for file, field, value, line in fields:
+        message = validate_bibtex_text(value)
+        if message:
+            loaded.problems.append(Problem(file, field, message,
+                                           "Balance every { with a }, or remove the braces.",
+                                           line))
+
+
+# A raw HTML tag or comment in Markdown: `<script>`, `</p>`, `<img src=…>`, `<!--`.
+# Autolinks (`<https://…>`, `<a@b.org>`) do not match: no space, / or > after the name.
+RAW_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]))[^<>\n]{0,40}>?")
+# Inline code spans and indented code blocks show their text as code: tags there are fine.
+CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)|^(?: {4}|\t)[^\n]*$", re.MULTILINE)
+
+
+def raw_html_tags(markdown: str) -> list[tuple[int, str]]:
+    """(line, tag) of each raw HTML tag outside code, in order."""
+    blanked = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
+    return [(blanked.count("\n", 0, m.start()) + 1, m.group()) for m in RAW_HTML.finditer(blanked)]
+
+
+def check_raw_html(loaded: Loaded) -> None:
+    """Abstracts are rendered with raw HTML off: a tag is shown as text, which is rarely meant."""
+    for paper in loaded.papers:
+        for lang in ("ar", "en"):
+            tags = raw_html_tags(paper.abstract.get(lang))
+            if not tags:
+                continue
+            shown = ", ".join(dict.fromkeys(f"`{tag}`" for _, tag in tags[:3]))
+            loaded.problems.append(Problem(
+                loaded.abstract_files[(paper.id, lang)], "",
+                f"contains raw HTML ({shown}), which is shown as text on the page, not as HTML.",
+                "Use Markdown instead (*italic*, **bold**, [text](https://…)), or delete the tag.",
+                tags[0][0], Severity.WARNING))
+
+
 CHECKS = [check_references, check_orders, check_unused_people, check_calendar_pairs,
-          check_name_collisions]
+          check_name_collisions, check_bibtex_text, check_raw_html]

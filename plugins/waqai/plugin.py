@@ -21,6 +21,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,8 +32,11 @@ from mkdocs.structure.pages import Page
 from .checks import validate
 from .config import ProceedingsConfig
 from .labels import labels_for
-from .model import LANGS, Lang, Proceedings
-from .pages import Links, PageKind, PageSpec, page_kinds
+from .head import absolute_alternates
+from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
+from .exports.files import export_files
+from .exports.keys import citation_keys
+from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from .problems import DataError
 from .render import render_untrusted
 
@@ -58,6 +62,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def __init__(self) -> None:
         self.proceedings: Proceedings | None = None
+        self.data: BuildData | None = None
         self._fingerprint: tuple | None = None
         self.data_dir: Path | None = None
         # src_uri of each generated file -> (kind, spec, lang)
@@ -78,11 +83,15 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             return config
         result = validate(root, self.config.data_dir)
         for problem in result.problems:
-            (log.error if problem.is_error else log.warning)(problem.format())
+            # Logged as info: strict mode aborts on any WARNING record, and a data
+            # warning does not stop `check` either (format() says "warning:").
+            (log.error if problem.is_error else log.info)(problem.format())
         if result.proceedings is None:
             raise PluginError(f"The data in {self.config.data_dir}/ has errors "
                               f"({DataError(result.problems)}); nothing was built.")
         self.proceedings, self._fingerprint = result.proceedings, current
+        keys = citation_keys(result.proceedings)
+        self.data = BuildData(result.proceedings, keys, export_files(result.proceedings, keys))
         self.generated = {}
         for kind in page_kinds():
             for spec in kind.specs(result.proceedings):
@@ -109,6 +118,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             kind, spec, lang = entry
             file.generated_by = "waqai"
             file.content_string = front_matter(kind.template, spec.title.get(lang))
+        # Exports are language-neutral: added after i18n, they are written once, at the root.
+        for path, content in self.data.exports.items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
@@ -129,17 +141,19 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             return context
         kind, spec, lang = entry
         links = Links(spec.url, lang)
-        view = kind.context(self.proceedings, spec, lang, links)
+        view = kind.context(self.data, spec, lang, links)
         context["waqai"] = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
                             "home_url": links.page(""), **view}
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return set_html_dir(output)
+        return absolute_alternates(set_html_dir(output), page.canonical_url)
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
         output = set_html_dir(output_content)
+        if template_name == "404.html":
+            output = point_alternates_to_home(output, config.site_url or "/")
         if template_name == "404.html" and self.default_404 is None:
             # The first pass is the default language; i18n's second pass would
             # overwrite site/404.html with its own language (restored below).
@@ -165,6 +179,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 def front_matter(template: str, title: str) -> str:
     # JSON strings are valid YAML scalars and escape anything a title may hold.
     return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def point_alternates_to_home(output: str, site_url: str) -> str:
+    """A 404 page has no translation: its language links lead to each language's home."""
+    base = urlsplit(site_url).path or "/"
+    homes = {lang: base if lang == DEFAULT_LANG else f"{base}{lang}/" for lang in LANGS}
+    return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
+                  lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)
 
 
 def set_html_dir(output: str) -> str:

@@ -3,7 +3,7 @@
 Each page kind lives in its own module and offers two functions:
 
     specs(proc) -> Iterable[PageSpec]            which pages exist
-    context(proc, spec, lang, links) -> dict     what its template receives
+    context(data, spec, lang, links) -> dict     what its template receives
 
 The plugin turns every spec into one Markdown file per language
 (`<stem>.ar.md`, `<stem>.en.md`) that mkdocs-static-i18n localises; the page's
@@ -65,9 +65,18 @@ class Links:
         return f"{self.lang_prefix}{prefix}{path}"
 
 
+@dataclass(frozen=True)
+class BuildData:
+    """What page contexts may read: the model, and what was derived from it once per build."""
+
+    proc: Proceedings
+    keys: dict[str, str]  # paper id -> citation key
+    exports: dict[str, str]  # site-relative path -> content of each export file
+
+
 Context = dict[str, Any]
 SpecsFn = Callable[[Proceedings], Iterable[PageSpec]]
-ContextFn = Callable[[Proceedings, PageSpec, Lang, Links], Context]
+ContextFn = Callable[[BuildData, PageSpec, Lang, Links], Context]
 
 
 @dataclass(frozen=True)

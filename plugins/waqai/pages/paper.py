@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..labels import ITEM_KINDS
-from ..model import Lang, Proceedings
-from . import Context, Links, PageKind, PageSpec
+from ..exports.common import base_url
+from ..exports.files import paper_files
+from ..head import paper_head
+from ..model import DEFAULT_LANG, Lang, Proceedings
+from . import BuildData, Context, Links, PageKind, PageSpec
 from .common import paper_url, person_brief, session_brief
 
 
@@ -16,10 +19,22 @@ def specs(proc: Proceedings) -> Iterable[PageSpec]:
                        key=paper.id)
 
 
-def context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     paper = proc.paper(spec.key)
     other: Lang = "en" if lang == "ar" else "ar"
+    key = data.keys[paper.id]
+    files = paper_files(paper, key)
+    page_url = f"{base_url(proc.conference)}{'' if lang == DEFAULT_LANG else lang + '/'}{spec.url}"
+    pdf_url = f"{base_url(proc.conference)}{paper_url(paper)}{paper.pdf}" if paper.pdf else ""
     return {
+        "head": paper_head(proc, paper, lang, page_url, pdf_url),
+        "cite": {
+            "key": key,
+            "bibtex": data.exports[files["bib"]],
+            "files": [{"format": label, "url": links.asset(files[fmt]), "name": files[fmt].rsplit("/", 1)[-1]}
+                      for fmt, label in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))],
+        },
         "paper": {
             "id": paper.id,
             "title": paper.title.get(lang),

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..labels import LABELS, ROLES
 from ..model import Lang, Proceedings
-from . import Context, Links, PageKind, PageSpec
+from . import BuildData, Context, Links, PageKind, PageSpec
 from .common import paper_brief, person_brief, person_url, session_brief
 
 
@@ -14,7 +14,8 @@ def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
     yield PageSpec(stem="people/index", kind="people", title=LABELS["speakers"])
 
 
-def index_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     from ..arabic import person_index_letter, person_sort_key
 
     people = sorted(proc.people, key=lambda p: person_sort_key(p, lang))
@@ -35,7 +36,8 @@ def person_specs(proc: Proceedings) -> Iterable[PageSpec]:
                        title=Text(person.name_ar.display, person.name_en.full), key=person.id)
 
 
-def person_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     person = proc.person(spec.key)
     contributions = []
     for link in proc.links_of(person.id):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..exports.files import PROGRAMME_ICS
 from ..labels import LABELS
 from ..model import Lang, Proceedings, Text
-from . import Context, Links, PageKind, PageSpec
+from . import BuildData, Context, Links, PageKind, PageSpec
 from .common import day_url, paper_brief, session_brief
 
 
@@ -30,12 +31,14 @@ def programme_specs(proc: Proceedings) -> Iterable[PageSpec]:
     yield PageSpec(stem="programme/index", kind="programme", title=LABELS["programme"])
 
 
-def programme_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     from ..dates import format_range
 
     conf = proc.conference
     return {
         "dates": format_range(conf.start, conf.end, lang),
+        "ics_url": links.asset(PROGRAMME_ICS),
         "days": [_day_view(proc, day, lang, links) for day in conf.days],
     }
 
@@ -48,7 +51,8 @@ def day_specs(proc: Proceedings) -> Iterable[PageSpec]:
         yield PageSpec(stem=day_url(day).rstrip("/"), kind="day", title=title, key=day.isoformat())
 
 
-def day_context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def day_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     import datetime as dt
 
     day = dt.date.fromisoformat(spec.key)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..exports.files import session_ics_path
 from ..model import Lang, Proceedings
-from . import Context, Links, PageKind, PageSpec
+from . import BuildData, Context, Links, PageKind, PageSpec
 from .common import paper_brief, person_brief, session_brief, session_url
 
 
@@ -15,13 +16,15 @@ def specs(proc: Proceedings) -> Iterable[PageSpec]:
                        title=session.title, key=session.id)
 
 
-def context(proc: Proceedings, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
     session = proc.session(spec.key)
     return {
         "session": {
             **session_brief(session, lang, links),
             "description": session.description.get(lang) if session.description else "",
             "chairs": [person_brief(proc.person(c), lang, links) for c in session.chairs],
+            "ics_url": links.asset(session_ics_path(session)),
         },
         "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(session.id)],
     }

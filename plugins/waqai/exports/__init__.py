@@ -1,0 +1,10 @@
+"""Export formats: each module turns the model into the text of one kind of file.
+
+Nothing here writes files; the plugin writes the returned strings under `site/`.
+
+- `keys`: citation keys shared by every format.
+- `bibtex`: BibTeX/biblatex (`.bib`).
+- `ris`: RIS (`.ris`).
+- `csl`: CSL-JSON (`.json`).
+- `ics`: iCalendar (`.ics`).
+"""

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import rispy
+from factories import make_example_proceedings, make_paper, make_proceedings
+
+from waqai.exports.keys import citation_keys
+from waqai.exports.ris import paper_ris, volume_ris
+from waqai.model import Text
+
+SITE = "https://proceedings.example.org/csc-2015/"
+CONF_AR = "ثقافة خدمة العملاء في القطاع الحكومي"
+
+
+def _volume(proc=None) -> list[dict]:
+    proc = proc or make_example_proceedings()
+    return rispy.loads(volume_ris(proc, citation_keys(proc)))
+
+
+def test_volume_reads_back_one_record_per_item_in_programme_order() -> None:
+    records = _volume()
+    assert [r["id"] for r in records] == [
+        "duwailaa2015improving", "csc2015building", "omari2015ministrya",
+        "omari2015ministryb", "rice2015ten",
+    ]
+    assert {r["type_of_reference"] for r in records} == {"CPAPER"}
+
+
+def test_record_fields_read_back() -> None:
+    record = _volume()[2]  # labour-services
+    assert record == {
+        "type_of_reference": "CPAPER",
+        "id": "omari2015ministrya",
+        "authors": ["العمري, نايف بن صالح"],
+        "title": "خدمات وزارة العمل",
+        "translated_title": "The Ministry of Labour's services",
+        "secondary_title": CONF_AR,
+        "custom3": CONF_AR,
+        "place_published": "الرياض",
+        "publisher": "معهد الإدارة العامة",
+        "year": "2015",
+        "date": "2015/11/17/",
+        "language": "ar",
+        "urls": [f"{SITE}papers/labour-services/"],
+        "doi": "10.5555/csc_2015.12",
+        "start_page": "12",
+        "end_page": "20",
+    }
+
+
+def test_keywords_editors_and_corporate_author() -> None:
+    proc = make_example_proceedings(editors=("badr-alomari",))
+    records = _volume(proc)
+    assert records[0]["keywords"] == ["تجربة المريض", "الرعاية الصحية", "patient experience", "health care"]
+    assert records[0]["secondary_authors"] == ["العُمري, بدر بن عبدالله"]
+    assert records[1]["authors"] == ["معهد الإدارة العامة"]  # panel of unnamed experts
+    assert records[4]["authors"] == ["رايس, بادي"]
+
+
+def test_single_paper_record_and_text_layout() -> None:
+    proc = make_example_proceedings()
+    text = paper_ris(proc, proc.paper("patient-experience"), citation_keys(proc))
+    lines = text.splitlines()
+    assert lines[0] == "TY  - CPAPER"
+    assert lines[-1] == "ER  - "
+    assert "AU  - الضويلع, حمد بن محمد" in lines
+    assert "TI  - تحسين تجربة المريض" in lines
+    assert all(line[2:6] == "  - " for line in lines)
+    volume = volume_ris(proc, citation_keys(proc))
+    assert volume.count("ER  - \n") == 5
+    assert "ER  - \n\nTY  - CPAPER\n" in volume
+
+
+def test_newlines_in_untrusted_titles_cannot_start_a_new_record() -> None:
+    title = Text("عنوان\nER  - \nTY  - JOUR", "Title\r\nAU  - Mallory\u2028end")
+    proc = make_proceedings(papers=(make_paper(title=title),))
+    records = _volume(proc)
+    assert len(records) == 1
+    assert records[0]["title"] == "عنوان ER - TY - JOUR"
+    assert records[0]["translated_title"] == "Title AU - Mallory end"
+    assert records[0]["authors"] == ["العمري, نايف بن صالح"]
