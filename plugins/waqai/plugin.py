@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .checks import validate
@@ -39,6 +39,7 @@ from .exports.keys import citation_keys
 from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from .problems import DataError
 from .render import render_untrusted
+from . import search
 
 log = get_plugin_logger(__name__)
 
@@ -76,6 +77,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        search.add_script(config)
         root = Path(config.config_file_path).resolve().parent
         self.data_dir = root / self.config.data_dir
         current = fingerprint(self.data_dir)
@@ -117,6 +119,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                 continue
             kind, spec, lang = entry
             file.generated_by = "waqai"
+            # Listed on session, day and person pages, deliberately not in the sidebar.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
             file.content_string = front_matter(kind.template, spec.title.get(lang))
         # Exports are language-neutral: added after i18n, they are written once, at the root.
         for path, content in self.data.exports.items():
@@ -168,6 +172,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.default_404 is not None:
             (Path(config.site_dir) / "404.html").write_text(self.default_404, encoding="utf-8")
             self.default_404 = None
+        # Each language pass (outer and i18n's nested one) indexes its own language.
+        search.write_search_index(self.proceedings, search.pass_language(config),
+                                  Path(config.site_dir))
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
