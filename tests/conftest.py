@@ -59,3 +59,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_waqai(project, "build")
     assert result.code == 0, result.output
     return project / "site"
+
+
+# --- Browser fixtures (issue 8): the built site over HTTP, one chromium per run. -------
+# Helpers live in tests/browser_support.py; tests/test_browser.py and
+# tests/test_search_browser.py use these fixtures.
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Base URL (ending in /) of `built_site` served on 127.0.0.1 at a free port, under
+    the path of its site_url (e.g. http://127.0.0.1:PORT/csc-2015/), as it will be deployed."""
+    from browser_support import serve, site_path
+
+    with serve(built_site, site_path(built_site)) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless chromium; skipped with an install hint when absent (failed in CI)."""
+    from browser_support import launch, require_chromium
+
+    require_chromium()
+    with launch() as chromium:
+        yield chromium
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the screenshots the browser tests took, so a person can look at them."""
+    import browser_support
+
+    if browser_support.SCREENSHOTS:
+        terminalreporter.section("screenshots")
+        for path in browser_support.SCREENSHOTS:
+            terminalreporter.write_line(str(path))

@@ -109,6 +109,9 @@ CASES = [
     Case("invalid ORCID", lambda p: edit(p / "papers/people.yaml", "  latin:",
                                          '  orcid: "0000-0002-1825-0098"\n  latin:'),
          "papers/people.yaml", "orcid", "16-character"),
+    Case("week date instead of a calendar date", lambda p: edit(
+        p / "papers/sessions.yaml", 'day: "2015-11-17"', 'day: "2015-W47-2"'),
+         "papers/sessions.yaml", "keynote.day", "YYYY-MM-DD"),
     Case("yes/no word as a date", lambda p: edit(p / "papers/sessions.yaml",
                                                  'day: "2015-11-17"', "day: no"),
          "papers/sessions.yaml", "keynote.day", "YYYY-MM-DD"),

@@ -8,6 +8,7 @@ found.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,37 @@ def validate(root: Path, data_dir: str = "papers") -> Validation:
     if has_errors(problems) or loaded.conference is None:
         return Validation(None, problems)
     return Validation(assemble(loaded), problems)
+
+
+def fingerprint(folder: Path) -> tuple:
+    """Cheap identity of the data: every file's path, size and modification time."""
+    entries = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            stat = os.stat(os.path.join(dirpath, name))
+            entries.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+_last: tuple[tuple, Validation] | None = None
+
+
+def validate_cached(root: Path, data_dir: str = "papers", stamp: tuple | None = None) -> Validation:
+    """`validate()`, reusing the last result while no data file has changed.
+
+    `build.py build` validates before building and the plugin validates again
+    inside the build; without this the data would be read twice per build.
+    `stamp` is the data folder's `fingerprint()`, if the caller has it already.
+    """
+    global _last
+    if stamp is None:
+        stamp = fingerprint(root.resolve() / data_dir)
+    if _last is not None and _last[0] == stamp:
+        return _last[1]
+    result = validate(root, data_dir)
+    _last = (stamp, result)
+    return result
 
 
 def _suggest(value: str, known: Iterable[str]) -> str:

@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from .checks import validate
+from .checks import validate, validate_cached
 from .problems import Problem, summary
 
 DEFAULT_ADDR = "127.0.0.1:8000"
@@ -88,7 +88,7 @@ def swap_in(staging: Path, site_dir: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
-    result = validate(root, args.data_dir)
+    result = validate_cached(root, args.data_dir)  # the plugin reuses it: one load per build
     print_problems(result.problems)
     if not result.ok:
         print(f"Nothing was built; the previous site in {args.site_dir}/ is unchanged.",
@@ -105,7 +105,7 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     from mkdocs.commands.serve import serve
 
     _quiet_mkdocs_logging(args.verbose)
-    result = validate(root, args.data_dir)
+    result = validate_cached(root, args.data_dir)
     print_problems(result.problems)
     serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True)
     return 0
@@ -146,6 +146,10 @@ def parser() -> argparse.ArgumentParser:
 # Further commands (`new`, `bench`) register themselves here: f(subparsers) -> None.
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
+from . import bench  # noqa: E402
+
+EXTRA_COMMANDS.append(bench.register)
+
 
 def main(argv: list[str], root: Path) -> int:
     args = parser().parse_args(argv)
@@ -161,3 +165,8 @@ def main(argv: list[str], root: Path) -> int:
               f"This is a bug in Waqai, not in your data. The details are in "
               f".waqai/last-error.txt; please attach that file to an issue.", file=sys.stderr)
         return 2
+
+
+from . import scaffold, schema  # noqa: E402  (`new` and `schema`)
+
+EXTRA_COMMANDS.extend([scaffold.register, schema.register])

@@ -183,6 +183,7 @@ def _with_digits(text: str, digits: Digits) -> str:
     return text.translate(_ARABIC_INDIC) if digits == "arabic-indic" else text
 
 
+@functools.lru_cache(maxsize=4096)  # pages name the same few days thousands of times
 def format_date(day: dt.date, lang: Lang, weekday: bool = True, digits: Digits = "latin") -> str:
     """«الثلاثاء 5 صفر 1437 هـ الموافق 17 نوفمبر 2015 م» /
     "Tuesday 17 November 2015 (5 Safar 1437 AH)"."""

@@ -6,6 +6,9 @@ them too. Data, not locale: nothing here depends on the host.
 
 from __future__ import annotations
 
+import functools
+from types import SimpleNamespace
+
 from .model import ItemKind, Lang, Role, SessionKind, Text
 
 LABELS: dict[str, Text] = {
@@ -69,5 +72,7 @@ ROLES: dict[Role, Text] = {
 }
 
 
-def labels_for(lang: Lang) -> dict[str, str]:
-    return {name: text.get(lang) for name, text in LABELS.items()}
+@functools.cache  # asked for by every page; one read-only namespace per language
+def labels_for(lang: Lang) -> SimpleNamespace:
+    """Labels as attributes (`t.items`), so no label can clash with a mapping method."""
+    return SimpleNamespace(**{name: text.get(lang) for name, text in LABELS.items()})

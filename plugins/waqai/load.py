@@ -24,7 +24,8 @@ from .model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Orga
                     Person, Proceedings, Session, SessionKind, Statement, Text)
 from .dates import parse_hijri
 from .problems import Problem, Severity
-from .yamlread import BIDI_CONTROLS, Fields, check_slug, compose, line_of, read_text_file
+from .yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields, check_slug,
+                       compose, line_of, read_text_file)
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
@@ -70,13 +71,14 @@ class Loaded:
     abstract_files: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, lang) -> path
 
 
-def read_mapping_file(path: Path, sources: Sources, problems: list[Problem]) -> Fields | None:
+def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
+                      limit: int = MAX_FILE_BYTES) -> Fields | None:
     shown = sources.shown(path)
     if not path.is_file():
         problems.append(Problem(shown, "", "is missing.",
                                 f"Create {path.name}; see README.md for its fields."))
         return None
-    text = read_text_file(path, shown, problems)
+    text = read_text_file(path, shown, problems, limit)
     if text is None:
         return None
     node = compose(text, shown, problems)
@@ -391,10 +393,12 @@ def load(root: Path, data_dir: str = "papers") -> Loaded:
     conf = read_mapping_file(base / "conference.yaml", sources, loaded.problems)
     if conf:
         loaded.conference = read_conference(conf, sources)
-    people = read_mapping_file(base / "people.yaml", sources, loaded.problems)
+    people = read_mapping_file(base / "people.yaml", sources, loaded.problems,
+                               MAX_LIST_FILE_BYTES)
     if people:
         loaded.people = read_people(people, sources)
-    sessions = read_mapping_file(base / "sessions.yaml", sources, loaded.problems)
+    sessions = read_mapping_file(base / "sessions.yaml", sources, loaded.problems,
+                                 MAX_LIST_FILE_BYTES)
     if sessions:
         loaded.sessions = read_sessions(sessions, sources)
     for folder in paper_folders(base):

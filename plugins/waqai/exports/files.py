@@ -7,11 +7,11 @@ All exports are language-neutral and live once, at the site root.
 from __future__ import annotations
 
 from ..model import Paper, Proceedings, Session
-from .bibtex import paper_bibtex, volume_bibtex
-from .csl import csl_json, paper_csl, volume_csl
+from .bibtex import paper_bibtex
+from .csl import csl_item, csl_json
 from .ics import programme_ics, session_ics
 from .keys import citation_keys
-from .ris import paper_ris, volume_ris
+from .ris import paper_ris
 
 VOLUME_FILES = {"bib": "proceedings.bib", "ris": "proceedings.ris", "json": "proceedings.json"}
 PROGRAMME_ICS = "programme.ics"
@@ -28,17 +28,22 @@ def session_ics_path(session: Session) -> str:
 def export_files(proc: Proceedings, keys: dict[str, str] | None = None) -> dict[str, str]:
     """Every export file of the volume: site-relative path -> text."""
     keys = keys if keys is not None else citation_keys(proc)
+    # Each item is formatted once; a volume file is its items joined, exactly as
+    # volume_bibtex / volume_ris / volume_csl write it (tests/test_export_volume.py).
+    bib = [paper_bibtex(proc, paper, keys) for paper in proc.papers]
+    ris = [paper_ris(proc, paper, keys) for paper in proc.papers]
+    csl = [csl_item(proc, paper, keys) for paper in proc.papers]
     files = {
-        VOLUME_FILES["bib"]: volume_bibtex(proc, keys),
-        VOLUME_FILES["ris"]: volume_ris(proc, keys),
-        VOLUME_FILES["json"]: volume_csl(proc, keys),
+        VOLUME_FILES["bib"]: "\n".join(bib),
+        VOLUME_FILES["ris"]: "\n".join(ris),
+        VOLUME_FILES["json"]: csl_json(csl),
         PROGRAMME_ICS: programme_ics(proc),
     }
     for session in proc.sessions:
         files[session_ics_path(session)] = session_ics(proc, session)
-    for paper in proc.papers:
+    for index, paper in enumerate(proc.papers):
         paths = paper_files(paper, keys[paper.id])
-        files[paths["bib"]] = paper_bibtex(proc, paper, keys)
-        files[paths["ris"]] = paper_ris(proc, paper, keys)
-        files[paths["json"]] = csl_json(paper_csl(proc, paper, keys))
+        files[paths["bib"]] = bib[index]
+        files[paths["ris"]] = ris[index]
+        files[paths["json"]] = csl_json([csl[index]])
     return files

@@ -12,7 +12,6 @@ template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -49,20 +48,32 @@ class Links:
 
     def __init__(self, from_url: str, lang: Lang, default_lang: Lang = "ar") -> None:
         self.from_dir = from_url.rstrip("/")
+        self.from_parts = [part for part in self.from_dir.split("/") if part]
         self.lang_prefix = "" if lang == default_lang else "../"
 
     def page(self, url: str) -> str:
         """Link to another page's URL (as in PageSpec.url); both are language-relative."""
-        rel = posixpath.relpath(url or ".", self.from_dir or ".")
+        rel = self._relative(url)
         if rel == ".":
             return "./"
         return rel + ("/" if url.endswith("/") or url == "" else "")
 
     def asset(self, path: str) -> str:
         """Link to a language-neutral file at the site root, e.g. `proceedings.bib`."""
-        up = posixpath.relpath(".", self.from_dir or ".")
+        up = self._relative("")
         prefix = "" if up == "." else up + "/"
         return f"{self.lang_prefix}{prefix}{path}"
+
+    def _relative(self, url: str) -> str:
+        """posixpath.relpath(url, from_dir) for the plain paths used here, without
+        its two os.getcwd() calls (tens of thousands of links per build)."""
+        parts = [part for part in url.split("/") if part]
+        common = 0
+        for mine, theirs in zip(self.from_parts, parts):
+            if mine != theirs:
+                break
+            common += 1
+        return "/".join([".."] * (len(self.from_parts) - common) + parts[common:]) or "."
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,361 @@
+/* Waqai search: Arabic-aware, one index per language, fetched in small pieces.
+ *
+ * Three parts, top to bottom:
+ *   fold / tokens  a port of waqai.arabic.fold and the query split; must give the
+ *                  same strings as Python (tests/test_search_fold.py compares them)
+ *   search         reads search/<lang>/ as written by waqai.search.index and
+ *                  answers like waqai.search.query (the Python mirror)
+ *   the search box built into Material's header, in the page's language
+ *
+ * Under Node (the fold test) only the first two parts are set up.
+ */
+(function () {
+  "use strict";
+
+  /* ---------------------------------------------------------------- fold */
+
+  var FOLD = {
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", // أ إ آ ٱ -> ا
+    "\u0624": "\u0648", // ؤ -> و
+    "\u0626": "\u064A", // ئ -> ي
+    "\u0649": "\u064A", // ى -> ي
+    "\u0629": "\u0647", // ة -> ه
+    "\u06CC": "\u064A", // Persian yeh -> ي
+    "\u06A9": "\u0643"  // Persian keheh -> ك
+  };
+  for (var n = 0; n < 10; n++) {
+    FOLD[String.fromCharCode(0x0660 + n)] = String(n); // Arabic-Indic digits
+    FOLD[String.fromCharCode(0x06F0 + n)] = String(n); // extended (Persian) digits
+  }
+  var FOLD_CHARS = new RegExp("[" + Object.keys(FOLD).join("") + "]", "g");
+  // Harakat, superscript alef and Quranic marks (nonspacing marks of these
+  // ranges), small waw and small yeh; tatweel; format characters.
+  var MARKS = /[\u06E5\u06E6\u0640\p{Cf}]|(?=\p{Mn})[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]/gu;
+  // Python's str.isspace() set, so whitespace collapses as it does there.
+  var SPACES = /[\t-\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+  var ACCENTS = /[\u0300-\u036F]/g;
+  var TOKEN = /[\p{L}\p{N}]+/gu; // Python's [^\W_]+
+
+  function casefold(text) {
+    // Upper then lower gives Python's casefold for all but dotless ı (kept) and ẞ.
+    return text.split("\u0131").map(function (part) {
+      return part.toUpperCase().toLowerCase();
+    }).join("\u0131").replace(/\u00DF/g, "ss");
+  }
+
+  function fold(text) {
+    var clean = text.normalize("NFKC").replace(MARKS, "").replace(SPACES, " ")
+      .replace(/^ | $/g, "");
+    var folded = casefold(clean.replace(FOLD_CHARS, function (ch) { return FOLD[ch]; }));
+    return folded.normalize("NFD").replace(ACCENTS, "").normalize("NFC");
+  }
+
+  function tokens(query) {
+    var seen = [];
+    (fold(query).match(TOKEN) || []).forEach(function (t) {
+      if (seen.indexOf(t) < 0) seen.push(t);
+    });
+    return seen;
+  }
+
+  /* -------------------------------------------------------------- search */
+
+  var PAGE = 10, PREFIX_MIN = 2, PREFIX_SHARDS = 2, EXACT = 2, PREFIX = 1;
+
+  function shardsFor(token, firsts) {
+    var lo = 0, hi = firsts.length; // bisect_right
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (token < firsts[mid]) hi = mid; else lo = mid + 1;
+    }
+    var shards = [Math.max(0, lo - 1)];
+    if (token.length >= PREFIX_MIN) {
+      while (shards.length < PREFIX_SHARDS && shards[shards.length - 1] + 1 < firsts.length &&
+             firsts[shards[shards.length - 1] + 1].startsWith(token)) {
+        shards.push(shards[shards.length - 1] + 1);
+      }
+    }
+    return shards;
+  }
+
+  function decode(values) {
+    var out = new Map(), id = -1;
+    for (var i = 0; i < values.length; i++) {
+      id += values[i] >> 2;
+      out.set(id, values[i] & 3);
+    }
+    return out;
+  }
+
+  // An index folder: `get(name)` resolves to the parsed JSON file.
+  function Index(get) {
+    this.get = get;
+  }
+
+  Index.prototype.search = function (query) {
+    var self = this;
+    var terms = tokens(query);
+    return self.get("index.json").then(function (manifest) {
+      if (!terms.length) return {ids: [], manifest: manifest};
+      return Promise.all(terms.map(function (token) {
+        var shards = shardsFor(token, manifest.shards);
+        return Promise.all(shards.map(function (s) { return self.get("t" + s + ".json"); }))
+          .then(function (parts) { return score(token, parts); });
+      })).then(function (perToken) {
+        var totals = perToken[0];
+        perToken.slice(1).forEach(function (scores) {
+          var next = new Map();
+          totals.forEach(function (s, id) { if (scores.has(id)) next.set(id, s + scores.get(id)); });
+          totals = next;
+        });
+        var ids = Array.from(totals.keys()).sort(function (a, b) {
+          return totals.get(b) - totals.get(a) || a - b;
+        });
+        return {ids: ids, manifest: manifest};
+      });
+    });
+  };
+
+  function score(token, shards) {
+    var scores = new Map();
+    shards.forEach(function (shard) {
+      Object.keys(shard).forEach(function (term) {
+        var factor = term === token ? EXACT
+          : token.length >= PREFIX_MIN && term.startsWith(token) ? PREFIX : 0;
+        if (!factor) return;
+        decode(shard[term]).forEach(function (weight, id) {
+          scores.set(id, Math.max(scores.get(id) || 0, weight * factor));
+        });
+      });
+    });
+    return scores;
+  }
+
+  // The documents [url, title, kind, sub] of some ids, in order.
+  Index.prototype.documents = function (ids, manifest) {
+    var self = this, block = manifest.block;
+    return Promise.all(ids.map(function (id) {
+      return self.get("d" + Math.floor(id / block) + ".json").then(function (rows) {
+        return rows[id % block];
+      });
+    }));
+  };
+
+  var api = {fold: fold, tokens: tokens, Index: Index, shardsFor: shardsFor, PAGE: PAGE};
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+  window.WaqaiSearch = api;
+
+  /* ------------------------------------------------------------------ UI */
+
+  var LABELS = {
+    ar: {search: "بحث", placeholder: "ابحث في الوقائع", reset: "مسح", type: "اكتب للبحث",
+         more: "نتائج أخرى", failed: "تعذّر تحميل فهرس البحث",
+         // counts by Intl.PluralRules("ar") category
+         zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "# نتائج", many: "# نتيجة",
+         other: "# نتيجة"},
+    en: {search: "Search", placeholder: "Search the proceedings", reset: "Clear",
+         type: "Type to start searching", more: "More results",
+         failed: "The search index could not be loaded",
+         zero: "No matching pages", one: "1 matching page", other: "# matching pages"}
+  };
+
+  function countText(t, lang, count) {
+    var form = count === 0 ? "zero" : new Intl.PluralRules(lang).select(count);
+    return (t[form] || t.other).replace("#", String(count));
+  }
+  var ICONS = { // Material Design icons magnify, arrow-left, close (as in Material's header)
+    magnify: "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5",
+    back: "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z",
+    close: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"
+  };
+  var SCRIPT = document.currentScript;
+  // Material styles the box and results (same classes as its own search); these
+  // few rules add the kind line and keep page-heading styles out of the results.
+  var STYLE = [
+    ".waqai-search .md-search-result__article h1{font-size:.8rem;font-weight:400;margin:.2rem 0 .55rem}",
+    ".waqai-search .md-search-result__meta{color:var(--md-default-fg-color)}", // contrast (axe)
+    ".waqai-search .waqai-search__kind{font-size:.6rem;margin:.55rem 0 0;color:var(--md-default-fg-color--light)}",
+    ".waqai-search .waqai-search__more{display:block;width:100%;padding:.6rem .8rem;cursor:pointer;" +
+      "font:inherit;font-size:.64rem;color:var(--md-typeset-a-color);text-align:start}"
+  ].join("");
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function icon(name) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", ICONS[name]);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function setUp() {
+    var header = document.querySelector(".md-header__inner");
+    var toggle = document.getElementById("__search");
+    if (!header || !toggle || !SCRIPT || document.querySelector(".waqai-search")) return;
+    var lang = (document.documentElement.lang || "").split("-")[0];
+    var t = LABELS[lang] || LABELS.en;
+    // The script is <site>/assets/javascripts/waqai-search.js; pages' URLs are site-relative.
+    var site = new URL("../../", SCRIPT.src);
+    var folder = new URL("search/" + lang + "/", site);
+    var cache = new Map(), version = "";
+    var index = new Index(function (name) {
+      if (!cache.has(name)) {
+        var url = new URL(name, folder);
+        if (version) url.search = "v=" + version;
+        // The manifest is revalidated (it names the build); the rest carry its id.
+        var init = name === "index.json" ? {cache: "no-cache"} : {};
+        cache.set(name, fetch(url, init).then(function (r) {
+          if (!r.ok) throw new Error(r.status + " " + url);
+          return r.json();
+        }).then(function (json) {
+          if (name === "index.json") version = json.id;
+          return json;
+        }).catch(function (err) { cache.delete(name); throw err; }));
+      }
+      return cache.get(name);
+    });
+
+    var input = el("input", {type: "text", class: "md-search__input", name: "query",
+      "aria-label": t.search, placeholder: t.placeholder, autocapitalize: "off",
+      autocorrect: "off", autocomplete: "off", spellcheck: "false", dir: "auto"});
+    var meta = el("div", {class: "md-search-result__meta", role: "status"}, [t.type]);
+    var list = el("ol", {class: "md-search-result__list", role: "presentation"});
+    var form = el("form", {class: "md-search__form", name: "search", role: "search"}, [
+      input,
+      el("label", {class: "md-search__icon md-icon", for: "__search"}, [icon("magnify"), icon("back")]),
+      el("nav", {class: "md-search__options", "aria-label": t.search}, [
+        el("button", {type: "reset", class: "md-search__icon md-icon", title: t.reset,
+                      "aria-label": t.reset, tabindex: "-1"}, [icon("close")])])
+    ]);
+    var box = el("div", {class: "md-search waqai-search", role: "dialog", "aria-label": t.search}, [
+      el("label", {class: "md-search__overlay", for: "__search"}),
+      el("div", {class: "md-search__inner"}, [
+        form,
+        el("div", {class: "md-search__output"}, [
+          el("div", {class: "md-search__scrollwrap", tabindex: "0"}, [
+            el("div", {class: "md-search-result"}, [meta, list])])])])
+    ]);
+    var button = el("label", {class: "md-header__button md-icon", for: "__search",
+                              title: t.search}, [icon("magnify")]);
+    document.head.appendChild(el("style", {}, [STYLE]));
+    var before = header.querySelector(".md-header__source");
+    header.insertBefore(button, before);
+    header.insertBefore(box, before);
+
+    var current = 0, shown = [], answer = null, last = null;
+
+    function render(rows) {
+      rows.forEach(function (row) {
+        var article = el("article", {class: "md-search-result__article md-typeset"}, [
+          el("div", {class: "md-search-result__icon md-icon"}),
+          row[2] ? el("p", {class: "waqai-search__kind"}, [row[2]]) : "",
+          el("h1", {}, [row[1]])
+        ].filter(Boolean));
+        if (row[3]) article.appendChild(el("p", {}, [row[3]]));
+        list.appendChild(el("li", {class: "md-search-result__item"}, [
+          el("a", {href: new URL(row[0], site).href, class: "md-search-result__link",
+                   "data-waqai-url": row[0]}, [article])]));
+      });
+    }
+
+    function showMore() {
+      var ids = answer.ids.slice(shown.length, shown.length + PAGE);
+      var ticket = current;
+      return index.documents(ids, answer.manifest).then(function (rows) {
+        if (ticket !== current) return;
+        shown = shown.concat(ids);
+        var more = list.querySelector(".waqai-search__more");
+        if (more) more.remove();
+        render(rows);
+        if (shown.length < answer.ids.length) {
+          var link = el("button", {type: "button", class: "md-search-result__more waqai-search__more"},
+                        [t.more]);
+          link.addEventListener("click", function () { showMore(); });
+          list.appendChild(el("li", {class: "md-search-result__item"}, [link]));
+        }
+      });
+    }
+
+    function run() {
+      var query = input.value;
+      if (query === last) return; // input and keyup both report most changes
+      last = query;
+      var ticket = ++current;
+      if (!tokens(query).length) {
+        list.textContent = "";
+        meta.textContent = t.type;
+        box.removeAttribute("data-waqai-state");
+        return;
+      }
+      box.setAttribute("data-waqai-state", "searching");
+      index.search(query).then(function (result) {
+        if (ticket !== current) return;
+        answer = result;
+        shown = [];
+        list.textContent = "";
+        var count = result.ids.length;
+        meta.textContent = countText(t, LABELS[lang] ? lang : "en", count);
+        return showMore();
+      }).then(function () {
+        if (ticket !== current) return;
+        box.setAttribute("data-waqai-query", query); // lets tests wait for this very query
+        box.setAttribute("data-waqai-state", "done");
+      }, function () {
+        if (ticket !== current) return;
+        last = null; // let the same query try again
+        meta.textContent = t.failed;
+        box.setAttribute("data-waqai-state", "failed");
+      });
+    }
+
+    function open() {
+      toggle.checked = true;
+      input.focus();
+    }
+
+    input.addEventListener("input", run);
+    input.addEventListener("keyup", run);
+    input.addEventListener("focus", function () {
+      toggle.checked = true;
+      index.get("index.json").catch(function () {}); // warm up while the reader types
+    });
+    form.addEventListener("reset", function () { setTimeout(run); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a.md-search-result__link");
+      if (first) first.click();
+    });
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) input.focus(); else input.blur();
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target || {}).tagName || "") ||
+        (event.target && event.target.isContentEditable);
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.checked = false;
+        input.blur();
+      } else if (!typing && !toggle.checked && !event.ctrlKey && !event.metaKey && !event.altKey &&
+                 (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

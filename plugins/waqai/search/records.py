@@ -1,0 +1,94 @@
+"""What is searchable: one record per paper, session and person page, per language.
+
+Records come from the model, not from the built HTML, so the index is written
+without parsing pages and holds exactly the fields readers look for: titles,
+abstracts, keywords and people's names (every spelling, in both scripts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..dates import format_date
+from ..labels import ITEM_KINDS, SESSION_KINDS
+from ..model import DEFAULT_LANG, Lang, Person, Proceedings, Text
+from ..pages.common import paper_url, person_url, session_url
+
+# Field weights (two bits in the index): a word in the title counts more than
+# one in a name or keyword, which counts more than one in the body.
+TITLE, NAME, BODY = 3, 2, 1
+PERSON = Text("شخص", "Person")
+
+_MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # the URL of [text](url)
+_MD_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str  # relative to the site root, language folder included ("en/papers/x/")
+    title: str
+    kind: str  # shown above the title: «بحث», "Session", …
+    sub: str  # one short line under the title: people, date, affiliation
+    fields: tuple[tuple[int, str], ...]  # (weight, text) pairs to index
+
+
+def lang_root(lang: Lang) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def markdown_words(source: str) -> str:
+    """Markdown source without link targets and tags: the words a reader sees."""
+    return _MD_TAG.sub(" ", _MD_LINK_TARGET.sub("]", source))
+
+
+def person_names(person: Person) -> str:
+    """Every spelling of a name, both scripts (readers type either)."""
+    latin = " ".join(name.full for name in person.names_latin)
+    return f"{person.name_ar.full} {latin}"
+
+
+def person_label(person: Person, lang: Lang) -> str:
+    return person.name_ar.full if lang == "ar" else person.name_en.full
+
+
+def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
+    """Papers first, then sessions, then people, each in programme/file order."""
+    root = lang_root(lang)
+    other: Lang = "en" if lang == "ar" else "ar"
+    comma = "، " if lang == "ar" else ", "
+    for paper in proc.papers:
+        people = proc.people_of(paper)
+        yield Record(
+            url=root + paper_url(paper),
+            title=paper.title.get(lang),
+            kind=ITEM_KINDS[paper.kind].get(lang),
+            sub=comma.join(person_label(p, lang) for p in people),
+            fields=((TITLE, paper.title.get(lang)),
+                    (BODY, paper.title.get(other)),  # shown on the page too
+                    (NAME, " ".join(paper.keywords_in(lang))),
+                    (NAME, " ".join(person_names(p) for p in people)),
+                    (BODY, markdown_words(paper.abstract.get(lang)))),
+        )
+    for session in proc.sessions:
+        chairs = [proc.person(c) for c in session.chairs]
+        description = session.description.get(lang) if session.description else ""
+        yield Record(
+            url=root + session_url(session),
+            title=session.title.get(lang),
+            kind=SESSION_KINDS[session.kind].get(lang),
+            sub=format_date(session.day, lang, weekday=False),
+            fields=((TITLE, session.title.get(lang)),
+                    (NAME, " ".join(person_names(p) for p in chairs)),
+                    (BODY, description)),
+        )
+    for person in proc.people:
+        about = [t.get(lang) for t in (person.position, person.affiliation) if t is not None]
+        yield Record(
+            url=root + person_url(person),
+            title=person.display_name(lang),
+            kind=PERSON.get(lang),
+            sub=comma.join(about),
+            fields=((TITLE, person_names(person)), (BODY, " ".join(about))),
+        )

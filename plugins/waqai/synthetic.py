@@ -1,0 +1,494 @@
+"""Synthetic proceedings of any size, for benchmarks and scale tests.
+
+`write_synthetic(dest, papers)` writes a complete project folder — the editors'
+files in `papers/` exactly as an editor would write them, `docs/` with the home
+and about pages in both languages, a copy of the repository's `overrides/` and
+its `mkdocs.yml` — so the folder builds with the project's real configuration.
+
+Everything is drawn from one seeded `random.Random`, so the same seed gives the
+same bytes. Every title carries the marker «[اصطناعي]» / "[synthetic]": nothing
+here may be mistaken for a real paper, person or event. The text is word salad
+from a small vocabulary, sized like real titles (8–14 words) and abstracts
+(120–250 words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .dates import to_hijri
+
+MARK_AR = "[اصطناعي]"
+MARK_EN = "[synthetic]"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+START_DAY = dt.date(2015, 11, 17)
+MAX_DAYS = 5
+ITEMS_PER_SESSION = (8, 12)  # paper sessions hold about ten items
+SLOTS_PER_DAY = 4  # parallel sessions share these time slots, one room each
+SLOT_TIMES = (("09:00", "10:30"), ("11:00", "12:30"), ("13:30", "15:00"), ("15:30", "17:00"))
+
+# -- vocabulary ----------------------------------------------------------------
+# Nouns and adjectives from public administration; grammar is not the point.
+AR_NOUNS = (
+    "الخدمة", "الجودة", "الرضا", "المستفيد", "الإدارة", "التنظيم", "الحوكمة", "الثقافة",
+    "الأداء", "القياس", "المؤشرات", "التحول", "الرقمنة", "البيانات", "الموظف", "القيادة",
+    "التدريب", "الابتكار", "الشفافية", "المساءلة", "الكفاءة", "الفاعلية", "التخطيط",
+    "الاستراتيجية", "المعرفة", "التواصل", "الشراكة", "الأنظمة", "الإجراءات", "التقنية",
+    "المنصات", "التطبيقات", "الاستجابة", "الشكاوى", "المقترحات", "التجربة", "الرحلة",
+    "القنوات", "المراكز", "الأجهزة", "البلديات", "الوزارات", "الموارد", "الميزانية",
+    "المخاطر", "الامتثال", "التميز", "التقييم", "المراجعة", "السياسات",
+)
+AR_ADJECTIVES = (
+    "الحكومية", "الإلكترونية", "الرقمية", "المتكاملة", "المستدامة", "الفعالة", "الحديثة",
+    "المؤسسية", "البشرية", "التنظيمية", "الإدارية", "الوطنية", "المحلية", "الدولية",
+    "الذكية", "الموحدة", "المتميزة", "الشاملة", "المرنة", "الاستباقية",
+)
+AR_LINKS = ("في", "من", "على", "نحو", "عبر", "لدى", "بين", "و")
+AR_VERBS = (
+    "تناقش", "تستعرض", "تقترح", "تحلل", "تقيس", "تقارن", "تبين", "ترصد", "تختبر", "تقدم",
+)
+AR_OPENERS = ("هذه الدراسة", "الورقة", "البحث", "النموذج المقترح", "النتائج", "العينة")
+
+EN_NOUNS = (
+    "service", "quality", "satisfaction", "citizen", "administration", "organisation",
+    "governance", "culture", "performance", "measurement", "indicators", "transformation",
+    "digitisation", "data", "staff", "leadership", "training", "innovation", "transparency",
+    "accountability", "efficiency", "effectiveness", "planning", "strategy", "knowledge",
+    "communication", "partnership", "systems", "procedures", "technology", "platforms",
+    "applications", "response", "complaints", "feedback", "experience", "journey", "channels",
+    "centres", "agencies", "municipalities", "ministries", "resources", "budgets", "risk",
+    "compliance", "excellence", "evaluation", "review", "policy",
+)
+EN_ADJECTIVES = (
+    "government", "electronic", "digital", "integrated", "sustainable", "effective", "modern",
+    "institutional", "human", "organisational", "administrative", "national", "local",
+    "international", "smart", "unified", "outstanding", "comprehensive", "flexible",
+    "proactive",
+)
+EN_LINKS = ("of", "in", "for", "and", "through", "across", "within", "towards")
+EN_VERBS = (
+    "discusses", "reviews", "proposes", "analyses", "measures", "compares", "shows",
+    "tracks", "tests", "presents",
+)
+EN_OPENERS = ("This study", "The paper", "The research", "The proposed model", "The findings",
+              "The sample")
+
+# Names: (Arabic, Latin). Sixty given and sixty family names make 3,600
+# given + family pairs, each used once before any recurs (see Writer.people).
+GIVEN = (
+    ("أحمد", "Ahmed"), ("محمد", "Mohammed"), ("عبدالله", "Abdullah"), ("خالد", "Khalid"),
+    ("سعد", "Saad"), ("فهد", "Fahad"), ("نايف", "Nayef"), ("بدر", "Badr"), ("يوسف", "Yousef"),
+    ("إبراهيم", "Ibrahim"), ("عمر", "Omar"), ("علي", "Ali"), ("حسن", "Hassan"),
+    ("سلمان", "Salman"), ("ماجد", "Majed"), ("تركي", "Turki"), ("سلطان", "Sultan"),
+    ("ناصر", "Nasser"), ("عادل", "Adel"), ("هشام", "Hisham"), ("وليد", "Waleed"),
+    ("طارق", "Tariq"), ("زياد", "Ziyad"), ("منصور", "Mansour"), ("راشد", "Rashid"),
+    ("صالح", "Saleh"), ("حمد", "Hamad"), ("مشعل", "Mishal"), ("فيصل", "Faisal"),
+    ("عبدالرحمن", "Abdulrahman"), ("نورة", "Noura"), ("سارة", "Sarah"), ("هند", "Hind"),
+    ("ريم", "Reem"), ("لطيفة", "Latifa"), ("منى", "Mona"), ("أمل", "Amal"), ("هيفاء", "Haifa"),
+    ("دلال", "Dalal"), ("عبير", "Abeer"), ("غادة", "Ghada"), ("مها", "Maha"), ("نوف", "Nouf"),
+    ("جواهر", "Jawaher"), ("العنود", "Alanoud"), ("شهد", "Shahad"), ("رهف", "Rahaf"),
+    ("لمى", "Lama"), ("أسماء", "Asma"), ("فاطمة", "Fatimah"), ("مريم", "Maryam"),
+    ("خديجة", "Khadija"), ("عائشة", "Aisha"), ("حصة", "Hessa"), ("وفاء", "Wafa"),
+    ("ندى", "Nada"), ("رنا", "Rana"), ("بشرى", "Bushra"), ("إيمان", "Iman"), ("سمر", "Samar"),
+)
+FATHERS = GIVEN[:30]  # the nasab names a father, so only the men's names
+FAMILY = (
+    ("العتيبي", "Alotaibi"), ("الشمري", "Alshammari"), ("الدوسري", "Aldosari"),
+    ("الزهراني", "Alzahrani"), ("الغامدي", "Alghamdi"), ("المطيري", "Almutairi"),
+    ("الحربي", "Alharbi"), ("السبيعي", "Alsubaie"), ("العنزي", "Alanazi"), ("الشهري", "Alshehri"),
+    ("الأحمدي", "Alahmadi"), ("البقمي", "Albaqami"), ("الرشيدي", "Alrashidi"),
+    ("السهلي", "Alsahli"), ("الجهني", "Aljuhani"), ("العمراني", "Alomrani"), ("الخالدي", "Alkhalidi"),
+    ("الفيفي", "Alfaifi"), ("المالكي", "Almalki"), ("الثبيتي", "Althubaiti"),
+    ("البلوي", "Albalawi"), ("الرويلي", "Alruwaili"), ("الشريف", "Alsharif"),
+    ("العسيري", "Alasiri"), ("القرني", "Alqarni"), ("الزامل", "Alzamil"), ("السديري", "Alsudairi"),
+    ("الراجحي", "Alrajhi"), ("الخثلان", "Alkhathlan"), ("التويجري", "Altuwaijri"),
+    ("الحميدي", "Alhumaidi"), ("النعيمي", "Alnuaimi"), ("الكثيري", "Alkathiri"),
+    ("المري", "Almarri"), ("الهاجري", "Alhajri"), ("العجمي", "Alajmi"), ("اليامي", "Alyami"),
+    ("الصقير", "Alsuqair"), ("الفوزان", "Alfawzan"), ("الحقيل", "Alhuqail"),
+    ("البسام", "Albassam"), ("الجبر", "Aljabr"), ("المنيع", "Almanea"), ("السالم", "Alsalem"),
+    ("الدخيل", "Aldakheel"), ("العيسى", "Aleissa"), ("الحمدان", "Alhamdan"),
+    ("الغنام", "Alghannam"), ("الملحم", "Almulhim"), ("العمير", "Alomair"),
+    ("الشثري", "Alshathri"), ("الصالح", "Alsaleh"), ("الراشد", "Alrashed"),
+    ("المحيسن", "Almuhaisen"), ("الدريس", "Aldrees"), ("القاسم", "Alqasim"),
+    ("العقيل", "Alaqeel"), ("الموسى", "Almousa"), ("الناصر", "Alnasser"), ("الحسن", "Alhassan"),
+)
+HONORIFICS = ("أ.", "د.", "م.", "")
+
+
+@dataclass
+class Plan:
+    """The volume before it is written: ids and people per item, sessions per day."""
+
+    people: int
+    items: list[dict] = field(default_factory=list)  # kind, session, order, people
+    sessions: list[dict] = field(default_factory=list)  # kind, day, order, slot, chairs
+    days: int = 1
+
+
+class Writer:
+    """Draws every value from one seeded random source, in a fixed order."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    # -- text ----------------------------------------------------------------
+    def _phrase_ar(self, words: int) -> list[str]:
+        out: list[str] = []
+        while len(out) < words:
+            out.append(self.rng.choice(AR_NOUNS))
+            if len(out) < words and self.rng.random() < 0.6:
+                out.append(self.rng.choice(AR_ADJECTIVES))
+            if len(out) < words - 1:
+                out.append(self.rng.choice(AR_LINKS))
+        return out[:words]
+
+    def _phrase_en(self, words: int) -> list[str]:
+        out: list[str] = []
+        while len(out) < words:
+            if self.rng.random() < 0.6:
+                out.append(self.rng.choice(EN_ADJECTIVES))
+            out.append(self.rng.choice(EN_NOUNS))
+            if len(out) < words - 1:
+                out.append(self.rng.choice(EN_LINKS))
+        return out[:words]
+
+    def title(self) -> tuple[str, str]:
+        ar = " ".join(self._phrase_ar(self.rng.randint(7, 13)))
+        en = " ".join(self._phrase_en(self.rng.randint(8, 14)))
+        return f"{MARK_AR} {ar}", f"{MARK_EN} {en[0].upper()}{en[1:]}"
+
+    def _sentence_ar(self) -> str:
+        return " ".join([self.rng.choice(AR_OPENERS), self.rng.choice(AR_VERBS),
+                         *self._phrase_ar(self.rng.randint(8, 18))]) + "."
+
+    def _sentence_en(self) -> str:
+        return " ".join([self.rng.choice(EN_OPENERS), self.rng.choice(EN_VERBS),
+                         *self._phrase_en(self.rng.randint(9, 20))]) + "."
+
+    def abstract(self) -> tuple[str, str]:
+        paragraphs = self.rng.choice((1, 2, 2, 3))
+        ar, en = [], []
+        for _ in range(paragraphs):
+            ar.append(" ".join(self._sentence_ar() for _ in range(self.rng.randint(3, 6))))
+            en.append(" ".join(self._sentence_en() for _ in range(self.rng.randint(3, 6))))
+        # One emphasised term, as editors write them: exercises the Markdown path.
+        en[0] = en[0].replace(" service ", " *service* ", 1)
+        return "\n\n".join(ar) + "\n", "\n\n".join(en) + "\n"
+
+    def keywords(self) -> tuple[list[str], list[str]]:
+        count = self.rng.randint(3, 5)
+        ar = self.rng.sample(AR_NOUNS, count)
+        en = self.rng.sample(EN_NOUNS, count)
+        return ar, en
+
+    # -- structure -------------------------------------------------------------
+    def plan(self, papers: int) -> Plan:
+        """Sessions of about ten items, a keynote and a panel now and then, over 1–5 days."""
+        items: list[dict] = []
+        sessions: list[dict] = []
+        while len(items) < papers:
+            index = len(sessions)
+            kind = ("keynote" if index % 12 == 0 else "panel" if index % 12 == 6
+                    else "paper-session")
+            size = 1 if kind != "paper-session" else self.rng.randint(*ITEMS_PER_SESSION)
+            size = min(size, papers - len(items))
+            item_kind = {"keynote": "keynote", "panel": "panel"}.get(kind, "paper")
+            sessions.append({"kind": kind, "chairs": []})
+            for order in range(1, size + 1):
+                if kind == "keynote":
+                    authors = 1
+                elif kind == "panel":
+                    authors = self.rng.randint(3, 4)
+                else:
+                    authors = self.rng.choices((1, 2, 3, 4), weights=(3, 4, 2, 1))[0]
+                items.append({"kind": item_kind, "session": index, "order": order,
+                              "slots": authors, "people": []})
+        days = max(1, min(MAX_DAYS, math.ceil(len(sessions) / 4)))
+        per_day = math.ceil(len(sessions) / days)
+        for index, session in enumerate(sessions):
+            day, order = divmod(index, per_day)
+            session.update(day=day, order=order + 1)
+        plan = Plan(people=0, items=items, sessions=sessions, days=days)
+        self._cast(plan, papers)
+        return plan
+
+    def _cast(self, plan: Plan, papers: int) -> None:
+        """Give every slot a person: each person at least once, a few people many times."""
+        slots: list[list[int]] = []  # one entry per seat; an item's seats share its list
+        for item in plan.items:
+            slots.extend([item["people"]] * item["slots"])
+        for session in plan.sessions:
+            if session["kind"] == "paper-session":
+                slots.append(session["chairs"])
+        count = max(1, min(round(papers * 1.2), len(slots)))
+        plan.people = count
+        order = list(range(len(slots)))
+        self.rng.shuffle(order)
+        for person, slot in enumerate(order[:count]):  # everyone once …
+            slots[slot].append(person)
+        prolific = max(1, count // 10)
+        for slot in order[count:]:  # … and the other slots half to a prolific tenth
+            target = slots[slot]
+            if len(target) >= count:
+                continue
+            while True:
+                pool = prolific if self.rng.random() < 0.5 else count
+                person = self.rng.randrange(pool)
+                if person not in target:
+                    break
+            target.append(person)
+
+    def people(self, count: int) -> list[dict]:
+        """`count` people with distinct full names.
+
+        Given + family name is what the checks compare to flag a possible
+        duplicate entry. Pairs are used once each while they last; past that (a
+        very large volume), a name recurs with another father and the entries
+        say `distinct_from`, as an editor would write for two real namesakes.
+        """
+        pairs = len(GIVEN) * len(FAMILY)
+        order = self.rng.sample(range(pairs), pairs)
+        fathers = [self.rng.randrange(len(FATHERS)) for _ in range(pairs)]
+        namesakes: dict[int, list[str]] = {}
+        out = []
+        for number in range(1, count + 1):
+            rank, slot = divmod(number - 1, pairs)
+            pair = order[slot]
+            given, family = divmod(pair, len(FAMILY))
+            father = (fathers[slot] + rank) % len(FATHERS)
+            g_ar, g_en = GIVEN[given]
+            f_ar, f_en = FATHERS[father]
+            fam_ar, fam_en = FAMILY[family]
+            woman = given >= len(FATHERS)
+            link_ar, link_en = ("بنت", "bint") if woman else ("بن", "bin")
+            person = {
+                "id": f"{g_en}-{fam_en}-{number}".lower(),
+                "honorific": self.rng.choice(HONORIFICS),
+                "given": g_ar, "nasab": f"{link_ar} {f_ar}", "family": fam_ar,
+                "latin": [(f"{g_en} {link_en} {f_en}", fam_en)],
+                "distinct_from": list(namesakes.get(pair, ())),
+            }
+            namesakes.setdefault(pair, []).append(person["id"])
+            if self.rng.random() < 0.2:  # a second spelling, as editors often keep
+                person["latin"].append((f"{g_en} {link_en} {f_en}", fam_en.replace("Al", "Al-", 1)))
+            if self.rng.random() < 0.5:
+                inst = self.rng.randint(1, 40)
+                person["affiliation"] = (f"مؤسسة اصطناعية رقم {inst}",
+                                         f"Synthetic Institute No. {inst}")
+            out.append(person)
+        return out
+
+
+# -- writing files ---------------------------------------------------------------
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def text_yaml(pair: tuple[str, str]) -> str:
+    return f"{{ar: {q(pair[0])}, en: {q(pair[1])}}}"
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
+    end = START_DAY + dt.timedelta(days=days - 1)
+    h_start, h_end = to_hijri(START_DAY), to_hijri(end)
+    return "\n".join([
+        "# Synthetic proceedings for benchmarks: no real paper, person or event.",
+        f"title: {text_yaml((f'{MARK_AR} وقائع اصطناعية لقياس الأداء', f'{MARK_EN} Synthetic proceedings for benchmarking'))}",
+        f"short_name: \"SYN-{papers}\"",
+        "description:",
+        f"  ar: {q(f'وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء.')}",
+        f"  en: {q(f'Machine-generated proceedings with {papers} items, made to measure build speed.')}",
+        "organisers:",
+        f"  - role: {text_yaml(('تعقده', 'Held by'))}",
+        f"    name: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",
+        f"venue: {text_yaml(('قاعة اصطناعية', 'A synthetic hall'))}",
+        f"city: {text_yaml(('الرياض', 'Riyadh'))}",
+        f"country: {text_yaml(('المملكة العربية السعودية', 'Saudi Arabia'))}",
+        "dates:",
+        f"  start: \"{START_DAY.isoformat()}\"",
+        f"  end: \"{end.isoformat()}\"",
+        f"  hijri_start: \"{h_start.year:04d}-{h_start.month:02d}-{h_start.day:02d}\"",
+        f"  hijri_end: \"{h_end.year:04d}-{h_end.month:02d}-{h_end.day:02d}\"",
+        f"publisher: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",
+        "site_url: \"https://proceedings.example.org/synthetic/\"",
+        "themes:",
+        f"  - {text_yaml(('جودة الخدمات الحكومية', 'Quality of government services'))}",
+        f"  - {text_yaml(('التحول الرقمي', 'Digital transformation'))}",
+        f"editors: [{', '.join(editors)}]",
+        "",
+    ])
+
+
+def people_yaml(people: list[dict]) -> str:
+    lines = ["# Synthetic people: every name is generated, none is a real person.", ""]
+    for person in people:
+        name = [f"given: {q(person['given'])}", f"nasab: {q(person['nasab'])}",
+                f"family: {q(person['family'])}"]
+        if person["honorific"]:
+            name.insert(0, f"honorific: {q(person['honorific'])}")
+        lines.append(f"{person['id']}:")
+        lines.append(f"  name: {{{', '.join(name)}}}")
+        lines.append("  latin:")
+        for given, family in person["latin"]:
+            lines.append(f"    - {{given: {q(given)}, family: {q(family)}}}")
+        if "affiliation" in person:
+            lines.append(f"  affiliation: {text_yaml(person['affiliation'])}")
+        if person["distinct_from"]:
+            lines.append(f"  distinct_from: [{', '.join(person['distinct_from'])}]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def sessions_yaml(plan: Plan, ids: list[str], titles: list[tuple[str, str]],
+                  people: list[dict]) -> str:
+    per_day = math.ceil(len(plan.sessions) / plan.days)
+    rooms = math.ceil(per_day / SLOTS_PER_DAY)
+    lines = ["# Synthetic sessions for benchmarks.", ""]
+    for session, sid, title in zip(plan.sessions, ids, titles):
+        slot, room = divmod(session["order"] - 1, rooms)
+        start, end = SLOT_TIMES[min(slot, len(SLOT_TIMES) - 1)]
+        day = START_DAY + dt.timedelta(days=session["day"])
+        lines += [f"{sid}:", f"  kind: {session['kind']}", f"  title: {text_yaml(title)}",
+                  f"  day: \"{day.isoformat()}\"", f"  order: {session['order']}",
+                  f"  start: \"{start}\"", f"  end: \"{end}\"",
+                  f"  room: {text_yaml((f'القاعة {room + 1}', f'Room {room + 1}'))}"]
+        if session["chairs"]:
+            chairs = ", ".join(people[p]["id"] for p in session["chairs"])
+            lines.append(f"  chairs: [{chairs}]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def paper_yaml(pid: str, session_id: str, item: dict, title: tuple[str, str],
+               people: list[str], keywords: tuple[list[str], list[str]], pages: str) -> str:
+    lines = [f"id: {pid}", f"session: {session_id}", f"order: {item['order']}",
+             f"kind: {item['kind']}", "title:", f"  ar: {q(title[0])}", f"  en: {q(title[1])}",
+             f"people: [{', '.join(people)}]", "keywords:",
+             f"  ar: [{', '.join(q(k) for k in keywords[0])}]",
+             f"  en: [{', '.join(q(k) for k in keywords[1])}]"]
+    if item["kind"] == "paper":
+        lines += [f"pages: \"{pages}\"", f"doi: \"10.5555/synthetic.{pid}\""]
+    return "\n".join(lines) + "\n"
+
+
+DOCS = {
+    "index.ar.md": "# {mark} وقائع اصطناعية\n\n"
+                   "وقائع اصطناعية فيها {papers} مشاركة في {sessions} جلسة، وُلّدت آليًا لقياس "
+                   "سرعة بناء الموقع. لا يصف شيء هنا بحثًا أو شخصًا حقيقيًا.\n\n"
+                   "- [البرنامج](programme/index.md)\n- [المتحدثون](people/index.md)\n"
+                   "- [عن هذه الوقائع](about.md)\n",
+    "index.en.md": "# {mark_en} Synthetic proceedings\n\n"
+                   "Synthetic proceedings with {papers} items in {sessions} sessions, generated "
+                   "to measure how fast the site builds. Nothing here describes a real paper or "
+                   "person.\n\n"
+                   "- [Programme](programme/index.md)\n- [Speakers](people/index.md)\n"
+                   "- [About these proceedings](about.md)\n",
+    "about.ar.md": "# {mark} عن هذه الوقائع\n\n"
+                   "وُلّدت هذه الوقائع بالأمر `python3 build.py bench`. العناوين والأسماء "
+                   "والملخصات كلها كلمات مختارة عشوائيًا من مفردات صغيرة.\n\n"
+                   "[العودة إلى الصفحة الرئيسة](index.md)\n",
+    "about.en.md": "# {mark_en} About these proceedings\n\n"
+                   "These proceedings were generated by `python3 build.py bench`. Every title, "
+                   "name and abstract is drawn at random from a small vocabulary.\n\n"
+                   "[Back to the home page](index.md)\n",
+}
+
+
+def write_synthetic(dest: Path, papers: int, seed: int = 2015, *,
+                    template_root: Path = REPO_ROOT) -> None:
+    """Write a complete synthetic project with `papers` items into `dest` (created).
+
+    `template_root` supplies `mkdocs.yml` and `overrides/` (the repository by default).
+    """
+    if papers < 1:
+        raise ValueError("papers must be at least 1")
+    writer = Writer(seed)
+    plan = writer.plan(papers)
+    people = writer.people(plan.people)
+    session_ids = [f"s{n:04d}" for n in range(1, len(plan.sessions) + 1)]
+    session_titles = [writer.title() for _ in plan.sessions]
+    data = dest / "papers"
+    data.mkdir(parents=True, exist_ok=True)
+    editors = [people[0]["id"]]
+    write(data / "conference.yaml", conference_yaml(papers, plan.days, editors))
+    write(data / "people.yaml", people_yaml(people))
+    write(data / "sessions.yaml", sessions_yaml(plan, session_ids, session_titles, people))
+    page = 1
+    for number, item in enumerate(plan.items, start=1):
+        pid = f"paper-{number:05d}"
+        title = writer.title()
+        abstract_ar, abstract_en = writer.abstract()
+        keywords = writer.keywords()
+        length = writer.rng.randint(6, 20)
+        folder = data / pid
+        write(folder / "paper.yaml", paper_yaml(
+            pid, session_ids[item["session"]], item, title,
+            [people[p]["id"] for p in item["people"]], keywords, f"{page}-{page + length - 1}"))
+        write(folder / "abstract.ar.md", abstract_ar)
+        write(folder / "abstract.en.md", abstract_en)
+        page += length
+    values = {"mark": MARK_AR, "mark_en": MARK_EN, "papers": papers,
+              "sessions": len(plan.sessions)}
+    for name, text in DOCS.items():
+        write(dest / "docs" / name, text.format(**values))
+    shutil.copytree(template_root / "overrides", dest / "overrides", dirs_exist_ok=True)
+    shutil.copy2(template_root / "mkdocs.yml", dest / "mkdocs.yml")
+    write_nav_stand_ins(dest)
+
+
+def nav_pages(config_text: str) -> list[str]:
+    """The Markdown pages a mkdocs.yml lists in `nav`, in order."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold tags such as !ENV or !!python/name:; their values do not matter here.
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(config_text, Loader=Loader) or {}
+    pages: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str) and node.endswith(".md"):
+            pages.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(config.get("nav") or [])
+    return pages
+
+
+def write_nav_stand_ins(dest: Path) -> None:
+    """A plainly synthetic page for each nav entry that is neither written above nor
+    generated by the plugin (e.g. the repository's contributing page), so the copied
+    mkdocs.yml builds in strict mode unchanged."""
+    from .checks import validate
+    from .pages import page_kinds
+
+    proc = validate(dest).proceedings
+    generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(proc)}
+    for page in nav_pages((dest / "mkdocs.yml").read_text(encoding="utf-8")):
+        stem = page[: -len(".md")]
+        if page in generated or (dest / "docs" / f"{stem}.ar.md").exists():
+            continue
+        for lang, mark in (("ar", MARK_AR), ("en", MARK_EN)):
+            write(dest / "docs" / f"{stem}.{lang}.md",
+                  f"# {mark} {stem}\n\nA stand-in for the repository's page `{page}`.\n")

@@ -1,0 +1,156 @@
+"""Helpers for the browser tests: serve a built site on 127.0.0.1, drive Debian's chromium.
+
+The browser is always the system one at /usr/bin/chromium (CI installs it with apt);
+Playwright never downloads a browser of its own here.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+INSTALL_HINT = ("Chromium is not installed at /usr/bin/chromium; "
+                "install it with `apt-get install chromium` to run the browser tests")
+AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+LOCAL_HOST = "127.0.0.1"
+
+# Screenshots taken during the run, listed by the terminal summary in conftest.py.
+SCREENSHOTS: list[Path] = []
+
+
+def require_chromium(*, whole_module: bool = False) -> None:
+    """Skip (locally) or fail (in CI, where .ci/run installs it) without chromium.
+    Called at the top of a test module with whole_module=True, the module is skipped
+    at once and the run reports one line."""
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    pytest.skip(INSTALL_HINT, allow_module_level=whole_module)
+
+
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def site_path(site: Path) -> str:
+    """The path the site is built to live under (`/csc-2015/` for site_url
+    https://host/csc-2015/), read from the home page's canonical link; `/` without one.
+    A few links (the language switcher on the home page, the 404 page) are absolute."""
+    found = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    path = urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def send_head(self):  # noqa: ANN202 - file object or None, as in the stdlib
+        if not urlsplit(self.path).path.startswith(self.prefix):
+            self.send_error(404, "Outside the site")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ROOT at PREFIX on 127.0.0.1, at a free port, from a background thread;
+    yield the base URL (ending in /)."""
+    handler_class = type("SiteHandler", (_SiteHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(root))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def launch() -> Iterator[Browser]:
+    """One headless chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Traffic:
+    """What one page did on the network and in its console."""
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.requests.clear()
+        self.blocked.clear()
+        self.errors.clear()
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname == LOCAL_HOST
+
+
+def watch(context: BrowserContext, page: Page) -> Traffic:
+    """Record every request of CONTEXT (aborting those that leave 127.0.0.1) and
+    every console error or uncaught exception of PAGE."""
+    traffic = Traffic()
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        traffic.requests.append(url)
+        if is_local(url):
+            route.continue_()
+        else:
+            traffic.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            traffic.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    context.route("**/*", route)
+    page.on("console", console)
+    page.on("pageerror", lambda error: traffic.errors.append(f"uncaught: {error}"))
+    return traffic
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Inject axe-core (vendored from npm) into PAGE and return its violations, one line each."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(" ".join(node["target"]) if isinstance(node["target"][0], str)
+                        else str(node["target"]) for node in v["nodes"][:5])
+            for v in result["violations"]]

@@ -1,0 +1,92 @@
+"""The benchmark command works end to end at a tiny size (no test asserts a time)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_waqai
+from waqai.bench import Build, Result, linearity, parse_sizes
+from waqai.measure import Sample, run_child, site_path
+
+
+def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "bench.json"
+    result = run_waqai(project, "bench", "--papers", "5", "--repeat", "2", "--serve-edit",
+                       "--json", str(out))
+    assert result.code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    [row] = data["results"]
+    base = row["baseline"]
+    assert row["papers"] == 5
+    assert row["pages"] > 2 * 5  # a page per paper in each language, and more
+    assert base["pages"] == row["pages"]
+    assert row["output_bytes"] > 100_000 and base["output_bytes"] > 100_000
+    for figures in (row, base):
+        assert len(figures["samples"]) == 2
+        assert figures["wall_seconds"] == min(s["wall_seconds"] for s in figures["samples"])
+        assert figures["peak_rss_mb"] == max(s["peak_rss_mb"] for s in figures["samples"])
+        assert figures["peak_rss_mb"] > 20 and figures["cpu_seconds"] > 0
+    assert row["baseline_ratio"] == pytest.approx(row["wall_seconds"] / base["wall_seconds"],
+                                                  rel=0.01)
+    assert row["baseline_cpu_ratio"] == pytest.approx(row["cpu_seconds"] / base["cpu_seconds"],
+                                                      rel=0.01)
+    assert row["serve_edit_seconds"] > 0
+    assert "serve, one abstract edited (5 papers):" in result.out
+    if row["first_query_bytes"] is None:  # search not there: said so, not skipped silently
+        assert row["first_query_note"].startswith("not measured: ")
+        assert "first-query bytes (5 papers): not measured" in result.out
+    else:
+        assert set(row["first_query_bytes"]) == {"ar", "en"}
+        assert min(row["first_query_bytes"].values()) > 0
+    header = next(line for line in result.out.splitlines() if line.lstrip().startswith("papers"))
+    assert "ratio" in header and "peak MB" in header
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4")
+def test_peak_rss_is_each_childs_own(tmp_path: Path) -> None:
+    # A later, small child must not inherit the peak of an earlier, big one.
+    big = "b = bytearray(300_000_000); b[::4096] = b'x' * len(b[::4096])"
+    large = run_child([sys.executable, "-c", big], tmp_path, tmp_path / "big.log", "big")
+    small = run_child([sys.executable, "-c", "pass"], tmp_path, tmp_path / "s.log", "small")
+    assert large.peak_rss_mb >= 300
+    assert small.peak_rss_mb < 100
+
+
+def test_failed_child_is_reported_with_its_output(tmp_path: Path) -> None:
+    command = [sys.executable, "-c", "import sys; print('broken data'); sys.exit(3)"]
+    with pytest.raises(RuntimeError, match="exited with 3(.|\n)*broken data"):
+        run_child(command, tmp_path, tmp_path / "log", "failing")
+
+
+def test_serve_path_comes_from_site_url(tmp_path: Path) -> None:
+    for line, path in (("site_url: https://example.org/csc-2015/", "/csc-2015/"),
+                       ("site_url: 'https://example.org'", "/"),
+                       ('site_url: "http://example.org/a/b"', "/a/b/")):
+        (tmp_path / "mkdocs.yml").write_text(f"site_name: x\n{line}\n", encoding="utf-8")
+        assert site_path(tmp_path) == path
+
+
+def test_parse_sizes() -> None:
+    assert parse_sizes("100,1000, 10_000") == [100, 1000, 10000]
+    for bad in ("", "0", "ten", "100,-5"):
+        with pytest.raises(Exception):
+            parse_sizes(bad)
+
+
+def test_linearity_compares_tenfold_steps() -> None:
+    def result(papers: int, seconds: float) -> Result:
+        build = Build(1, 1, seconds, None, None, [Sample(seconds, None, None)])
+        return Result.of(papers, build, build)
+
+    notes = linearity([result(100, 2.0), result(1000, 13.0), result(10000, 140.0),
+                       result(3000, 40.0)])
+    assert notes == [
+        "1,000 vs 100 papers: 6.50× the time (linear is 10×; target ≤ 10.5×)",
+        "10,000 vs 1,000 papers: 10.77× the time (linear is 10×; target ≤ 10.5×)",
+    ]

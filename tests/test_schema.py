@@ -1,0 +1,274 @@
+"""The published JSON Schemas agree with the loader, and the committed files are current.
+
+The loader is driven with the example data while recording which fields each
+mapping is asked for (`Fields._get`): every field it reads must be in the
+schema at the same place, and the reverse, with the same required fields.
+Then an unknown field is slipped into every kind of mapping: the loader and
+the schema must both refuse it. Bad inputs of the corpus that a schema can
+express are refused by the schema too.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+
+from conftest import ROOT
+from test_bad_inputs import CASES
+from waqai import schema
+from waqai.cli import main
+from waqai.load import load
+from waqai.yamlread import SLUG, Fields
+
+SCHEMAS = {doc.name: doc.schema() for doc in schema.DOCUMENTS}
+UNKNOWN = "zz_unknown"
+
+
+def validator(name: str) -> Draft7Validator:
+    return Draft7Validator(SCHEMAS[name], format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def document_of(file: str) -> str:
+    """Which schema a data file follows: papers/x/paper.yaml -> paper, papers/people.yaml -> people."""
+    return "paper" if file.endswith("/paper.yaml") else Path(file).stem
+
+
+def data_files(project: Path) -> list[Path]:
+    papers = project / "papers"
+    folders = [p for p in sorted(papers.iterdir()) if p.is_dir() and not p.name.startswith("_")]
+    return [papers / f"{name}.yaml" for name in ("conference", "people", "sessions")] + [
+        folder / "paper.yaml" for folder in folders]
+
+
+# -- walking a schema ---------------------------------------------------------------
+
+SEGMENT = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def segments(path: str) -> list[str | int]:
+    return [int(index) if index else key for index, key in SEGMENT.findall(path)]
+
+
+def follow(root: dict, pointer: str, sub: dict) -> tuple[str, dict]:
+    """Through `$ref` and one-element `allOf` wrappers to the schema that says something."""
+    while True:
+        if "$ref" in sub:
+            pointer = sub["$ref"]
+            sub = root["definitions"][pointer.rsplit("/", 1)[1]]
+        elif list(sub) and "allOf" in sub and len(sub["allOf"]) == 1:
+            pointer, sub = f"{pointer}/allOf/0", sub["allOf"][0]
+        else:
+            return pointer, sub
+
+
+def locate(root: dict, path: str) -> tuple[str, dict]:
+    """The schema (and its canonical pointer) of the mapping at a loader field path."""
+    pointer, sub = follow(root, "#", root)
+    for seg in segments(path):
+        if isinstance(seg, int):
+            pointer, sub = follow(root, f"{pointer}/items", sub["items"])
+        elif seg in sub.get("properties", {}):
+            pointer, sub = follow(root, f"{pointer}/properties/{seg}", sub["properties"][seg])
+        else:
+            pointer, sub = follow(root, f"{pointer}/additionalProperties",
+                                  sub["additionalProperties"])
+    return pointer, sub
+
+
+def mappings(root: dict) -> Iterator[str]:
+    """The canonical pointer of every mapping the schema describes."""
+    for pointer, sub in [("#", root)] + [(f"#/definitions/{k}", v)
+                                         for k, v in root["definitions"].items()]:
+        if "properties" in sub or "propertyNames" in sub:
+            yield pointer
+
+
+# -- recording what the loader reads ---------------------------------------------------
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Fields]:
+    """Every Fields the loader makes; each gets `.asked_required`: keys asked for as required."""
+    made: list[Fields] = []
+    init, get = Fields.__init__, Fields._get
+
+    def recording_init(self: Fields, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.asked_required = set()
+        made.append(self)
+
+    def recording_get(self: Fields, key: str, required: bool, *args: Any, **kwargs: Any):
+        if required:
+            self.asked_required.add(key)
+        return get(self, key, required, *args, **kwargs)
+
+    monkeypatch.setattr(Fields, "__init__", recording_init)
+    monkeypatch.setattr(Fields, "_get", recording_get)
+    return made
+
+
+def loaded_mappings(reads: list[Fields]) -> dict[tuple[str, str], Fields]:
+    """One Fields per (document, schema pointer): the first met."""
+    first: dict[tuple[str, str], Fields] = {}
+    for fields in reads:
+        if fields.ok:
+            name = document_of(fields.file)
+            pointer, _ = locate(SCHEMAS[name], fields.path)
+            first.setdefault((name, pointer), fields)
+    return first
+
+
+# -- the committed files -------------------------------------------------------------
+
+def test_committed_schemas_are_what_schema_py_generates() -> None:
+    folder = ROOT / "papers" / schema.SCHEMA_DIR
+    generated = schema.render_all()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(generated), \
+        "run `python3 build.py schema`"
+    for name, text in generated.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, \
+            f"{name} is stale: run `python3 build.py schema`"
+
+
+def test_schema_command_checks_and_rewrites(project: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--check"], project) == 0
+    stale = project / "papers/_schema/people.schema.json"
+    stale.write_text("{}", encoding="utf-8")
+    assert main(["schema", "--check"], project) == 1
+    assert "people.schema.json" in capsys.readouterr().err
+    assert main(["schema"], project) == 0
+    assert stale.read_text(encoding="utf-8") == schema.render_all()["people.schema.json"]
+    assert main(["schema", "--check"], project) == 0
+
+
+def test_schemas_are_valid_draft_07_without_invisible_characters() -> None:
+    for name, text in schema.render_all().items():
+        Draft7Validator.check_schema(SCHEMAS[name.split(".")[0]])
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), name
+
+
+def test_every_data_file_points_to_its_schema() -> None:
+    for path in data_files(ROOT):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path}: first line {first!r}"
+        target = (path.parent / match.group(1)).resolve()
+        name = document_of(path.relative_to(ROOT).as_posix())
+        assert target == (ROOT / f"papers/_schema/{name}.schema.json").resolve(), path
+
+
+# -- the schemas agree with the data and the loader --------------------------------
+
+def test_the_example_data_is_valid() -> None:
+    for path in data_files(ROOT):
+        instance = schema.read_instance(path)
+        errors = [e.message for e in validator(document_of(path.as_posix())).iter_errors(instance)]
+        assert errors == [], path
+
+
+def test_every_example_in_the_schemas_is_valid() -> None:
+    count = 0
+    for name, root in SCHEMAS.items():
+        for sub in walk(root):
+            for example in sub.get("examples", ()):
+                field_schema = {k: v for k, v in sub.items() if k != "examples"}
+                errors = list(Draft7Validator({**field_schema, "definitions": root["definitions"]})
+                              .iter_errors(example))
+                assert errors == [], (name, example)
+                count += 1
+    assert count > 20
+
+
+def walk(node: Any) -> Iterator[dict]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) -> None:
+    loaded = load(ROOT)
+    assert not [p for p in loaded.problems if p.is_error]
+    for fields in reads:
+        if not fields.ok:
+            continue
+        name = document_of(fields.file)
+        pointer, sub = locate(SCHEMAS[name], fields.path)
+        where = f"{fields.file} {fields.path or '(top)'} = {name} {pointer}"
+        if "properties" in sub:
+            assert fields.used == set(sub["properties"]), where
+            assert fields.asked_required == set(sub.get("required", ())), where
+        else:  # a mapping of ids (people, sessions)
+            assert "propertyNames" in sub, where
+            assert all(SLUG.match(key) for key in fields.used), where
+
+
+def test_every_mapping_of_the_schemas_is_read_by_the_loader(reads: list[Fields]) -> None:
+    load(ROOT)
+    seen = set(loaded_mappings(reads))
+    for name, root in SCHEMAS.items():
+        for pointer in mappings(root):
+            assert (name, pointer) in seen, f"{name}.schema.json {pointer} is never read"
+
+
+def test_an_unknown_field_is_refused_by_the_loader_and_the_schema(
+        reads: list[Fields], project: Path) -> None:
+    load(project)
+    places = loaded_mappings(reads)
+    assert len(places) >= 12
+    for (name, pointer), fields in places.items():
+        path = project / fields.file
+        original = path.read_bytes()
+        data = schema.read_instance(path)
+        target = data
+        for seg in segments(fields.path):
+            target = target[seg]
+        target[UNKNOWN] = "x"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        try:
+            expected = f"{fields.path}.{UNKNOWN}" if fields.path else UNKNOWN
+            problems = [p for p in load(project).problems if p.is_error]
+            assert [p.field for p in problems] == [expected], (name, pointer, problems)
+            assert list(validator(name).iter_errors(schema.read_instance(path))), (name, pointer)
+        finally:
+            path.write_bytes(original)
+
+
+# Corpus cases a schema can express (the rest need other files, the calendar, the
+# YAML parser, or the file system).
+SCHEMA_CASES = ["missing English title", "unsafe id", "unknown kind", "order is text",
+                "misspelt field", "bidi control in title", "bidi control in a name",
+                "yes/no word as a date"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in SCHEMA_CASES],
+                         ids=lambda c: c.name)
+def test_bad_inputs_are_refused_by_the_schema_too(case, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "papers", project / "papers")
+    path = project / case.file
+    assert not list(validator(document_of(case.file)).iter_errors(schema.read_instance(path)))
+    case.breaks(project)
+    assert list(validator(document_of(case.file)).iter_errors(schema.read_instance(path)))
+
+
+def test_all_schema_cases_exist() -> None:
+    assert set(SCHEMA_CASES) <= {c.name for c in CASES}
+
+
+def test_yaml_is_read_as_editors_tools_read_it() -> None:
+    """YAML 1.2 core schema: unquoted dates, times and yes/no words are text; 010 is ten."""
+    text = 'a: 2015-11-17\nb: 09:30\nc: no\nd: 010\ne: "1"\nf: true\ng:\nh: 1.5\ni: !!str 7\n'
+    assert schema.instance(yaml.compose(text, Loader=yaml.SafeLoader)) == {
+        "a": "2015-11-17", "b": "09:30", "c": "no", "d": 10, "e": "1", "f": True, "g": None,
+        "h": 1.5, "i": "7"}
