@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Organisation, Paper,
                     Person, Proceedings, Session, SessionKind, Statement, Text)
@@ -27,6 +28,7 @@ from .problems import Problem, Severity
 from .yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields, check_slug,
                        compose, line_of, read_text_file)
 
+SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
@@ -118,7 +120,7 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
             end = None
     publisher = fields.text("publisher")
     site_url = fields.string("site_url", example='"https://proceedings.example.org/2015/"')
-    if site_url and not re.match(r"^https?://[^\s/]+(/\S*)?/$", site_url):
+    if site_url and not SITE_URL.match(site_url):
         fields.problem("site_url", f"“{site_url}” is not an absolute http(s) URL ending in /.",
                        'Write e.g. "https://proceedings.example.org/2015/".', fields.line("site_url"))
         site_url = None
@@ -165,22 +167,25 @@ def read_hijri(fields: Fields, key: str) -> HijriDate | None:
 
 # -- people.yaml -------------------------------------------------------------
 
-def read_people(fields: Fields, sources: Sources) -> list[Person]:
-    people = []
-    for person_id in fields.keys():
-        entry = fields.mapping(person_id)
-        sources.remember(fields.file, fields, person_id)
+def entries_by_id(fields: Fields, sources: Sources, what: str) -> Iterator[tuple[str, Fields]]:
+    """The `id: {…}` entries of people.yaml or sessions.yaml whose id is a safe slug."""
+    for entry_id in fields.keys():
+        entry = fields.mapping(entry_id)
+        sources.remember(fields.file, fields, entry_id)
         if entry is None:
             continue
-        if check_slug(person_id, fields.file, person_id, fields.problems, fields.line(person_id),
-                      "person id") is None:
+        if check_slug(entry_id, fields.file, entry_id, fields.problems, fields.line(entry_id),
+                      what) is None:
             entry.finish(allowed_extra=tuple(entry.keys()))
             continue
-        person = read_person(person_id, entry)
-        if person:
-            people.append(person)
+        yield entry_id, entry
     fields.finish()
-    return people
+
+
+def read_people(fields: Fields, sources: Sources) -> list[Person]:
+    people = (read_person(person_id, entry)
+              for person_id, entry in entries_by_id(fields, sources, "person id"))
+    return [person for person in people if person is not None]
 
 
 def read_person(person_id: str, entry: Fields) -> Person | None:
@@ -236,34 +241,27 @@ def valid_orcid(orcid: str) -> bool:
 # -- sessions.yaml -----------------------------------------------------------
 
 def read_sessions(fields: Fields, sources: Sources) -> list[Session]:
-    sessions = []
-    for session_id in fields.keys():
-        entry = fields.mapping(session_id)
-        sources.remember(fields.file, fields, session_id)
-        if entry is None:
-            continue
-        if check_slug(session_id, fields.file, session_id, fields.problems,
-                      fields.line(session_id), "session id") is None:
-            entry.finish(allowed_extra=tuple(entry.keys()))
-            continue
-        kind = read_enum(entry, "kind", SessionKind)
-        title, day, order = entry.text("title"), entry.date("day"), entry.integer("order")
-        start, end = entry.time("start"), entry.time("end")
-        if start and end and end <= start:
-            entry.problem(entry.sub("end"), f"{end:%H:%M} is not after the start {start:%H:%M}.",
-                          "Write an end time later than the start time.", entry.line("end"))
-        room = entry.text("room", required=False)
-        chairs = entry.slug_list("chairs", what="person id") or []
-        description = entry.text("description", required=False)
-        sources.remember(fields.file, entry, "chairs", "day", "order")
-        entry.finish()
-        if None in (kind, title, day, order):
-            continue
-        sessions.append(Session(id=session_id, kind=kind, title=title, day=day, order=order,
-                                start=start, end=end, room=room, chairs=tuple(chairs),
-                                description=description))
-    fields.finish()
-    return sessions
+    sessions = (read_session(session_id, entry, sources)
+                for session_id, entry in entries_by_id(fields, sources, "session id"))
+    return [session for session in sessions if session is not None]
+
+
+def read_session(session_id: str, entry: Fields, sources: Sources) -> Session | None:
+    kind = read_enum(entry, "kind", SessionKind)
+    title, day, order = entry.text("title"), entry.date("day"), entry.integer("order")
+    start, end = entry.time("start"), entry.time("end")
+    if start and end and end <= start:
+        entry.problem(entry.sub("end"), f"{end:%H:%M} is not after the start {start:%H:%M}.",
+                      "Write an end time later than the start time.", entry.line("end"))
+    room = entry.text("room", required=False)
+    chairs = entry.slug_list("chairs", what="person id") or []
+    description = entry.text("description", required=False)
+    sources.remember(entry.file, entry, "chairs", "day", "order")
+    entry.finish()
+    if None in (kind, title, day, order):
+        return None
+    return Session(id=session_id, kind=kind, title=title, day=day, order=order, start=start,
+                   end=end, room=room, chairs=tuple(chairs), description=description)
 
 
 def read_enum(fields: Fields, key: str, enum: type[SessionKind] | type[ItemKind]):

@@ -38,7 +38,7 @@ from typing import Any, Iterator, Union
 import yaml
 
 from .labels import ITEM_KINDS, SESSION_KINDS
-from .load import DOI, ORCID, PAGES, PDF_NAME
+from .load import DOI, ORCID, PAGES, PDF_NAME, SITE_URL
 from .model import ItemKind, SessionKind, Text
 from .yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT
 
@@ -61,7 +61,6 @@ def _regex_class(pattern: re.Pattern[str]) -> str:
 # Text the loader accepts: no bidi controls, no control characters but tab and newline.
 PLAIN_TEXT = f"^[^{_regex_class(OTHER_CONTROLS)}{_regex_class(BIDI_CONTROLS)}]*$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SITE_URL = r"^https?://[^\s/]+(/\S*)?/$"  # as read_conference checks it
 
 
 # -- values ---------------------------------------------------------------------
@@ -333,7 +332,7 @@ CONFERENCE = Obj("conference", (
               required=False, example='"1437-02-07"'),
     )), Text("أيام المؤتمر.", "The days of the conference.")),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
-    Field("site_url", text(True, SITE_URL), Text("عنوان هذا الموقع، منتهيًا بـ /.",
+    Field("site_url", text(True, SITE_URL.pattern), Text("عنوان هذا الموقع، منتهيًا بـ /.",
                                                  "This site's address, ending in /."),
           example='"https://proceedings.example.org/2015/"'),
     Field("official_url", text(False), Text("الصفحة الرسمية للمؤتمر.",
