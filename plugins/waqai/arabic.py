@@ -106,14 +106,28 @@ def _clean(text: str) -> str:
     Hamza forms and ة stay as written, so the result can be shown.
     """
     text = unicodedata.normalize("NFKC", text)  # presentation forms and ligatures -> letters
-    text = "".join(
-        ch
-        for ch in text
-        if ch != TATWEEL  # tatweel only stretches a line
-        and unicodedata.category(ch) != "Cf"  # bidi controls, ZWJ/ZWNJ, ALM, soft hyphen, BOM
-        and not _is_arabic_mark(ch)  # diacritics never decide a match or an order
-    )
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text.translate(_DROP)).strip()
+
+
+class _DropTable(dict):
+    """A `str.translate` table that deletes what `_clean` removes.
+
+    Each code point is classified the first time it is seen and remembered, so
+    folding a large index costs one dictionary lookup per character.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        drop = (
+            ch == TATWEEL  # tatweel only stretches a line
+            or unicodedata.category(ch) == "Cf"  # bidi controls, ZWJ/ZWNJ, ALM, soft hyphen, BOM
+            or _is_arabic_mark(ch)  # diacritics never decide a match or an order
+        )
+        self[code] = None if drop else code
+        return self[code]
+
+
+_DROP = _DropTable()
 
 
 def _strip_latin_accents(text: str) -> str:
