@@ -128,8 +128,8 @@ class Plan:
     """The volume before it is written: ids and people per item, sessions per day."""
 
     people: int
-    items: list[dict] = field(default_factory=list)  # kind, session, order, people
-    sessions: list[dict] = field(default_factory=list)  # kind, day, order, slot, chairs
+    items: list[dict] = field(default_factory=list)  # kind, session, order, slots, people
+    sessions: list[dict] = field(default_factory=list)  # kind, chairs, day, order
     days: int = 1
 
 
