@@ -149,6 +149,9 @@ def axe_violations(page: Page) -> list[str]:
     """Inject axe-core (vendored from npm) into PAGE and return its violations, one line each."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
+    # Colours measured halfway through a fade-in are not the page's colours: wait
+    # until no CSS transition or animation is running.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {v['help']} -> "
             + "; ".join(" ".join(node["target"]) if isinstance(node["target"][0], str)

@@ -1,61 +1,62 @@
-"""`serve` rebuilds when an editor changes a file under papers/, not only under docs/."""
+"""`serve` rebuilds when an editor changes a file under papers/, and only what changed.
+
+Under `serve` the build is dirty: generated pages whose inputs did not change are
+not written again. These tests make sure that saving a change still reaches
+every page it belongs on.
+"""
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-NOT_YET = object()
+from waqai.measure import fetch, free_port, site_path, wait_for
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+DEADLINE_S = 120
 
 
-def fetch(url: str) -> str | object:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
-        return NOT_YET
-
-
-def wait_for(condition, what: str, deadline_s: float = 60) -> str:
-    """Poll until `condition()` returns text; fail with `what` when the deadline passes."""
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        result = condition()
-        if isinstance(result, str):
-            return result
-        time.sleep(0.1)  # polling interval of a condition wait, not a fixed delay
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def test_serve_rebuilds_when_an_abstract_changes(project: Path) -> None:
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`python -m waqai serve` in `project`; yields the site's base URL once it answers."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "waqai", "serve", "--dev-addr",
                                f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}{site_path(project)}"
     try:
-        url = f"http://127.0.0.1:{port}/csc-2015/en/papers/absher/"
-        first = wait_for(lambda: fetch(url), "the first build")
-        marker = "Edited while serving: a sentence the page did not have."
-        assert marker not in first
-        abstract = project / "papers/absher/abstract.en.md"
-        abstract.write_text(abstract.read_text(encoding="utf-8") + f"\n{marker}\n",
-                            encoding="utf-8")
-        page = wait_for(lambda: (lambda html: html if isinstance(html, str) and marker in html
-                                 else NOT_YET)(fetch(url)), "the rebuilt page")
-        assert marker in page
+        wait_for(base, None, time.monotonic() + DEADLINE_S)
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_an_edited_abstract_shows_on_its_page(project: Path) -> None:
+    with serving(project) as base:
+        url = f"{base}en/papers/absher/"
+        marker = "Edited while serving: a sentence the page did not have."
+        assert marker not in fetch(url)
+        abstract = project / "papers/absher/abstract.en.md"
+        abstract.write_text(abstract.read_text(encoding="utf-8") + f"\n{marker}\n",
+                            encoding="utf-8")
+        wait_for(url, marker, time.monotonic() + DEADLINE_S)
+
+
+def test_an_edited_title_reaches_the_session_and_person_pages(project: Path) -> None:
+    with serving(project) as base:
+        pages = [f"{base}en/papers/safeer/", f"{base}en/sessions/s3-local-experiences/",
+                 f"{base}en/people/yousef-alohali/", f"{base}en/programme/"]
+        new_title = "Safeer, retitled while serving"
+        assert all(new_title not in fetch(page) for page in pages)
+        paper = project / "papers/safeer/paper.yaml"
+        text = paper.read_text(encoding="utf-8")
+        old = next(line for line in text.splitlines() if line.startswith("  en: "))
+        paper.write_text(text.replace(old, f'  en: "{new_title}"', 1), encoding="utf-8")
+        for page in pages:
+            wait_for(page, new_title, time.monotonic() + DEADLINE_S)

@@ -107,7 +107,14 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     _quiet_mkdocs_logging(args.verbose)
     result = validate_cached(root, args.data_dir)
     print_problems(result.problems)
-    serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True)
+    # Dirty builds: after the first, only what changed is rebuilt (the plugin tells
+    # MkDocs which generated pages did). mkdocs-static-i18n builds its second
+    # language dirty only when "--dirty" is on the command line, as with
+    # `mkdocs serve --dirty`, which is what this command is. Strict mode is for
+    # `build`: a dirty build always logs a warning.
+    sys.argv = [sys.argv[0], "serve", "--dirty"]
+    serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True,
+          build_type="dirty", strict=False)
     return 0
 
 

@@ -103,13 +103,13 @@ def run_child(command: list[str], cwd: Path, log: Path, label: str) -> Sample:
 
 # -- serve ---------------------------------------------------------------------
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _fetch(url: str) -> str | None:
+def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
@@ -117,9 +117,9 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def _wait_for(url: str, marker: str | None, deadline: float) -> None:
+def wait_for(url: str, marker: str | None, deadline: float) -> None:
     while time.monotonic() < deadline:
-        page = _fetch(url)
+        page = fetch(url)
         if page is not None and (marker is None or marker in page):
             return
         time.sleep(POLL)
@@ -142,7 +142,7 @@ def serve_edit_seconds(project: Path, page: str, abstract: Path, log: Path,
     appends a sentence to `abstract`, then polls `page` (a site-relative URL)
     until the sentence appears. The abstract is restored afterwards.
     """
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}{site_path(project)}{page}"
     env = {**os.environ, **CHILD_ENV}
     original = abstract.read_bytes()
@@ -152,10 +152,10 @@ def serve_edit_seconds(project: Path, page: str, abstract: Path, log: Path,
                                    f"127.0.0.1:{port}"], cwd=project, stdout=out,
                                   stderr=subprocess.STDOUT, env=env)
         try:
-            _wait_for(url, None, time.monotonic() + timeout)
+            wait_for(url, None, time.monotonic() + timeout)
             abstract.write_bytes(original + f"\n{marker}\n".encode())
             start = time.perf_counter()
-            _wait_for(url, marker, time.monotonic() + timeout)
+            wait_for(url, marker, time.monotonic() + timeout)
             seconds = time.perf_counter() - start
         finally:
             server.terminate()

@@ -35,6 +35,7 @@ from .checks import fingerprint, validate_cached
 from .config import ProceedingsConfig
 from .labels import labels_for
 from .head import absolute_alternates
+from .incremental import PageDigests, digest, stamp
 from .invariants import check_site
 from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
 from .exports.files import export_files
@@ -61,12 +62,16 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # src_uri of each generated file -> (kind, spec, lang)
         self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
         self.default_404: str | None = None
+        self.digests: PageDigests | None = None
+        self.views: dict[str, dict[str, Any]] = {}
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds,
         # so an unchanged data folder is not read again.
         self.command = command
+        # `serve` builds dirty: only the generated pages whose inputs changed are rebuilt.
+        self.digests = PageDigests() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         search.add_script(config)
@@ -97,6 +102,11 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Each language pass starts here; the whole-site work is done once per build.
         self.site_work_pending = True
+        self.views = {}
+        if self.digests is not None:
+            config_file = Path(config.config_file_path)
+            self.digests.start(stamp(config_file, Path(config.docs_dir),
+                                     Path(config.theme.custom_dir or config_file.parent)))
 
     # -- files ---------------------------------------------------------------
     @event_priority(50)
@@ -119,9 +129,17 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # Listed on session, day and person pages, deliberately not in the sidebar.
             file.inclusion = InclusionLevel.NOT_IN_NAV
             file.content_string = front_matter(kind.template, spec.title.get(lang))
+            if self.digests is not None:
+                abstract = self.proceedings.paper(spec.key).abstract.get(lang) \
+                    if kind.name == "paper" else ""
+                self.digests.skip_if_unchanged(file, digest(
+                    kind.template, file.content_string, self.view(file.src_uri), abstract))
         # Exports are language-neutral: added after i18n, they are written once, at the root.
         for path, content in self.data.exports.items():
-            files.append(File.generated(config, path, content=content))
+            export = File.generated(config, path, content=content)
+            if self.digests is not None:
+                self.digests.skip_if_unchanged(export, digest(content))
+            files.append(export)
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
@@ -157,15 +175,22 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any] | None:
-        entry = self.generated.get(page.file.src_uri)
-        if entry is None:
+        if page.file.src_uri not in self.generated:
             return context
-        kind, spec, lang = entry
-        links = Links(spec.url, lang)
-        view = kind.context(self.data, spec, lang, links)
-        context["waqai"] = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
-                            "home_url": links.page(""), **view}
+        context["waqai"] = self.view(page.file.src_uri)
         return context
+
+    def view(self, src_uri: str) -> dict[str, Any]:
+        """What the template of a generated page receives (kept for the pass under serve)."""
+        if src_uri in self.views:
+            return self.views[src_uri]
+        kind, spec, lang = self.generated[src_uri]
+        links = Links(spec.url, lang)
+        view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
+                "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
+        if self.digests is not None:
+            self.views[src_uri] = view
+        return view
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return absolute_alternates(set_html_dir(output), page.canonical_url)
@@ -203,6 +228,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.data_dir is not None:
             server.watch(str(self.data_dir))
+        if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
+            server.watch(config.theme.custom_dir)
         return server
 
 
