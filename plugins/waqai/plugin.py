@@ -11,15 +11,21 @@ language, the second from inside the first one's `on_post_build`):
   under `docs_dir`, and localises only files it sees.
 - `on_page_content` puts the sanitised abstract in place of the (empty) body.
 - `on_page_context` hands the page's view to its template.
-- `on_post_page` sets `dir` on `<html>` (Material sets it on `<body>` only).
+- `on_post_page` sets `dir` on `<html>` (Material sets it on `<body>` only) and
+  makes the `hreflang` alternates absolute.
+- `on_post_build` (after i18n's) does the whole-site work once: the default
+  language's 404 page, the search indexes, and the invariant check that every
+  paper is on every page and in every export it belongs to.
+- Under `serve` builds are dirty: `incremental.py` tells MkDocs which generated
+  pages and exports did not change.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from html import escape
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,19 +37,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from . import search
 from .checks import fingerprint, validate_cached
 from .config import ProceedingsConfig
-from .labels import labels_for
+from .exports.files import export_files
+from .exports.keys import citation_keys
 from .head import absolute_alternates
 from .incremental import PageDigests, digest, stamp
 from .invariants import check_site
+from .labels import labels_for
 from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
-from .exports.files import export_files
-from .exports.keys import citation_keys
 from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from .problems import DataError
 from .render import render_untrusted
-from . import search
 
 log = get_plugin_logger(__name__)
 
@@ -200,10 +206,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         output = set_html_dir(output_content)
         if template_name == "404.html":
             output = point_alternates_to_home(output, config.site_url or "/")
-        if template_name == "404.html" and self.default_404 is None:
-            # The first pass is the default language; i18n's second pass would
-            # overwrite site/404.html with its own language (restored below).
-            self.default_404 = output
+            if self.default_404 is None:
+                # The first pass is the default language; i18n's second pass would
+                # overwrite site/404.html with its own language (restored below).
+                self.default_404 = output
         return output
 
     @event_priority(-150)
