@@ -16,8 +16,8 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import Callable
 
+from . import bench, scaffold, schema
 from .checks import validate, validate_cached
 from .problems import Problem, summary
 
@@ -145,17 +145,10 @@ def parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test", help="run the whole test suite (pytest)")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER)
     t.set_defaults(run=cmd_test)
-    for extra in EXTRA_COMMANDS:
-        extra(sub)
+    # Commands that live in their own modules add their own subparsers.
+    for register in (scaffold.register, schema.register, bench.register):
+        register(sub)
     return ap
-
-
-# Further commands (`new`, `bench`) register themselves here: f(subparsers) -> None.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
-
-from . import bench  # noqa: E402
-
-EXTRA_COMMANDS.append(bench.register)
 
 
 def main(argv: list[str], root: Path) -> int:
@@ -173,7 +166,3 @@ def main(argv: list[str], root: Path) -> int:
               f".waqai/last-error.txt; please attach that file to an issue.", file=sys.stderr)
         return 2
 
-
-from . import scaffold, schema  # noqa: E402  (`new` and `schema`)
-
-EXTRA_COMMANDS.extend([scaffold.register, schema.register])
