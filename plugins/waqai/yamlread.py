@@ -208,7 +208,7 @@ class Fields:
         return value or None
 
     def slug(self, key: str, required: bool = True, what: str = "id") -> str | None:
-        value = self.string(key, required, example="my-id")
+        value = self.string(key, required, example=f"<{what}>")
         if value is None:
             return None
         return check_slug(value, self.file, self.sub(key), self.problems, self.line(key), what)
@@ -291,9 +291,9 @@ class Fields:
         return Text(ar, en) if ar is not None and en is not None else None
 
     def items(self, key: str, read: Callable[[yaml.Node, str], T | None],
-              required: bool = False) -> list[T] | None:
+              required: bool = False, example: str = "[…]") -> list[T] | None:
         """A list field; `read(item_node, item_path)` reads each item."""
-        node = self._get(key, required, "[…]")
+        node = self._get(key, required, example)
         if node is None:
             return None if required else []
         if not isinstance(node, yaml.SequenceNode):
@@ -314,7 +314,7 @@ class Fields:
                 return None
             return check_slug(value, self.file, path, self.problems, line_of(node), what)
 
-        return self.items(key, read, required)
+        return self.items(key, read, required, example=f"[<{what}>, …]")
 
     def mapping_list(self, key: str, required: bool = False) -> list[Fields] | None:
         def read(node: yaml.Node, path: str) -> Fields | None:
