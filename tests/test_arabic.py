@@ -310,6 +310,7 @@ def test_ties_are_broken_by_id() -> None:
         ("ad-Duwailaa", "D", "duwailaa"),
         ("al-ʿUtaybī", "U", "utaybi"),
         ("Alam", "A", "alam"),  # no separator: not an article
+        ("El’Hadi", "H", "hadi"),  # an apostrophe joins the article too
         ("Asher", "A", "asher"),
         ("as-Maari", "A", "as maari"),  # assimilated form needs the doubled consonant
         ("Rice", "R", "rice"),

@@ -26,6 +26,7 @@ def _one(family: str, title_en: str, short_name: str = "CSC-2015", people: bool 
         ("El-Sayed", "On the Role of Absher", "sayed2015role"),
         ("Al Qahtani", "A Portal for Students", "qahtani2015portal"),
         ("Alamri", "Quality", "alamri2015quality"),  # no separator: not an article
+        ("ash-Shuaibi", "Quality", "shuaibi2015quality"),  # sun letter, as the index files it
         ("ʿUmarī", "Ṣafīr: a Portal", "umari2015safir"),
         ("O'Brien-Smith", "Œuvres", "obriensmith2015oeuvres"),
         ("Al-Omari", "The Of And", "omari2015"),  # nothing significant

@@ -306,7 +306,9 @@ def name_identity(name: ArabicName) -> str:
 _AYN_HAMZA = str.maketrans(dict.fromkeys("ʿʾʻʼ'‘’`", None))
 # "al-", "Al ", "el-", and sun-letter forms written with a hyphen whose
 # consonant repeats: "ash-Shuaibi", "ad-Duwailaa", "an-Nasser".
-_LATIN_ARTICLE = re.compile(r"^(?:[ae]l[\s-]+|a(sh|th|dh|zh|[tdrzsn])-(?=\1))(?=\S)")
+# An apostrophe may also join the article ("El’Hadi"), so the article goes before
+# the ʿ ʾ marks and apostrophes are removed.
+_LATIN_ARTICLE = re.compile(r"^(?:[ae]l[\s\-'’‘ʼ]+|a(sh|th|dh|zh|[tdrzsn])-(?=\1))(?=\S)")
 
 
 def _latin_bare(text: str) -> str:
@@ -323,8 +325,15 @@ def _latin_key(text: str) -> str:
     return _latin_words(_latin_bare(text))
 
 
+def latin_family_without_article(family: str) -> str:
+    """«Al-Omari» -> "omari", «ash-Shuaibi» -> "shuaibi": the romanised name filed on,
+    casefolded, without accents and ʿ ʾ marks (the English index and citation keys)."""
+    casefolded = _strip_latin_accents(unicodedata.normalize("NFKC", family).casefold()).strip()
+    return _LATIN_ARTICLE.sub("", casefolded, count=1).translate(_AYN_HAMZA)
+
+
 def _latin_family_key(family: str) -> str:
-    return _latin_words(_LATIN_ARTICLE.sub("", _latin_bare(family), count=1))
+    return _latin_words(latin_family_without_article(family))
 
 
 def latin_sort_key(name: LatinName, tiebreak: str = "") -> tuple[str, ...]:

@@ -6,8 +6,10 @@ A key is ``<name><year><word>``, all lowercase ASCII letters and digits:
 
 - ``name``: the family name of the item's first person, in its preferred
   romanised spelling, transliterated to ASCII (diacritics dropped: «ʿUmarī» →
-  ``umari``), with a leading article ``al-``/``el-`` (also ``Al ``, ``El-`` …)
-  removed and every character that is not a letter removed
+  ``umari``), with a leading article removed as the English speaker index
+  removes it (``al-``, ``Al ``, ``El’``, and ``ash-Sh…``-style sun-letter forms;
+  ``arabic.latin_family_without_article``) and every character that is not a
+  letter removed
   («Al-Duwailaa» → ``duwailaa``). An item with no people (a panel whose
   experts are unnamed) uses the conference's ``short_name`` instead, reduced
   the same way to its letters («CSC-2015» → ``csc``). If nothing is left, the
@@ -32,6 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
+from waqai.arabic import latin_family_without_article
 from waqai.model import Paper, Proceedings
 
 STOPWORDS = frozenset(
@@ -45,7 +48,6 @@ _FOLD = str.maketrans(
      "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l",
      "Ł": "L", "ı": "i", "ħ": "h", "Ħ": "H"}
 )
-_ARTICLE = re.compile(r"^\s*(?:al|el)[-\s'’‘ʼ]+(?=\S)", re.IGNORECASE)
 
 
 def ascii_fold(text: str) -> str:
@@ -59,8 +61,9 @@ def _letters(text: str) -> str:
 
 
 def name_part(family: str) -> str:
-    """«Al-Duwailaa» → ``duwailaa``; «El Sayed» → ``sayed``."""
-    return _letters(_ARTICLE.sub("", family, count=1))
+    """«Al-Duwailaa» → ``duwailaa``; «ash-Shuaibi» → ``shuaibi``: the article rule of
+    the English speaker index, so a key starts with the name the person is filed under."""
+    return _letters(latin_family_without_article(family))
 
 
 def title_word(title_en: str) -> str:
