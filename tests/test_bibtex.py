@@ -221,3 +221,17 @@ def test_biber_accepts_specials(tmp_path: Path) -> None:
     bib = tmp_path / "specials.bib"
     bib.write_text(_bib(proc), encoding="utf-8")
     assert _biber_problems(bib) == (0, [])
+
+
+def test_entries_written_one_by_one_join_into_the_same_file_as_all_at_once() -> None:
+    """volume_bibtex joins per-item texts; that must equal pybtex writing every entry in one go."""
+    from pybtex.database import BibliographyData
+
+    from waqai.exports.bibtex import bib_entry, join_entries, paper_bibtex, write_bibliography
+
+    proc = make_example_proceedings()
+    keys = citation_keys(proc)
+    all_at_once = write_bibliography(BibliographyData(
+        entries=[(keys[p.id], bib_entry(proc, p)) for p in proc.papers]))
+    assert join_entries(paper_bibtex(proc, p, keys) for p in proc.papers) == all_at_once
+    assert volume_bibtex(proc, keys) == all_at_once

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
@@ -168,15 +169,17 @@ def write_bibliography(bib_data: BibliographyData) -> str:
     return stream.getvalue()
 
 
-def _bibtex(proc: Proceedings, papers: tuple[Paper, ...], keys: dict[str, str]) -> str:
-    data = BibliographyData(entries=[(keys[p.id], bib_entry(proc, p)) for p in papers])
-    return write_bibliography(data)
-
-
 def paper_bibtex(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
-    return _bibtex(proc, (paper,), keys)
+    return write_bibliography(BibliographyData(entries=[(keys[paper.id], bib_entry(proc, paper))]))
+
+
+def join_entries(entries: Iterable[str]) -> str:
+    """A .bib text of entries written one by one: the writer ends each with a newline
+    and separates entries with one blank line (test_bibtex checks it matches writing
+    them all at once)."""
+    return "\n".join(entries)
 
 
 def volume_bibtex(proc: Proceedings, keys: dict[str, str]) -> str:
     """Every item of the volume, in programme order."""
-    return _bibtex(proc, proc.papers, keys)
+    return join_entries(paper_bibtex(proc, paper, keys) for paper in proc.papers)

@@ -7,11 +7,11 @@ All exports are language-neutral and live once, at the site root.
 from __future__ import annotations
 
 from ..model import Paper, Proceedings, Session
-from .bibtex import paper_bibtex
+from .bibtex import join_entries, paper_bibtex
 from .csl import csl_item, csl_json
 from .ics import programme_ics, session_ics
 from .keys import citation_keys
-from .ris import paper_ris
+from .ris import join_records, paper_ris
 
 VOLUME_FILES = {"bib": "proceedings.bib", "ris": "proceedings.ris", "json": "proceedings.json"}
 PROGRAMME_ICS = "programme.ics"
@@ -28,14 +28,13 @@ def session_ics_path(session: Session) -> str:
 def export_files(proc: Proceedings, keys: dict[str, str] | None = None) -> dict[str, str]:
     """Every export file of the volume: site-relative path -> text."""
     keys = keys if keys is not None else citation_keys(proc)
-    # Each item is formatted once; a volume file is its items joined, exactly as
-    # volume_bibtex / volume_ris / volume_csl write it (tests/test_export_volume.py).
+    # Each item is formatted once, for its own file and for the volume file.
     bib = [paper_bibtex(proc, paper, keys) for paper in proc.papers]
     ris = [paper_ris(proc, paper, keys) for paper in proc.papers]
     csl = [csl_item(proc, paper, keys) for paper in proc.papers]
     files = {
-        VOLUME_FILES["bib"]: "\n".join(bib),
-        VOLUME_FILES["ris"]: "\n".join(ris),
+        VOLUME_FILES["bib"]: join_entries(bib),
+        VOLUME_FILES["ris"]: join_records(ris),
         VOLUME_FILES["json"]: csl_json(csl),
         PROGRAMME_ICS: programme_ics(proc),
     }

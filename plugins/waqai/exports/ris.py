@@ -20,6 +20,8 @@ newline cannot start a new tag or end the record.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from waqai.model import Paper, Proceedings
 from waqai.model import Person as ModelPerson
 
@@ -77,6 +79,11 @@ def paper_ris(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
     return _record(proc, paper, keys)
 
 
+def join_records(records: Iterable[str]) -> str:
+    """A .ris text of records, a blank line between them."""
+    return "\n".join(records)
+
+
 def volume_ris(proc: Proceedings, keys: dict[str, str]) -> str:
-    """Every item of the volume, in programme order, a blank line between records."""
-    return "\n".join(_record(proc, p, keys) for p in proc.papers)
+    """Every item of the volume, in programme order."""
+    return join_records(_record(proc, p, keys) for p in proc.papers)
