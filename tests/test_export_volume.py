@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,10 @@ from conftest import ROOT
 from waqai.checks import validate
 from waqai.exports.bibtex import paper_bibtex, volume_bibtex
 from waqai.exports.csl import csl_json, paper_csl, volume_csl
-from waqai.exports.files import VOLUME_FILES, export_files, paper_files
+from waqai.exports.files import VOLUME_FILES, ExportCache, export_files, paper_files
 from waqai.exports.keys import citation_keys
 from waqai.exports.ris import paper_ris, volume_ris
+from waqai.model import LatinName, Paper, Proceedings, Text
 from waqai.synthetic import write_synthetic
 
 
@@ -33,3 +36,48 @@ def test_export_files_equal_the_per_format_functions(source: str, tmp_path: Path
         assert files[paths["bib"]] == paper_bibtex(proc, paper, keys)
         assert files[paths["ris"]] == paper_ris(proc, paper, keys)
         assert files[paths["json"]] == csl_json(paper_csl(proc, paper, keys))
+
+
+def _edits(proc: Proceedings) -> dict[str, Proceedings]:
+    """One changed volume per kind of input an export is made from."""
+    first, second = proc.papers[0], proc.papers[1]
+    person = proc.person(first.people[0])
+    session = proc.session(first.session)
+    conf = proc.conference
+
+    def with_paper(paper: Paper) -> Proceedings:
+        return replace(proc, papers=tuple(paper if p.id == paper.id else p for p in proc.papers))
+
+    renamed = replace(person, name_ar=replace(person.name_ar, family="المعدل"),
+                      names_latin=(LatinName("Edited", "Name"),))
+    return {
+        "abstract": with_paper(replace(first, abstract=Text("ملخص معدل", "An edited abstract"))),
+        "title": with_paper(replace(second, title=Text("عنوان معدل", "An edited title"))),
+        "pages and doi": with_paper(replace(first, pages="3-9", doi="10.1234/edited")),
+        "keywords": with_paper(replace(first, keywords=(("كلمة",), ("word",)))),
+        "author's name": replace(proc, people=tuple(renamed if p.id == person.id else p
+                                                    for p in proc.people)),
+        "session day": replace(proc, sessions=tuple(
+            replace(s, day=s.day + dt.timedelta(days=1)) if s.id == session.id else s
+            for s in proc.sessions)),
+        "conference title": replace(proc, conference=replace(
+            conf, title=Text("مؤتمر معدل", "An edited conference"))),
+        "editors": replace(proc, conference=replace(conf, editors=(person.id,))),
+    }
+
+
+@pytest.mark.parametrize("edit", ["abstract", "title", "pages and doi", "keywords",
+                                  "author's name", "session day", "conference title", "editors"])
+def test_cached_exports_equal_fresh_ones_after_an_edit(edit: str, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    write_synthetic(root, 25)
+    proc = validate(root).proceedings
+    cache = ExportCache()
+    before = export_files(proc, citation_keys(proc), cache)
+    edited = _edits(proc)[edit]
+    keys = citation_keys(edited)
+    cached = export_files(edited, keys, cache)
+    fresh = export_files(edited, keys)
+    assert cached == fresh
+    if edit != "abstract":  # no export holds the abstract
+        assert cached != before

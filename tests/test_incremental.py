@@ -1,64 +1,196 @@
-"""Which generated files a dirty rebuild may skip."""
+"""What a `serve` rebuild may leave out: the decisions of incremental.py.
+
+The end-to-end behaviour (an edit reaches every page it belongs on) is in
+test_serve.py; these tests pin the rules it relies on.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
-from mkdocs.structure.files import File
+import pytest
 
-from waqai.incremental import PageDigests, digest, stamp
+from conftest import run_waqai
+from factories import make_example_proceedings
+from waqai.incremental import ServeMemory, abstract_edits, stamp
+from waqai.model import Proceedings, Text
+from waqai.plugin import ProceedingsPlugin
 
-
-def generated(tmp_path: Path, uri: str = "papers/x/index.html") -> File:
-    site = tmp_path / "site"
-    file = File(uri, src_dir=None, dest_dir=str(site), use_directory_urls=False)
-    file.content_string = "content"
-    return file
-
-
-def write_dest(file: File) -> None:
-    Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(file.abs_dest_path).write_text("old", encoding="utf-8")
+STAMP = ("theme", 1)
 
 
-def test_an_unchanged_page_on_disk_is_skipped(tmp_path: Path) -> None:
-    digests = PageDigests()
-    digests.start(("theme", 1))
-    first = generated(tmp_path)
-    digests.skip_if_unchanged(first, digest("view", 1))
-    assert first.is_modified()  # never built before
-    write_dest(first)
-    again = generated(tmp_path)
-    digests.start(("theme", 1))
-    digests.skip_if_unchanged(again, digest("view", 1))
-    assert not again.is_modified()
+def digests_of(proc: Proceedings) -> dict[str, str]:
+    plugin = ProceedingsPlugin()
+    plugin.use(proc)
+    return {uri: plugin.page_digest(uri) for uri in plugin.generated}
 
 
-def test_a_changed_view_or_theme_or_missing_output_rebuilds(tmp_path: Path) -> None:
-    digests = PageDigests()
-    digests.start(("theme", 1))
-    digests.skip_if_unchanged(generated(tmp_path), digest("view", 1))
-    changed = generated(tmp_path)
-    write_dest(changed)
-    digests.start(("theme", 1))
-    digests.skip_if_unchanged(changed, digest("view", 2))
-    assert changed.is_modified()
-    theme = generated(tmp_path)
-    digests.start(("theme", 2))  # a template or config changed: every page again
-    digests.skip_if_unchanged(theme, digest("view", 2))
-    assert theme.is_modified()
-    missing = generated(tmp_path, "papers/y/index.html")
-    digests.start(("theme", 2))
-    digests.skip_if_unchanged(missing, digest("view", 2))
-    digests.start(("theme", 2))
-    digests.skip_if_unchanged(missing, digest("view", 2))
-    assert missing.is_modified()  # same digest, but nothing on disk
+def with_abstract(proc: Proceedings, paper_id: str, abstract: Text) -> Proceedings:
+    return replace(proc, papers=tuple(replace(p, abstract=abstract) if p.id == paper_id else p
+                                      for p in proc.papers))
 
 
-def test_stamp_changes_when_a_file_changes(tmp_path: Path) -> None:
+def test_an_abstract_is_read_by_its_own_page_alone() -> None:
+    """The rule behind the abstract-only shortcut, checked on every page kind."""
+    proc = make_example_proceedings()
+    paper = proc.papers[0]
+    edited = with_abstract(proc, paper.id, Text("ملخص آخر.", "Another abstract."))
+    before, after = digests_of(proc), digests_of(edited)
+    assert before.keys() == after.keys()
+    changed = {uri for uri in before if before[uri] != after[uri]}
+    assert changed == {f"papers/{paper.id}.ar.md", f"papers/{paper.id}.en.md"}
+
+
+def test_abstract_edits_names_the_papers_or_gives_up() -> None:
+    proc = make_example_proceedings()
+    first, second = proc.papers[0], proc.papers[1]
+    edited = with_abstract(with_abstract(proc, first.id, Text("أ", "a")), second.id, Text("ب", "b"))
+    assert abstract_edits(proc, proc) == set()
+    assert abstract_edits(proc, edited) == {first.id, second.id}
+    retitled = replace(edited, papers=(replace(edited.papers[0], title=Text("ع", "t")),
+                                       *edited.papers[1:]))
+    assert abstract_edits(proc, retitled) is None
+    assert abstract_edits(proc, replace(proc, people=proc.people[1:])) is None
+    assert abstract_edits(proc, replace(proc, papers=proc.papers[1:])) is None
+
+
+def built(memory: ServeMemory, site: Path, digests: dict[str, str], proc: Proceedings) -> None:
+    """One build; like MkDocs, it writes a sitemap of the pages it was given."""
+    memory.begin(STAMP, proc)
+    memory.decide(digests)
+    given = memory.changed if memory.partial else digests.keys()
+    (site / "sitemap.xml").write_text(" ".join(sorted(given)), encoding="utf-8")
+    memory.finish(site)
+
+
+def test_a_build_is_partial_only_when_theme_and_pages_are_unchanged(tmp_path: Path) -> None:
+    proc = make_example_proceedings()
+    memory = ServeMemory()
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "1", "b.ar.md": "1"})
+    assert not memory.partial  # nothing built yet
+    memory.finish(tmp_path)
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "1", "b.ar.md": "2"})
+    assert memory.partial and memory.changed == {"b.ar.md"}
+    memory.finish(tmp_path)
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "1", "b.ar.md": "2", "c.ar.md": "1"})  # a new page
+    assert not memory.partial
+    memory.finish(tmp_path)
+    memory.begin(("theme", 2), proc)  # a template or the configuration changed
+    memory.decide({"a.ar.md": "1", "b.ar.md": "2", "c.ar.md": "1"})
+    assert not memory.partial
+
+
+def test_a_failed_build_makes_the_next_one_full(tmp_path: Path) -> None:
+    proc = make_example_proceedings()
+    memory = ServeMemory()
+    for _ in range(2):
+        memory.begin(STAMP, proc)
+        memory.decide({"a.ar.md": "1"})
+        memory.finish(tmp_path)
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "2"})
+    memory.abandon()
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "1"})
+    assert not memory.partial
+    assert memory.abstract_edits() is None
+
+
+def test_a_partial_build_puts_back_the_full_sitemap(tmp_path: Path) -> None:
+    proc = make_example_proceedings()
+    memory = ServeMemory()
+    full = {"a.ar.md": "1", "b.ar.md": "1"}
+    built(memory, tmp_path, full, proc)
+    full_sitemap = (tmp_path / "sitemap.xml").read_text()
+    built(memory, tmp_path, {"a.ar.md": "1", "b.ar.md": "2"}, proc)
+    assert (tmp_path / "sitemap.xml").read_text() == full_sitemap
+
+
+def test_a_page_is_current_only_with_its_digest_and_its_output(tmp_path: Path) -> None:
+    proc = make_example_proceedings()
+    memory = ServeMemory()
+    built(memory, tmp_path, {"a.ar.md": "1", "b.ar.md": "1"}, proc)
+    memory.begin(STAMP, proc)
+    memory.decide({"a.ar.md": "1", "b.ar.md": "2"})
+    output = tmp_path / "a" / "index.html"
+    assert not memory.page_is_current("a.ar.md", str(output))  # never written
+    output.parent.mkdir()
+    output.write_text("a")
+    assert memory.page_is_current("a.ar.md", str(output))
+    assert not memory.page_is_current("b.ar.md", str(output))
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_stamp_changes_when_a_file_changes(tmp_path: Path, what: str) -> None:
     folder = tmp_path / "overrides"
     folder.mkdir()
-    (folder / "a.html").write_text("one", encoding="utf-8")
-    before = stamp(folder)
-    (folder / "a.html").write_text("one, two", encoding="utf-8")
-    assert stamp(folder) != before
+    file = folder / "main.html"
+    file.write_text("one", encoding="utf-8")
+    target = file if what == "file" else folder
+    first = stamp(target)
+    file.write_text("three", encoding="utf-8")
+    assert stamp(target) != first
+
+
+# Two builds in one process, as `serve` makes them: the first full, the second
+# after an edit of PATH (OLD=>NEW replaces text; "delete" removes a folder).
+# Prints whether the second build was partial, and how many pages it rebuilt.
+SERVE_TWICE = """
+import shutil
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site, edited, text = sys.argv[1:4]
+sys.argv = ["mkdocs", "serve", "--dirty"]  # how mkdocs-static-i18n learns a build is dirty
+config = load_config("mkdocs.yml", site_dir=site, strict=False)
+config.plugins.on_startup(command="serve", dirty=True)
+build(config, dirty=True)
+path = Path(edited)
+if text == "delete":
+    shutil.rmtree(path)
+else:
+    path.write_text(path.read_text(encoding="utf-8").replace(*text.split("=>")), encoding="utf-8")
+config = load_config("mkdocs.yml", site_dir=site, strict=False)
+build(config, dirty=True)
+memory = config.plugins["proceedings"].memory
+print("partial" if memory.partial else "full", len(memory.changed or ()))
+"""
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("edit, kind", [
+    # An abstract: only its paper's page changes (the abstract-only shortcut).
+    ("papers/absher/abstract.en.md=>Absher=>Absher (edited)", "partial"),
+    # A title: the paper's page, every page that lists it, and its citation key.
+    ('papers/safeer/paper.yaml=>  en: "=>  en: "Edited: ', "partial"),
+    # A paper removed: a full dirty build, which must delete its pages and exports.
+    ("papers/ten-strategies=>delete", "full"),
+])
+def test_a_serve_rebuild_leaves_the_site_a_full_build_makes(
+        project: Path, tmp_path: Path, edit: str, kind: str) -> None:
+    file, text = edit.split("=>", 1)
+    served = tmp_path / "served"
+    run = subprocess.run([sys.executable, "-c", SERVE_TWICE, str(served), file, text],
+                         cwd=project, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    made, changed = run.stdout.split()
+    assert made == kind and (kind == "full" or int(changed) > 0)
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.output
+    expected, got = files_under(project / "site"), files_under(served)
+    assert got.keys() == expected.keys()
+    assert [name for name in expected if got[name] != expected[name]] == []

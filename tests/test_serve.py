@@ -8,6 +8,8 @@ every page it belongs on.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -37,15 +39,44 @@ def serving(project: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
+def sitemap_urls(base: str) -> set[str]:
+    return set(re.findall(r"<loc>([^<]+)</loc>", fetch(f"{base}sitemap.xml")))
+
+
 def test_an_edited_abstract_shows_on_its_page(project: Path) -> None:
     with serving(project) as base:
         url = f"{base}en/papers/absher/"
         marker = "Edited while serving: a sentence the page did not have."
-        assert marker not in fetch(url)
+        before = fetch(url)
+        assert marker not in before
+        urls = sitemap_urls(base)
         abstract = project / "papers/absher/abstract.en.md"
         abstract.write_text(abstract.read_text(encoding="utf-8") + f"\n{marker}\n",
                             encoding="utf-8")
         wait_for(url, marker, time.monotonic() + DEADLINE_S)
+        # The rebuild handled two pages; the site around them is whole.
+        assert sitemap_urls(base) == urls and len(urls) > 50
+        # Its language links (head alternates and the switcher) are those of the full build.
+        links = re.compile(r'href="([^"]*)" hreflang="([\w-]+)"')
+        assert links.findall(fetch(url)) == links.findall(before)
+        assert ("../../../papers/absher/", "ar") in links.findall(before)
+
+
+def test_a_paper_added_while_serving_is_on_its_session_page(project: Path) -> None:
+    with serving(project) as base:
+        session = f"{base}en/sessions/s3-local-experiences/"
+        title = "A paper added while serving"
+        assert title not in fetch(session)
+        added = project / "papers/added-paper"
+        shutil.copytree(project / "papers/absher", added)
+        text = (added / "paper.yaml").read_text(encoding="utf-8")
+        text = text.replace("id: absher", "id: added-paper").replace("order: 1", "order: 99")
+        old = next(line for line in text.splitlines() if line.startswith("  en: "))
+        (added / "paper.yaml").write_text(text.replace(old, f'  en: "{title}"', 1),
+                                          encoding="utf-8")
+        wait_for(session, title, time.monotonic() + DEADLINE_S)
+        wait_for(f"{base}en/papers/added-paper/", title, time.monotonic() + DEADLINE_S)
+        assert f"{base}papers/added-paper/" in sitemap_urls(base)
 
 
 def test_an_edited_title_reaches_the_session_and_person_pages(project: Path) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from waqai.checks import validate_cached
+from waqai.load import Reads, load
 from waqai.synthetic import write_synthetic
 from waqai.yamlread import MAX_FILE_BYTES
 
@@ -36,3 +38,42 @@ def test_a_people_file_larger_than_one_abstract_may_be_is_read(tmp_path: Path) -
     result = validate_cached(tmp_path / "big")
     assert result.ok, [p.format() for p in result.problems][:3]
     assert len(result.proceedings.people) == 1200
+
+
+def loads_agree(kept, fresh) -> None:
+    assert kept.problems == fresh.problems
+    assert kept.sources.lines == fresh.sources.lines
+    assert kept.sources.paper_files == fresh.sources.paper_files
+    assert kept.abstract_files == fresh.abstract_files
+    assert (kept.conference, kept.people, kept.sessions, kept.papers) == \
+        (fresh.conference, fresh.people, fresh.sessions, fresh.papers)
+
+
+def test_reused_files_give_what_a_fresh_load_gives(project: Path) -> None:
+    reads = Reads()
+    loads_agree(load(project, reads=reads), load(project))
+    abstract = project / "papers" / "absher" / "abstract.en.md"
+    abstract.write_text(abstract.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
+    people = project / "papers" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    again = load(project, reads=reads)
+    loads_agree(again, load(project))
+    assert again.papers[[p.id for p in again.papers].index("absher")].abstract.en.endswith(
+        "One more.\n")
+
+
+def test_a_read_with_a_problem_is_not_reused(project: Path) -> None:
+    """Its message may depend on other files: here, on whether the other folder exists."""
+    reads = Reads()
+    paper = project / "papers" / "absher" / "paper.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("id: absher", "id: safeer", 1),
+                     encoding="utf-8")
+
+    def id_problem() -> str:
+        loaded = load(project, reads=reads)
+        return next(p.message for p in loaded.problems
+                    if p.file.endswith("absher/paper.yaml") and p.field == "id")
+
+    assert "already used by papers/safeer/paper.yaml" in id_problem()
+    shutil.rmtree(project / "papers" / "safeer")
+    assert "but the folder is “absher”" in id_problem()

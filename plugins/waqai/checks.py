@@ -17,7 +17,7 @@ from typing import Iterable
 from .arabic import name_identity
 from .dates import check_pair
 from .exports.bibtex import validate_bibtex_text
-from .load import Loaded, assemble, has_errors, load
+from .load import Loaded, Reads, assemble, has_errors, load
 from .model import ItemKind, Proceedings
 from .problems import Problem, Severity, sort_problems
 
@@ -32,8 +32,8 @@ class Validation:
         return self.proceedings is not None
 
 
-def validate(root: Path, data_dir: str = "papers") -> Validation:
-    loaded = load(root, data_dir)
+def validate(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Validation:
+    loaded = load(root, data_dir, reads)
     for check in CHECKS:
         check(loaded)
     problems = sort_problems(loaded.problems)
@@ -56,19 +56,25 @@ def fingerprint(folder: Path) -> tuple:
 _last: tuple[tuple, Validation] | None = None
 
 
-def validate_cached(root: Path, data_dir: str = "papers", stamp: tuple | None = None) -> Validation:
+_reads = Reads()  # files read by validate_cached(reuse_files=True), kept between calls
+
+
+def validate_cached(root: Path, data_dir: str = "papers", stamp: tuple | None = None, *,
+                    reuse_files: bool = False) -> Validation:
     """`validate()`, reusing the last result while no data file has changed.
 
     `build.py build` validates before building and the plugin validates again
     inside the build; without this the data would be read twice per build.
     `stamp` is the data folder's `fingerprint()`, if the caller has it already.
+    With `reuse_files` (under `serve`), the files that did not change since the
+    last call with it are not parsed again (see `load.Reads`).
     """
     global _last
     if stamp is None:
         stamp = fingerprint(root.resolve() / data_dir)
     if _last is not None and _last[0] == stamp:
         return _last[1]
-    result = validate(root, data_dir)
+    result = validate(root, data_dir, _reads if reuse_files else None)
     _last = (stamp, result)
     return result
 

@@ -105,7 +105,7 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     from mkdocs.commands.serve import serve
 
     _quiet_mkdocs_logging(args.verbose)
-    result = validate_cached(root, args.data_dir)
+    result = validate_cached(root, args.data_dir, reuse_files=True)
     print_problems(result.problems)
     # Dirty builds: after the first, only what changed is rebuilt (the plugin tells
     # MkDocs which generated pages did). mkdocs-static-i18n builds its second

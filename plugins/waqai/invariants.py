@@ -59,35 +59,42 @@ def paper_ids(html: str) -> set[str]:
     return found
 
 
-class _Pages:
-    """The paper ids listed on each built page, read once per page."""
+class PageIds:
+    """The paper ids listed on each built page, read once per version of the page.
 
-    def __init__(self, site_dir: Path) -> None:
-        self.site_dir = site_dir
-        self._ids: dict[str, set[str] | None] = {}
+    Kept between `serve` rebuilds, it reads again only the pages a build wrote.
+    """
 
-    def path(self, lang: Lang, url: str) -> str:
-        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-        return f"{prefix}{url}index.html"
+    def __init__(self) -> None:
+        self._ids: dict[str, tuple[tuple[int, int], set[str]]] = {}
 
-    def ids(self, path: str) -> set[str] | None:
+    def ids(self, file: Path) -> set[str] | None:
         """None when the page was not built."""
-        if path not in self._ids:
-            file = self.site_dir / path
-            self._ids[path] = (paper_ids(file.read_text(encoding="utf-8"))
-                               if file.is_file() else None)
-        return self._ids[path]
+        try:
+            status = file.stat()
+        except FileNotFoundError:
+            return None
+        version = (status.st_mtime_ns, status.st_size)
+        kept = self._ids.get(str(file))
+        if kept is None or kept[0] != version:
+            kept = self._ids[str(file)] = (version, paper_ids(file.read_text(encoding="utf-8")))
+        return kept[1]
 
 
-def check_site(proc: Proceedings, site_dir: Path) -> list[str]:
+def page_path(lang: Lang, url: str) -> str:
+    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    return f"{prefix}{url}index.html"
+
+
+def check_site(proc: Proceedings, site_dir: Path, pages: PageIds | None = None) -> list[str]:
     """One line per paper missing from a place it belongs; empty when all is well."""
-    pages = _Pages(Path(site_dir))
+    pages = pages if pages is not None else PageIds()
     misses: list[str] = []
     for paper in proc.papers:
         for lang in LANGS:
             for what, url in _places(paper):
-                path = pages.path(lang, url)
-                ids = pages.ids(path)
+                path = page_path(lang, url)
+                ids = pages.ids(Path(site_dir) / path)
                 if ids is None:
                     misses.append(f"{paper.id}: {what} {path} was not built.")
                 elif paper.id not in ids:

@@ -16,10 +16,12 @@ what only the whole volume can tell (references, duplicates, dates).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from .model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Organisation, Paper,
                     Person, Proceedings, Session, SessionKind, Statement, Text)
@@ -34,6 +36,7 @@ ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 ABSTRACT_FILES = {"ar": "abstract.ar.md", "en": "abstract.en.md"}
+T = TypeVar("T")
 
 
 @dataclass
@@ -376,10 +379,87 @@ def read_abstracts(folder: Path, loaded: Loaded) -> Text | None:
     return Text(texts["ar"], texts["en"])
 
 
+class Reads:
+    """Files read cleanly before, kept with a digest of what was read.
+
+    Under `serve` an edit changes one file, and reading a volume of 1,000 papers
+    again took about a second. Files (or a paper's folder) that are byte for
+    byte the same give the same objects, the same remembered lines and no
+    problems, so their earlier result is reused. A read that met a problem is
+    never kept: editors always get fresh messages. With `keep=False` (one-off
+    loads) every read runs and nothing is kept.
+    """
+
+    PAPER_FILES = ("paper.yaml", *ABSTRACT_FILES.values())
+
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
+        self.kept: dict[Path, tuple[tuple, Any, Loaded]] = {}
+
+    def file(self, path: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
+        return self._reuse(path, lambda: (_digest(path),), loaded, read)
+
+    def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
+        """A paper's folder: its listing (a PDF may be named), and its text files' contents."""
+        def key() -> tuple:
+            names = sorted(entry.name for entry in os.scandir(folder))
+            return tuple((name, _digest(folder / name) if name in self.PAPER_FILES else None)
+                         for name in names)
+        return self._reuse(folder, key, loaded, read)
+
+    def _reuse(self, path: Path, key_of: Callable[[], tuple], loaded: Loaded,
+               read: Callable[[Loaded], T]) -> T:
+        if not self.keep:
+            return read(loaded)
+        key = (loaded.sources.root, *key_of())
+        kept = self.kept.get(path)
+        if kept is None or kept[0] != key:
+            scratch = Loaded(Sources(loaded.sources.root, loaded.sources.data_dir), problems=[])
+            kept = (key, read(scratch), scratch)
+            if scratch.problems:
+                self.kept.pop(path, None)
+            else:
+                self.kept[path] = kept
+        _, result, effects = kept
+        loaded.problems.extend(effects.problems)
+        loaded.sources.paper_files.update(effects.sources.paper_files)
+        loaded.sources.lines.update(effects.sources.lines)
+        loaded.abstract_files.update(effects.abstract_files)
+        return result
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return None
+
+
 # -- the whole folder ----------------------------------------------------------
 
-def load(root: Path, data_dir: str = "papers") -> Loaded:
-    """Read every file; the result holds the complete objects and all problems."""
+def read_conference_file(path: Path, loaded: Loaded) -> Conference | None:
+    fields = read_mapping_file(path, loaded.sources, loaded.problems)
+    return read_conference(fields, loaded.sources) if fields else None
+
+
+def read_people_file(path: Path, loaded: Loaded) -> list[Person]:
+    fields = read_mapping_file(path, loaded.sources, loaded.problems, MAX_LIST_FILE_BYTES)
+    return read_people(fields, loaded.sources) if fields else []
+
+
+def read_sessions_file(path: Path, loaded: Loaded) -> list[Session]:
+    fields = read_mapping_file(path, loaded.sources, loaded.problems, MAX_LIST_FILE_BYTES)
+    return read_sessions(fields, loaded.sources) if fields else []
+
+
+def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Loaded:
+    """Read every file; the result holds the complete objects and all problems.
+
+    With `reads` kept between calls (as `checks.validate_cached` does), files
+    that did not change are not parsed again.
+    """
+    reads = reads if reads is not None else Reads(keep=False)
     root = root.resolve()
     base = root / data_dir
     sources = Sources(root=root, data_dir=base)
@@ -388,19 +468,16 @@ def load(root: Path, data_dir: str = "papers") -> Loaded:
         loaded.problems.append(Problem(sources.shown(base), "", "is not a folder.",
                                        f"Create the data folder {data_dir}/ (see README.md)."))
         return loaded
-    conf = read_mapping_file(base / "conference.yaml", sources, loaded.problems)
-    if conf:
-        loaded.conference = read_conference(conf, sources)
-    people = read_mapping_file(base / "people.yaml", sources, loaded.problems,
-                               MAX_LIST_FILE_BYTES)
-    if people:
-        loaded.people = read_people(people, sources)
-    sessions = read_mapping_file(base / "sessions.yaml", sources, loaded.problems,
-                                 MAX_LIST_FILE_BYTES)
-    if sessions:
-        loaded.sessions = read_sessions(sessions, sources)
+    conference = base / "conference.yaml"
+    loaded.conference = reads.file(conference, loaded,
+                                   lambda into: read_conference_file(conference, into))
+    people, sessions = base / "people.yaml", base / "sessions.yaml"
+    # Copies: the lists kept by `reads` are not for the caller to change.
+    loaded.people = list(reads.file(people, loaded, lambda into: read_people_file(people, into)))
+    loaded.sessions = list(reads.file(sessions, loaded,
+                                      lambda into: read_sessions_file(sessions, into)))
     for folder in paper_folders(base):
-        paper = read_paper(folder, loaded)
+        paper = reads.folder(folder, loaded, lambda into: read_paper(folder, into))
         if paper:
             loaded.papers.append(paper)
     return loaded

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Iterator, Literal
 
 Lang = Literal["ar", "en"]
@@ -45,12 +46,12 @@ class ArabicName:
     nasab: str = ""
     honorific: str = ""
 
-    @property
+    @cached_property  # read for every page a person appears on
     def full(self) -> str:
         """The name without honorific: «نايف بن صالح العمري»."""
         return " ".join(part for part in (self.given, self.nasab, self.family) if part)
 
-    @property
+    @cached_property
     def display(self) -> str:
         """The name as printed on a page: «أ. نايف بن صالح العمري»."""
         return f"{self.honorific} {self.full}" if self.honorific else self.full

@@ -9,6 +9,8 @@ language, the second from inside the first one's `on_post_build`):
   generated page in both languages before it, their content after it. This is
   the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
   under `docs_dir`, and localises only files it sees.
+- `on_nav` (under `serve`) reads the titles of nav pages a dirty build skips.
+- `on_env` autoescapes Waqai's templates and keeps compiled templates.
 - `on_page_content` puts the sanitised abstract in place of the (empty) body.
 - `on_page_context` hands the page's view to its template.
 - `on_post_page` sets `dir` on `<html>` (Material sets it on `<body>` only) and
@@ -16,14 +18,15 @@ language, the second from inside the first one's `on_post_build`):
 - `on_post_build` (after i18n's) does the whole-site work once: the default
   language's 404 page, the search indexes, and the invariant check that every
   paper is on every page and in every export it belongs to.
-- Under `serve` builds are dirty: `incremental.py` tells MkDocs which generated
-  pages and exports did not change.
+- Under `serve` builds are dirty, and usually partial: `incremental.py` decides
+  which generated pages and exports changed, and only those reach MkDocs.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -34,22 +37,24 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import search
 from .checks import fingerprint, validate_cached
 from .config import ProceedingsConfig
-from .exports.files import export_files
+from .exports.files import ExportCache, export_files
 from .exports.keys import citation_keys
 from .head import absolute_alternates
-from .incremental import PageDigests, digest, stamp
-from .invariants import check_site
+from .incremental import ServeMemory, digest, not_modified, stamp
+from .invariants import PageIds, check_site
 from .labels import labels_for
 from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
 from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from .problems import DataError
 from .render import render_untrusted
+from .templating import MemoryBytecodeCache, autoescape_waqai_templates
 
 log = get_plugin_logger(__name__)
 
@@ -68,16 +73,26 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # src_uri of each generated file -> (kind, spec, lang)
         self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
         self.default_404: str | None = None
-        self.digests: PageDigests | None = None
+        self.memory: ServeMemory | None = None  # under `serve` only
         self.views: dict[str, dict[str, Any]] = {}
+        self.included: set[str] | None = None  # generated src_uris this build; None: all
+        self.export_cache = ExportCache()
+        self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
+        # Kept between `serve` rebuilds only (see on_startup).
+        self.search_terms: search.Terms | None = None
+        self.page_ids: PageIds | None = None
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds,
         # so an unchanged data folder is not read again.
         self.command = command
-        # `serve` builds dirty: only the generated pages whose inputs changed are rebuilt.
-        self.digests = PageDigests() if dirty else None
+        # `serve` builds dirty: only the generated pages whose inputs changed are rebuilt,
+        # and the work of the last build is reused where it is still valid.
+        if dirty:
+            self.memory = ServeMemory()
+            self.search_terms = search.Terms(remember_texts=True)
+            self.page_ids = PageIds()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         search.add_script(config)
@@ -87,7 +102,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.proceedings is not None and current == self._fingerprint:
             return config
         # The same result `build.py build` validated just before, when nothing changed.
-        result = validate_cached(root, self.config.data_dir, current)
+        result = validate_cached(root, self.config.data_dir, current,
+                                 reuse_files=self.memory is not None)
         for problem in result.problems:
             # Logged as info: strict mode aborts on any WARNING record, and a data
             # warning does not stop `check` either (format() says "warning:").
@@ -95,32 +111,55 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if result.proceedings is None:
             raise PluginError(f"The data in {self.config.data_dir}/ has errors "
                               f"({DataError(result.problems)}); nothing was built.")
-        self.proceedings, self._fingerprint = result.proceedings, current
-        keys = citation_keys(result.proceedings)
-        self.data = BuildData(result.proceedings, keys, export_files(result.proceedings, keys))
+        self.use(result.proceedings)
+        self._fingerprint = current
+        return config
+
+    def use(self, proc: Proceedings) -> None:
+        """Make the site from `proc`: what every page and export is derived from."""
+        self.proceedings = proc
+        keys = citation_keys(proc)
+        self.data = BuildData(proc, keys, export_files(proc, keys, self.export_cache))
         self.generated = {}
         for kind in page_kinds():
-            for spec in kind.specs(result.proceedings):
+            for spec in kind.specs(proc):
                 for lang in LANGS:
                     self.generated[spec.src_uri(lang)] = (kind, spec, lang)
-        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Each language pass starts here; the whole-site work is done once per build.
         self.site_work_pending = True
-        self.views = {}
-        if self.digests is not None:
-            config_file = Path(config.config_file_path)
-            self.digests.start(stamp(config_file, Path(config.docs_dir),
-                                     Path(config.theme.custom_dir or config_file.parent)))
+        if self.memory is None or self.memory.building:
+            return
+        # The first pass of a `serve` build: find the pages that changed.
+        self.views = {}  # kept for both passes, built once
+        config_file = Path(config.config_file_path)
+        self.memory.begin(stamp(config_file, Path(config.docs_dir),
+                                Path(config.theme.custom_dir or config_file.parent)),
+                          self.proceedings)
+        self.memory.decide(self.page_digests())
+        self.included = None
+        if self.memory.partial:
+            in_nav = nav_paths(config.nav)
+            stems = {self.generated[uri][1].stem for uri in self.memory.changed}
+            stems |= {spec.stem for _, spec, _ in self.generated.values()
+                      if f"{spec.stem}.md" in in_nav}
+            self.included = {uri for uri, (_, spec, _) in self.generated.items()
+                             if spec.stem in stems}
+            log.info(f"Rebuilding {len(self.memory.changed)} changed generated pages.")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.memory is not None:
+            self.memory.abandon()
 
     # -- files ---------------------------------------------------------------
     @event_priority(50)
     def _add_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Before i18n: one File per generated page and language, as if in docs_dir."""
         for src_uri in self.generated:
-            files.append(File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
-                              use_directory_urls=config.use_directory_urls))
+            if self.included is None or src_uri in self.included:
+                files.append(File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
+                                  use_directory_urls=config.use_directory_urls))
         return files
 
     @event_priority(-200)
@@ -135,32 +174,44 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # Listed on session, day and person pages, deliberately not in the sidebar.
             file.inclusion = InclusionLevel.NOT_IN_NAV
             file.content_string = front_matter(kind.template, spec.title.get(lang))
-            if self.digests is not None:
-                abstract = self.proceedings.paper(spec.key).abstract.get(lang) \
-                    if kind.name == "paper" else ""
-                self.digests.skip_if_unchanged(file, digest(
-                    kind.template, file.content_string, self.view(file.src_uri), abstract))
+            if self.memory is not None and self.memory.page_is_current(file.src_uri,
+                                                                       file.abs_dest_path):
+                # An instance attribute shadows File.is_modified for this file only.
+                file.is_modified = not_modified  # type: ignore[method-assign]
         # Exports are language-neutral: added after i18n, they are written once, at the root.
         for path, content in self.data.exports.items():
+            if self.memory is None:
+                files.append(File.generated(config, path, content=content))
+                continue
+            current = self.memory.export_is_current(
+                path, content, os.path.join(config.site_dir, path))
+            if current and self.memory.partial:
+                continue  # on disk already; not handing it to MkDocs saves time
             export = File.generated(config, path, content=content)
-            if self.digests is not None:
-                self.digests.skip_if_unchanged(export, digest(content))
+            if current:
+                export.is_modified = not_modified  # type: ignore[method-assign]
             files.append(export)
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """In a dirty build, give unchanged pages of the nav their titles.
+
+        MkDocs reads only the pages it rebuilds, and a page it did not read has no
+        title: every rebuilt page would show "None" in the tabs and sidebar.
+        Reading the source (front matter and first heading) is enough.
+        """
+        if self.memory is not None:
+            for page in nav.pages:
+                if page.markdown is None and not page.file.is_modified():
+                    page.read_source(config)
+        return nav
+
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        """Autoescape Waqai's own templates: every value they print is contributor text."""
-        default = env.autoescape
-
-        def autoescape(name: str | None) -> bool:
-            if name and name.startswith(("waqai/", "partials/waqai/")):
-                return True
-            return default(name) if callable(default) else bool(default)
-
-        env.autoescape = autoescape
+        env.autoescape = autoescape_waqai_templates(env)
+        env.bytecode_cache = self.compiled_templates
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -186,15 +237,36 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         context["waqai"] = self.view(page.file.src_uri)
         return context
 
+    def page_digests(self) -> dict[str, str]:
+        """This build's digest of every generated page, computed again only where needed."""
+        edited = self.memory.abstract_edits()
+        if edited is None:
+            return {uri: self.page_digest(uri) for uri in self.generated}
+        digests = dict(self.memory.pages)
+        for uri, (kind, spec, _) in self.generated.items():
+            if kind.name == "paper" and spec.key in edited:
+                digests[uri] = self.page_digest(uri)
+        return digests
+
+    def page_digest(self, src_uri: str) -> str:
+        """Everything the HTML of a generated page is made from (see incremental.py)."""
+        kind, spec, lang = self.generated[src_uri]
+        abstract = self.proceedings.paper(spec.key).abstract.get(lang) \
+            if kind.name == "paper" else ""
+        # The labels (`t`) are fixed for a language while the server runs.
+        view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
+        return digest(kind.template, front_matter(kind.template, spec.title.get(lang)),
+                      lang, view, abstract)
+
     def view(self, src_uri: str) -> dict[str, Any]:
-        """What the template of a generated page receives (kept for the pass under serve)."""
+        """What the template of a generated page receives (kept for both passes under serve)."""
         if src_uri in self.views:
             return self.views[src_uri]
         kind, spec, lang = self.generated[src_uri]
         links = Links(spec.url, lang)
         view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
                 "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
-        if self.digests is not None:
+        if self.memory is not None:
             self.views[src_uri] = view
         return view
 
@@ -224,11 +296,13 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.default_404 is not None:  # i18n's second pass overwrote it
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
             self.default_404 = None
-        search.write_search_indexes(self.proceedings, site_dir)
+        search.write_search_indexes(self.proceedings, site_dir, self.search_terms)
         if self.config.check_invariants:
-            misses = check_site(self.proceedings, site_dir)
+            misses = check_site(self.proceedings, site_dir, self.page_ids)
             if misses:
                 raise PluginError("Not every paper is where it belongs:\n  " + "\n  ".join(misses))
+        if self.memory is not None:
+            self.memory.finish(site_dir)
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -237,6 +311,17 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """Every Markdown path the `nav` setting names, at any depth."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_paths(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_paths(item) for item in nav))
+    return set()
 
 
 def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..model import LANGS, Lang, Proceedings
-from .index import IndexStats, write_index
+from .index import IndexStats, Terms, write_index
 from .query import search
 from .records import records
 
-__all__ = ["SCRIPT", "INDEX_DIR", "add_script", "write_search_index", "write_search_indexes",
-           "first_query_bytes", "search", "IndexStats"]
+__all__ = ["SCRIPT", "INDEX_DIR", "Terms", "add_script", "write_search_index",
+           "write_search_indexes", "first_query_bytes", "search", "IndexStats"]
 
 SCRIPT = "assets/javascripts/waqai-search.js"  # in overrides/, copied by the theme
 INDEX_DIR = "search"
@@ -34,12 +34,15 @@ def add_script(config: MkDocsConfig) -> None:
         config.extra_javascript.append(SCRIPT)
 
 
-def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path) -> IndexStats:
-    return write_index(records(proc, lang), Path(site_dir) / INDEX_DIR / lang)
+def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path,
+                       terms: Terms | None = None) -> IndexStats:
+    return write_index(records(proc, lang), Path(site_dir) / INDEX_DIR / lang, terms)
 
 
-def write_search_indexes(proc: Proceedings, site_dir: Path) -> dict[Lang, IndexStats]:
-    return {lang: write_search_index(proc, lang, site_dir) for lang in LANGS}
+def write_search_indexes(proc: Proceedings, site_dir: Path,
+                         terms: Terms | None = None) -> dict[Lang, IndexStats]:
+    """Both languages' indexes; `terms` may be kept between builds (it caches texts)."""
+    return {lang: write_search_index(proc, lang, site_dir, terms) for lang in LANGS}
 
 
 def first_query_bytes(site_dir: Path, lang: str, query: str) -> int:

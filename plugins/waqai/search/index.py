@@ -50,8 +50,10 @@ class Terms:
     words, so this is several times faster than `search_tokens` on whole texts.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, remember_texts: bool = False) -> None:
         self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+        # Whole texts, for an instance kept between `serve` rebuilds: most texts recur.
+        self._texts: dict[str, frozenset[str]] | None = {} if remember_texts else None
 
     def _of(self, chunk: str) -> tuple[tuple[str, ...], bool]:
         """The chunk's terms, and whether it ends in عبد."""
@@ -60,7 +62,15 @@ class Terms:
             entry = self._cache[chunk] = (tuple(search_tokens(chunk)), fold(chunk).endswith(ABD))
         return entry
 
-    def __call__(self, text: str) -> set[str]:
+    def __call__(self, text: str) -> set[str] | frozenset[str]:
+        if self._texts is None:
+            return self._terms(text)
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = frozenset(self._terms(text))
+        return found
+
+    def _terms(self, text: str) -> set[str]:
         words = text.split()
         out: set[str] = set()
         joins = False
@@ -75,11 +85,12 @@ class Terms:
         return out
 
 
-def postings(records: Iterable[Record]) -> tuple[list[Record], dict[str, dict[int, int]]]:
+def postings(records: Iterable[Record], terms_of: Terms | None = None
+             ) -> tuple[list[Record], dict[str, dict[int, int]]]:
     """term -> {doc id: best weight}, and the records in doc-id order."""
     docs: list[Record] = []
     terms: dict[str, dict[int, int]] = {}
-    terms_of = Terms()
+    terms_of = terms_of if terms_of is not None else Terms()
     for doc_id, record in enumerate(records):
         docs.append(record)
         for weight, text in record.fields:
@@ -115,9 +126,10 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_index(records: Iterable[Record], folder: Path) -> IndexStats:
+def write_index(records: Iterable[Record], folder: Path, terms_of: Terms | None = None
+                ) -> IndexStats:
     """Replace FOLDER with the index of RECORDS."""
-    docs, terms = postings(records)
+    docs, terms = postings(records, terms_of)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)

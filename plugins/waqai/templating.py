@@ -1,0 +1,46 @@
+"""Jinja settings for the theme's environment: what Waqai changes, and why."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
+
+WAQAI_TEMPLATES = ("waqai/", "partials/waqai/")
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates, kept in memory for the plugin's lifetime.
+
+    MkDocs makes a new Jinja environment for every build, and mkdocs-static-i18n
+    runs one build per language, so Material's templates were compiled twice
+    per build, and again on every `serve` rebuild. Jinja checks each bucket
+    against the template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.code.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def autoescape_waqai_templates(env: Environment) -> Callable[[str | None], bool]:
+    """Waqai's own templates autoescape: every value they print is contributor text.
+
+    MkDocs turns autoescaping off; the theme's templates keep that setting.
+    """
+    default = env.autoescape
+
+    def autoescape(name: str | None) -> bool:
+        if name and name.startswith(WAQAI_TEMPLATES):
+            return True
+        return default(name) if callable(default) else bool(default)
+
+    return autoescape
