@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from waqai.measure import fetch, free_port, site_path, wait_for
+from waqai.measure import fetch, free_port, site_path, stop_serve, wait_for
 
 DEADLINE_S = 120
 
@@ -35,8 +35,7 @@ def serving(project: Path) -> Iterator[str]:
         wait_for(base, None, time.monotonic() + DEADLINE_S)
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_serve(server, timeout=30)
 
 
 def sitemap_urls(base: str) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -134,6 +135,17 @@ def site_path(project: Path) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def stop_serve(server: subprocess.Popen, timeout: float = 60) -> None:
+    """Stop `serve` as Ctrl-C would: MkDocs then deletes its temporary site folder
+    (on SIGTERM it leaves it behind, a copy of the whole site per run)."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def serve_edit_seconds(project: Path, page: str, abstract: Path, log: Path,
                        timeout: float = 1800) -> float:
     """Seconds from saving an edited abstract to `serve` showing it on `page`.
@@ -158,8 +170,7 @@ def serve_edit_seconds(project: Path, page: str, abstract: Path, log: Path,
             wait_for(url, marker, time.monotonic() + timeout)
             seconds = time.perf_counter() - start
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            stop_serve(server)
             abstract.write_bytes(original)
     progress.done(f"{seconds:.2f} s until the page showed the change")
     return round(seconds, 3)

@@ -76,11 +76,12 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.memory: ServeMemory | None = None  # under `serve` only
         self.views: dict[str, dict[str, Any]] = {}
         self.included: set[str] | None = None  # generated src_uris this build; None: all
+        # (path, text, write) of each export file this build lists; made by its first pass.
+        self.export_plan: list[tuple[str, str, bool]] | None = None
         self.export_cache = ExportCache()
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
-        # Kept between `serve` rebuilds only (see on_startup).
-        self.search_terms: search.Terms | None = None
-        self.page_ids: PageIds | None = None
+        self.page_ids: PageIds | None = None  # per build, or kept under `serve`
+        self.search_terms: search.Terms | None = None  # kept under `serve` only
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -92,7 +93,6 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if dirty:
             self.memory = ServeMemory()
             self.search_terms = search.Terms(remember_texts=True)
-            self.page_ids = PageIds()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         search.add_script(config)
@@ -129,6 +129,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Each language pass starts here; the whole-site work is done once per build.
         self.site_work_pending = True
+        if self.page_ids is None or self.page_ids.site_dir != Path(config.site_dir):
+            self.page_ids = PageIds(Path(config.site_dir))
         if self.memory is None or self.memory.building:
             return
         # The first pass of a `serve` build: find the pages that changed.
@@ -149,6 +151,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             log.info(f"Rebuilding {len(self.memory.changed)} changed generated pages.")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.export_plan = None
         if self.memory is not None:
             self.memory.abandon()
 
@@ -178,20 +181,29 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                                                                        file.abs_dest_path):
                 # An instance attribute shadows File.is_modified for this file only.
                 file.is_modified = not_modified  # type: ignore[method-assign]
-        # Exports are language-neutral: added after i18n, they are written once, at the root.
-        for path, content in self.data.exports.items():
-            if self.memory is None:
-                files.append(File.generated(config, path, content=content))
-                continue
-            current = self.memory.export_is_current(
-                path, content, os.path.join(config.site_dir, path))
-            if current and self.memory.partial:
-                continue  # on disk already; not handing it to MkDocs saves time
+        # Exports are language-neutral: added after i18n, they live once, at the root.
+        # Every pass lists them (pages link to them), only the first writes them.
+        first_pass = self.export_plan is None
+        if first_pass:
+            self.export_plan = self.plan_exports(config)
+        for path, content, write in self.export_plan:
             export = File.generated(config, path, content=content)
-            if current:
-                export.is_modified = not_modified  # type: ignore[method-assign]
+            if not (write and first_pass):
+                export.copy_file = already_written  # type: ignore[method-assign]
             files.append(export)
         return files
+
+    def plan_exports(self, config: MkDocsConfig) -> list[tuple[str, str, bool]]:
+        """Which export files this build lists, and which of them it writes."""
+        if self.memory is None:
+            return [(path, content, True) for path, content in self.data.exports.items()]
+        plan = []
+        for path, content in self.data.exports.items():
+            current = self.memory.export_is_current(
+                path, content, os.path.join(config.site_dir, path))
+            if not (current and self.memory.partial):  # a partial build leaves them out
+                plan.append((path, content, not current))
+        return plan
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
 
@@ -271,7 +283,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         return view
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return absolute_alternates(set_html_dir(output), page.canonical_url)
+        output = absolute_alternates(set_html_dir(output), page.canonical_url)
+        if page.file.src_uri in self.generated:
+            self.page_ids.record(page.file.dest_uri, output)
+        return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -292,6 +307,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if not self.site_work_pending:
             return
         self.site_work_pending = False
+        self.export_plan = None
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:  # i18n's second pass overwrote it
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
@@ -303,6 +319,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                 raise PluginError("Not every paper is where it belongs:\n  " + "\n  ".join(misses))
         if self.memory is not None:
             self.memory.finish(site_dir)
+        else:
+            self.page_ids = None  # a build's own; under `serve`, the next build builds on it
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -311,6 +329,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
+
+
+def already_written(dirty: bool = False) -> None:
+    """Stands in for `File.copy_file` of an export that is on disk already."""
 
 
 def nav_paths(nav: Any) -> set[str]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from waqai.model import Paper, Proceedings
 from waqai.model import Person as ModelPerson
@@ -89,6 +89,17 @@ def paper_csl(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> list[Csl
 def csl_json(items: list[CslItem]) -> str:
     """Serialise items: UTF-8 text as is, key order as built, newline at the end."""
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def join_items(documents: Iterable[str]) -> str:
+    """One CSL-JSON document of the items of one-item documents, as `csl_json` writes it.
+
+    A one-item document is a line "[", the item indented by two spaces, and a
+    line "]"; the volume holds the same indented items, so no item is serialised
+    twice (test_export_volume checks the result equals `volume_csl`).
+    """
+    bodies = [document[2:-3] for document in documents]
+    return "[\n" + ",\n".join(bodies) + "\n]\n" if bodies else csl_json([])
 
 
 def volume_csl(proc: Proceedings, keys: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Paper, Proceedings, Session
 from .bibtex import join_entries, paper_bibtex
-from .csl import CslItem, csl_item, csl_json
+from .csl import csl_item, csl_json, join_items
 from .ics import programme_ics, session_ics
 from .keys import citation_keys
 from .ris import join_records, paper_ris
@@ -31,8 +31,7 @@ def session_ics_path(session: Session) -> str:
 class PaperExports:
     bib: str
     ris: str
-    csl: CslItem
-    csl_text: str  # the paper's own CSL-JSON file
+    csl: str  # a one-item CSL-JSON document, the paper's own file
 
 
 def _paper_inputs(proc: Proceedings, paper: Paper, key: str) -> tuple:
@@ -65,9 +64,8 @@ class ExportCache:
         inputs = _paper_inputs(proc, paper, keys[paper.id])
         cached = self.papers.get(paper.id)
         if cached is None or cached[0] != inputs:
-            item = csl_item(proc, paper, keys)
             made = PaperExports(paper_bibtex(proc, paper, keys), paper_ris(proc, paper, keys),
-                                item, csl_json([item]))
+                                csl_json([csl_item(proc, paper, keys)]))
             cached = self.papers[paper.id] = (inputs, made)
         return cached[1]
 
@@ -80,12 +78,12 @@ class ExportCache:
 
     def volume_files(self, proc: Proceedings, items: list[PaperExports],
                      sessions: list[tuple]) -> dict[str, str]:
-        inputs = (tuple((i.bib, i.ris, i.csl_text) for i in items), tuple(sessions))
+        inputs = (tuple((i.bib, i.ris, i.csl) for i in items), tuple(sessions))
         if self.volume is None or self.volume[0] != inputs:
             self.volume = (inputs, {
                 VOLUME_FILES["bib"]: join_entries(item.bib for item in items),
                 VOLUME_FILES["ris"]: join_records(item.ris for item in items),
-                VOLUME_FILES["json"]: csl_json([item.csl for item in items]),
+                VOLUME_FILES["json"]: join_items(item.csl for item in items),
                 PROGRAMME_ICS: programme_ics(proc),
             })
         return dict(self.volume[1])
@@ -109,5 +107,5 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
         paths = paper_files(paper, keys[paper.id])
         files[paths["bib"]] = item.bib
         files[paths["ris"]] = item.ris
-        files[paths["json"]] = item.csl_text
+        files[paths["json"]] = item.csl
     return files
