@@ -178,6 +178,8 @@ def files_under(folder: Path) -> dict[str, bytes]:
     ('papers/safeer/paper.yaml=>  en: "=>  en: "Edited: ', "partial"),
     # A paper removed: a full dirty build, which must delete its pages and exports.
     ("papers/ten-strategies=>delete", "full"),
+    # A hand-written page: a full dirty build; its search record is updated.
+    ("docs/about.en.md=>no substitute for=>nothing replaces", "full"),
 ])
 def test_a_serve_rebuild_leaves_the_site_a_full_build_makes(
         project: Path, tmp_path: Path, edit: str, kind: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from factories import make_paper, make_person, make_proceedings, make_session
 from waqai.arabic import search_tokens
 from waqai.model import Text
@@ -135,24 +136,41 @@ def test_shards_hold_sorted_ranges_and_lookups_find_every_term(tmp_path: Path,
 
 
 def test_first_query_bytes_counts_script_manifest_shard_and_blocks(built_site: Path):
-    # «ابشر» matches one document, the Absher talk; the example index has one shard.
+    # «ابشر» matches one document, the Absher talk, and its terms sit in one shard.
     folder = built_site / "search" / "ar"
     manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    assert len(manifest["shards"]) == 1
+    shards = [path for path in sorted(folder.glob("t*.json"))
+              if any(term.startswith("ابشر")
+                     for term in json.loads(path.read_text(encoding="utf-8")))]
+    assert len(shards) == 1
     answer = search(built_site, "ar", "ابشر")
     assert urls(answer) == ["papers/absher/"]
     block = answer.ids[0] // manifest["block"]
     expected = sum(path.stat().st_size for path in (
-        built_site / SCRIPT, folder / "index.json", folder / "t0.json", folder / f"d{block}.json"))
+        built_site / SCRIPT, folder / "index.json", shards[0], folder / f"d{block}.json"))
     assert first_query_bytes(built_site, "ar", "ابشر") == expected
 
 
-def test_built_site_indexes_every_generated_page_once(built_site: Path):
+def test_built_site_indexes_every_paper_session_person_and_written_page_once(
+        built_site: Path):
     pages = {f"{kind}/{d.name}/" for kind in ("papers", "sessions", "people")
              for d in (built_site / kind).iterdir() if (d / "index.html").is_file()}
+    # The hand-written pages: docs/<name>.<lang>.md, the home page at the language root.
+    pages |= {"" if md.name == "index.ar.md" else md.name[: -len(".ar.md")] + "/"
+              for md in (ROOT / "docs").glob("*.ar.md")}
     for lang, prefix in (("ar", ""), ("en", "en/")):
         rows = [row for path in (built_site / "search" / lang).glob("d*.json")
                 for row in json.loads(path.read_text(encoding="utf-8"))]
         assert sorted(row[0] for row in rows) == sorted(prefix + p for p in pages)
         assert all((built_site / row[0] / "index.html").is_file() for row in rows)
     assert not (built_site / "search" / "search_index.json").exists()  # Material's is gone
+
+
+@pytest.mark.parametrize("lang, query, url, kind", [
+    ("en", "substitute", "en/about/", "Page"),  # words of the about page only
+    ("ar", "تغني", "about/", "صفحة"),
+])
+def test_hand_written_pages_are_found(built_site: Path, lang: str, query: str, url: str,
+                                      kind: str):
+    answer = search(built_site, lang, query)
+    assert [(row[0], row[2]) for row in answer.results] == [(url, kind)]

@@ -76,6 +76,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.memory: ServeMemory | None = None  # under `serve` only
         self.views: dict[str, dict[str, Any]] = {}
         self.included: set[str] | None = None  # generated src_uris this build; None: all
+        # Search records of the hand-written pages, by output path (kept under `serve`,
+        # where a rebuild renders only the pages that changed), and those this build has.
+        self.written_pages: dict[str, search.Record] = {}
+        self.written_pages_now: set[str] = set()
         # (path, text, write) of each export file this build lists; made by its first pass.
         self.export_plan: list[tuple[str, str, bool]] | None = None
         self.export_cache = ExportCache()
@@ -152,6 +156,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.export_plan = None
+        self.written_pages_now = set()
         if self.memory is not None:
             self.memory.abandon()
 
@@ -171,6 +176,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         for file in files:
             entry = self.generated.get(file.src_uri)
             if entry is None:
+                if file.is_documentation_page():
+                    self.written_pages_now.add(file.dest_uri)
                 continue
             kind, spec, lang = entry
             file.generated_by = "waqai"
@@ -237,7 +244,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         entry = self.generated.get(page.file.src_uri)
-        if entry is None or entry[0].name != "paper":
+        if entry is None:  # a hand-written page: searchable too
+            self.written_pages[page.file.dest_uri] = search.page_record(page.url, page.title, html)
+            return html
+        if entry[0].name != "paper":
             return html
         _, spec, lang = entry
         return render_untrusted(self.proceedings.paper(spec.key).abstract.get(lang))
@@ -312,7 +322,11 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.default_404 is not None:  # i18n's second pass overwrote it
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
             self.default_404 = None
-        search.write_search_indexes(self.proceedings, site_dir, self.search_terms)
+        self.written_pages = {path: record for path, record in self.written_pages.items()
+                              if path in self.written_pages_now}
+        self.written_pages_now = set()
+        search.write_search_indexes(self.proceedings, site_dir, self.search_terms,
+                                    self.written_pages.values())
         if self.config.check_invariants:
             misses = check_site(self.proceedings, site_dir, self.page_ids)
             if misses:

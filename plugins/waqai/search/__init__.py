@@ -6,23 +6,27 @@ mixes languages; this index is folded with `arabic.fold` on both sides and a
 first query at 10,000 papers fetched at most 140 KB in the measurements.
 
 Wiring (plugins/waqai/plugin.py): `add_script(config)` in `on_config`,
-`write_search_indexes(...)` in `on_post_build`, once per build (the index
-comes from the model, so any language pass can write every language).
+`page_record(...)` for each hand-written page in `on_page_content`, and
+`write_search_indexes(...)` in `on_post_build`, once per build (generated pages
+are indexed from the model, so the last language pass writes every language).
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
+from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..model import LANGS, Lang, Proceedings
 from .index import IndexStats, Terms, write_index
 from .query import search
-from .records import records
+from .records import Record, lang_of_url, page_record, records
 
-__all__ = ["SCRIPT", "INDEX_DIR", "Terms", "add_script", "write_search_index",
-           "write_search_indexes", "first_query_bytes", "search", "IndexStats"]
+__all__ = ["SCRIPT", "INDEX_DIR", "Record", "Terms", "add_script", "page_record",
+           "write_search_index", "write_search_indexes", "first_query_bytes", "search",
+           "IndexStats"]
 
 SCRIPT = "assets/javascripts/waqai-search.js"  # in overrides/, copied by the theme
 INDEX_DIR = "search"
@@ -35,14 +39,19 @@ def add_script(config: MkDocsConfig) -> None:
 
 
 def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path,
-                       terms: Terms | None = None) -> IndexStats:
-    return write_index(records(proc, lang), Path(site_dir) / INDEX_DIR / lang, terms)
+                       terms: Terms | None = None, pages: Iterable[Record] = ()) -> IndexStats:
+    """LANG's index: the generated pages' records, then those of `pages` in LANG."""
+    own = [page for page in pages if lang_of_url(page.url) == lang]
+    return write_index(itertools.chain(records(proc, lang), own),
+                       Path(site_dir) / INDEX_DIR / lang, terms)
 
 
-def write_search_indexes(proc: Proceedings, site_dir: Path,
-                         terms: Terms | None = None) -> dict[Lang, IndexStats]:
-    """Both languages' indexes; `terms` may be kept between builds (it caches texts)."""
-    return {lang: write_search_index(proc, lang, site_dir, terms) for lang in LANGS}
+def write_search_indexes(proc: Proceedings, site_dir: Path, terms: Terms | None = None,
+                         pages: Iterable[Record] = ()) -> dict[Lang, IndexStats]:
+    """Both languages' indexes; `pages` are hand-written pages (`page_record`),
+    `terms` may be kept between builds (it caches texts)."""
+    pages = list(pages)
+    return {lang: write_search_index(proc, lang, site_dir, terms, pages) for lang in LANGS}
 
 
 def first_query_bytes(site_dir: Path, lang: str, query: str) -> int:

@@ -1,25 +1,29 @@
-"""What is searchable: one record per paper, session and person page, per language.
+"""What is searchable: one record per paper, session and person page, per language,
+and one per hand-written page (home, about, contributing).
 
-Records come from the model, not from the built HTML, so the index is written
-without parsing pages and holds exactly the fields readers look for: titles,
-abstracts, keywords and people's names (every spelling, in both scripts).
+Records of generated pages come from the model, not from the built HTML, so the
+index is written without parsing pages and holds exactly the fields readers look
+for: titles, abstracts, keywords and people's names (every spelling, in both
+scripts). A hand-written page is indexed from its rendered body, as text.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..dates import format_date
 from ..labels import ITEM_KINDS, SESSION_KINDS
-from ..model import DEFAULT_LANG, Lang, Person, Proceedings, Text
+from ..model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text
 from ..pages.common import paper_url, person_url, session_url
 
 # Field weights (two bits in the index): a word in the title counts more than
 # one in a name or keyword, which counts more than one in the body.
 TITLE, NAME, BODY = 3, 2, 1
 PERSON = Text("شخص", "Person")
+PAGE = Text("صفحة", "Page")
 
 _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # the URL of [text](url)
 _MD_TAG = re.compile(r"<[^>]*>")
@@ -36,6 +40,23 @@ class Record:
 
 def lang_root(lang: Lang) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def lang_of_url(url: str) -> Lang:
+    """The language of a page from its site-relative URL ("en/about/" is English)."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+def html_words(body: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded."""
+    return html.unescape(_MD_TAG.sub(" ", body))
+
+
+def page_record(url: str, title: str, body_html: str) -> Record:
+    """A hand-written page, from its URL, title and rendered body."""
+    return Record(url=url, title=title, kind=PAGE.get(lang_of_url(url)), sub="",
+                  fields=((TITLE, title), (BODY, html_words(body_html))))
 
 
 def markdown_words(source: str) -> str:
