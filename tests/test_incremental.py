@@ -16,7 +16,7 @@ import pytest
 
 from conftest import run_waqai
 from factories import make_example_proceedings
-from waqai.incremental import ServeMemory, abstract_edits, stamp
+from waqai.incremental import ServeMemory, abstract_edits, pages_to_build, stamp
 from waqai.model import Proceedings, Text
 from waqai.plugin import ProceedingsPlugin
 
@@ -196,3 +196,12 @@ def test_a_serve_rebuild_leaves_the_site_a_full_build_makes(
     expected, got = files_under(project / "site"), files_under(served)
     assert got.keys() == expected.keys()
     assert [name for name in expected if got[name] != expected[name]] == []
+
+
+def test_a_partial_build_takes_both_languages_of_a_change_and_the_nav_pages() -> None:
+    stems = {f"{stem}.{lang}.md": stem for stem in ("papers/a", "papers/b", "programme/index")
+             for lang in ("ar", "en")}
+    nav = ["index.md", {"Programme": [{"All": "programme/index.md"}]}, "about.md"]
+    assert pages_to_build({"papers/a.en.md"}, stems, nav) == {
+        "papers/a.ar.md", "papers/a.en.md", "programme/index.ar.md", "programme/index.en.md"}
+    assert pages_to_build(set(), stems, None) == set()

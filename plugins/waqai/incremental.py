@@ -79,6 +79,35 @@ def not_modified() -> bool:
     return False
 
 
+def already_written(dirty: bool = False) -> None:
+    """Stands in for `File.copy_file` of an export that is on disk already."""
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """Every Markdown path the `nav` setting names, at any depth."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_paths(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_paths(item) for item in nav))
+    return set()
+
+
+def pages_to_build(changed: set[str], stems: dict[str, str], nav: Any) -> set[str]:
+    """The generated pages (src_uris) a partial build hands to MkDocs.
+
+    `stems` maps each generated src_uri to its language-neutral stem
+    ("papers/absher.en.md" -> "papers/absher"). A changed page comes with its
+    other languages, so i18n links the translations; a page the nav names comes
+    always, or the nav would lose its entry.
+    """
+    in_nav = nav_paths(nav)
+    wanted = {stems[uri] for uri in changed} | {stem for stem in stems.values()
+                                                if f"{stem}.md" in in_nav}
+    return {uri for uri, stem in stems.items() if stem in wanted}
+
+
 class ServeMemory:
     """What the last good build wrote, and what the current build must write again."""
 

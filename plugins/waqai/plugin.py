@@ -47,7 +47,8 @@ from .config import ProceedingsConfig
 from .exports.files import ExportCache, export_files
 from .exports.keys import citation_keys
 from .head import absolute_alternates
-from .incremental import ServeMemory, digest, not_modified, stamp
+from .incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
+                          stamp)
 from .invariants import PageIds, check_site
 from .labels import labels_for
 from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
@@ -146,12 +147,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.memory.decide(self.page_digests())
         self.included = None
         if self.memory.partial:
-            in_nav = nav_paths(config.nav)
-            stems = {self.generated[uri][1].stem for uri in self.memory.changed}
-            stems |= {spec.stem for _, spec, _ in self.generated.values()
-                      if f"{spec.stem}.md" in in_nav}
-            self.included = {uri for uri, (_, spec, _) in self.generated.items()
-                             if spec.stem in stems}
+            stems = {uri: spec.stem for uri, (_, spec, _) in self.generated.items()}
+            self.included = pages_to_build(self.memory.changed, stems, config.nav)
             log.info(f"Rebuilding {len(self.memory.changed)} changed generated pages.")
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -343,21 +340,6 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
-
-
-def already_written(dirty: bool = False) -> None:
-    """Stands in for `File.copy_file` of an export that is on disk already."""
-
-
-def nav_paths(nav: Any) -> set[str]:
-    """Every Markdown path the `nav` setting names, at any depth."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*(nav_paths(value) for value in nav.values()))
-    if isinstance(nav, list):
-        return set().union(*(nav_paths(item) for item in nav))
-    return set()
 
 
 def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
