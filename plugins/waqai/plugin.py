@@ -74,6 +74,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # src_uri of each generated file -> (kind, spec, lang)
         self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
         self.default_404: str | None = None
+        self.build_open = False  # from the first pass's on_config to the last on_post_build
         self.memory: ServeMemory | None = None  # under `serve` only
         self.views: dict[str, dict[str, Any]] = {}
         self.included: set[str] | None = None  # generated src_uris this build; None: all
@@ -101,10 +102,15 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         search.add_script(config)
+        if self.build_open:
+            # i18n's next language pass: both languages are made from the same data,
+            # even if a file is saved while the build runs.
+            return config
         root = Path(config.config_file_path).resolve().parent
         self.data_dir = root / self.config.data_dir
         current = fingerprint(self.data_dir)
         if self.proceedings is not None and current == self._fingerprint:
+            self.build_open = True
             return config
         # The same result `build.py build` validated just before, when nothing changed.
         result = validate_cached(root, self.config.data_dir, current,
@@ -118,6 +124,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                               f"({DataError(result.problems)}); nothing was built.")
         self.use(result.proceedings)
         self._fingerprint = current
+        self.build_open = True
         return config
 
     def use(self, proc: Proceedings) -> None:
@@ -152,6 +159,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             log.info(f"Rebuilding {len(self.memory.changed)} changed generated pages.")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.build_open = False
         self.export_plan = None
         self.written_pages_now = set()
         if self.memory is not None:
@@ -313,7 +321,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # point is the last language's, when every language has been written.
         if not self.site_work_pending:
             return
-        self.site_work_pending = False
+        self.site_work_pending = self.build_open = False
         self.export_plan = None
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:  # i18n's second pass overwrote it

@@ -79,6 +79,7 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
     root = lang_root(lang)
     other: Lang = "en" if lang == "ar" else "ar"
     comma = "، " if lang == "ar" else ", "
+    names = {person.id: person_names(person) for person in proc.people}  # each once
     for paper in proc.papers:
         people = proc.people_of(paper)
         yield Record(
@@ -89,7 +90,7 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
             fields=((TITLE, paper.title.get(lang)),
                     (BODY, paper.title.get(other)),  # shown on the page too
                     (NAME, " ".join(paper.keywords_in(lang))),
-                    (NAME, " ".join(person_names(p) for p in people)),
+                    (NAME, " ".join(names[p.id] for p in people)),
                     (BODY, markdown_words(paper.abstract.get(lang)))),
         )
     for session in proc.sessions:
@@ -101,7 +102,7 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
             kind=SESSION_KINDS[session.kind].get(lang),
             sub=format_date(session.day, lang, weekday=False),
             fields=((TITLE, session.title.get(lang)),
-                    (NAME, " ".join(person_names(p) for p in chairs)),
+                    (NAME, " ".join(names[p.id] for p in chairs)),
                     (BODY, description)),
         )
     for person in proc.people:
@@ -111,5 +112,5 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
             title=person.display_name(lang),
             kind=PERSON.get(lang),
             sub=comma.join(about),
-            fields=((TITLE, person_names(person)), (BODY, " ".join(about))),
+            fields=((TITLE, names[person.id]), (BODY, " ".join(about))),
         )
