@@ -17,25 +17,39 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from waqai.measure import fetch, free_port, site_path, stop_serve, wait_for
+import pytest
+
+from waqai.measure import POLL, fetch, free_port, site_path, stop_serve, wait_for
 
 DEADLINE_S = 120
 
 
 @contextmanager
 def serving(project: Path) -> Iterator[str]:
-    """`python -m waqai serve` in `project`; yields the site's base URL once it answers."""
+    """`python -m waqai serve` in `project`; yields the site's base URL once it answers.
+
+    The server's output goes to `serve.log` beside the project (see `log_shows`).
+    """
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "waqai", "serve", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=project, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}{site_path(project)}"
-    try:
-        wait_for(base, None, time.monotonic() + DEADLINE_S)
-        yield base
-    finally:
-        stop_serve(server, timeout=30)
+    with (project.parent / "serve.log").open("wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "waqai", "serve", "--dev-addr",
+                                   f"127.0.0.1:{port}"], cwd=project, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}{site_path(project)}"
+        try:
+            wait_for(base, None, time.monotonic() + DEADLINE_S)
+            yield base
+        finally:
+            stop_serve(server, timeout=30)
+
+
+def log_shows(project: Path, text: str) -> None:
+    """Wait until the output of `serving(project)` holds `text`."""
+    log, deadline = project.parent / "serve.log", time.monotonic() + DEADLINE_S
+    while text not in log.read_text(encoding="utf-8", errors="replace"):
+        assert time.monotonic() < deadline, f"serve never printed {text!r}"
+        time.sleep(POLL)
 
 
 def sitemap_urls(base: str) -> set[str]:
@@ -90,3 +104,27 @@ def test_an_edited_title_reaches_the_session_and_person_pages(project: Path) -> 
         paper.write_text(text.replace(old, f'  en: "{new_title}"', 1), encoding="utf-8")
         for page in pages:
             wait_for(page, new_title, time.monotonic() + DEADLINE_S)
+
+
+@pytest.mark.parametrize("broken, good, bad", [
+    # Bad data: the build stops while loading it.
+    ("papers/absher/paper.yaml", "order: 1", "order: first"),
+    # A broken template: the build stops part way, after the data was loaded.
+    ("overrides/waqai/paper.html", "{% if", "{% if %}{% if"),
+])
+def test_serve_recovers_after_a_failed_rebuild(project: Path, broken: str, good: str,
+                                               bad: str) -> None:
+    """A rebuild that fails keeps serving the last site; the next good edit shows."""
+    with serving(project) as base:
+        url = f"{base}en/papers/absher/"
+        path = project / broken
+        text = path.read_text(encoding="utf-8")
+        assert good in text
+        path.write_text(text.replace(good, bad, 1), encoding="utf-8")
+        log_shows(project, "An error happened during the rebuild")
+        marker = "Fixed while serving"
+        abstract = project / "papers/absher/abstract.en.md"
+        abstract.write_text(abstract.read_text(encoding="utf-8") + f"\n{marker}.\n",
+                            encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        wait_for(url, marker, time.monotonic() + DEADLINE_S)
