@@ -174,3 +174,35 @@ def test_hand_written_pages_are_found(built_site: Path, lang: str, query: str, u
                                       kind: str):
     answer = search(built_site, lang, query)
     assert [(row[0], row[2]) for row in answer.results] == [(url, kind)]
+
+
+def test_a_kept_index_writes_what_a_fresh_one_writes(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    """Under `serve` the index is updated, not rebuilt: the folder must not differ."""
+    from dataclasses import replace
+
+    from factories import make_example_proceedings
+    from waqai.search.index import IndexFolder, write_index
+    from waqai.search.records import records
+
+    monkeypatch.setattr(index_module, "SHARD_BYTES", 300)  # many shards, to shift
+    start = list(records(make_example_proceedings(), "en"))
+    first = start[0]
+    steps = {
+        "a title": [replace(first, title="Retitled")] + start[1:],
+        "a new word": [replace(first, fields=first.fields + ((1, "zyzzyva quokka"),))]
+        + start[1:],
+        "words gone": [replace(first, fields=((3, "Retitled"),))] + start[1:],
+        "a record added": start + [replace(first, url="en/papers/added/")],
+        "a record removed": start[1:],
+    }
+    kept, folder = IndexFolder(), tmp_path / "kept"
+    kept.update(start)
+    kept.write(folder)
+    for step, now in steps.items():
+        kept.update(now)
+        kept.write(folder)
+        write_index(now, tmp_path / "fresh")
+        fresh = {p.name: p.read_bytes() for p in (tmp_path / "fresh").iterdir()}
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == fresh, step
+        assert len(fresh) > 4, step

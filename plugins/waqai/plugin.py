@@ -87,7 +87,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.export_cache = ExportCache()
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
         self.page_ids: PageIds | None = None  # per build, or kept under `serve`
-        self.search_terms: search.Terms | None = None  # kept under `serve` only
+        self.search_indexes: dict[Lang, search.IndexFolder] | None = None  # kept under `serve`
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -98,7 +98,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # and the work of the last build is reused where it is still valid.
         if dirty:
             self.memory = ServeMemory()
-            self.search_terms = search.Terms(remember_texts=True)
+            terms = search.Terms(remember_texts=True)
+            self.search_indexes = {lang: search.IndexFolder(terms) for lang in LANGS}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         search.add_script(config)
@@ -330,8 +331,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.written_pages = {path: record for path, record in self.written_pages.items()
                               if path in self.written_pages_now}
         self.written_pages_now = set()
-        search.write_search_indexes(self.proceedings, site_dir, self.search_terms,
-                                    self.written_pages.values())
+        search.write_search_indexes(self.proceedings, site_dir, self.written_pages.values(),
+                                    self.search_indexes)
         if self.config.check_invariants:
             misses = check_site(self.proceedings, site_dir, self.page_ids)
             if misses:

@@ -20,11 +20,11 @@ from typing import Iterable
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..model import LANGS, Lang, Proceedings
-from .index import IndexStats, Terms, write_index
+from .index import IndexFolder, IndexStats, Terms
 from .query import search
 from .records import Record, lang_of_url, page_record, records
 
-__all__ = ["SCRIPT", "INDEX_DIR", "Record", "Terms", "add_script", "page_record",
+__all__ = ["SCRIPT", "INDEX_DIR", "IndexFolder", "Record", "Terms", "add_script", "page_record",
            "write_search_index", "write_search_indexes", "first_query_bytes", "search",
            "IndexStats"]
 
@@ -39,19 +39,26 @@ def add_script(config: MkDocsConfig) -> None:
 
 
 def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path,
-                       terms: Terms | None = None, pages: Iterable[Record] = ()) -> IndexStats:
-    """LANG's index: the generated pages' records, then those of `pages` in LANG."""
+                       pages: Iterable[Record] = (), index: IndexFolder | None = None
+                       ) -> IndexStats:
+    """LANG's index: the generated pages' records, then those of `pages` in LANG.
+
+    `index`, kept between builds (under `serve`), rewrites only what changed.
+    """
+    index = index if index is not None else IndexFolder()
     own = [page for page in pages if lang_of_url(page.url) == lang]
-    return write_index(itertools.chain(records(proc, lang), own),
-                       Path(site_dir) / INDEX_DIR / lang, terms)
+    index.update(itertools.chain(records(proc, lang), own))
+    return index.write(Path(site_dir) / INDEX_DIR / lang)
 
 
-def write_search_indexes(proc: Proceedings, site_dir: Path, terms: Terms | None = None,
-                         pages: Iterable[Record] = ()) -> dict[Lang, IndexStats]:
-    """Both languages' indexes; `pages` are hand-written pages (`page_record`),
-    `terms` may be kept between builds (it caches texts)."""
+def write_search_indexes(proc: Proceedings, site_dir: Path, pages: Iterable[Record] = (),
+                         indexes: dict[Lang, IndexFolder] | None = None
+                         ) -> dict[Lang, IndexStats]:
+    """Both languages' indexes; `pages` are hand-written pages (`page_record`)."""
     pages = list(pages)
-    return {lang: write_search_index(proc, lang, site_dir, terms, pages) for lang in LANGS}
+    return {lang: write_search_index(proc, lang, site_dir, pages,
+                                     indexes.get(lang) if indexes else None)
+            for lang in LANGS}
 
 
 def first_query_bytes(site_dir: Path, lang: str, query: str) -> int:

@@ -85,22 +85,6 @@ class Terms:
         return out
 
 
-def postings(records: Iterable[Record], terms_of: Terms | None = None
-             ) -> tuple[list[Record], dict[str, dict[int, int]]]:
-    """term -> {doc id: best weight}, and the records in doc-id order."""
-    docs: list[Record] = []
-    terms: dict[str, dict[int, int]] = {}
-    terms_of = terms_of if terms_of is not None else Terms()
-    for doc_id, record in enumerate(records):
-        docs.append(record)
-        for weight, text in record.fields:
-            for term in terms_of(text):
-                seen = terms.setdefault(term, {})
-                if seen.get(doc_id, 0) < weight:
-                    seen[doc_id] = weight
-    return docs, terms
-
-
 def encode(doc_weights: dict[int, int]) -> list[int]:
     out, previous = [], -1
     for doc_id in sorted(doc_weights):
@@ -126,43 +110,118 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+class IndexFolder:
+    """One language's index and the folder it is written to.
+
+    A new instance builds everything. One kept between `serve` rebuilds redoes
+    only what the records that changed touch: their postings, the serialised
+    terms and document blocks they are in, and the files whose text changed
+    (test_search_index checks the result equals a fresh build's, file by file).
+    """
+
+    def __init__(self, terms_of: Terms | None = None) -> None:
+        self.terms_of = terms_of if terms_of is not None else Terms()
+        self.docs: list[Record] = []
+        self.doc_terms: list[dict[str, int]] = []  # per doc: term -> best weight
+        self.postings: dict[str, dict[int, int]] = {}  # term -> {doc id: best weight}
+        self.parts: dict[str, str] = {}  # term -> its entry in a shard, serialised
+        self.blocks: dict[int, str] = {}  # block number -> its file's text
+        self.written: dict[str, str] = {}  # file name -> text, as last written
+
+    def update(self, records: Iterable[Record]) -> None:
+        records = list(records)
+        if [r.url for r in records] != [r.url for r in self.docs]:  # doc ids moved
+            self.doc_terms, self.postings, self.parts, self.blocks = [], {}, {}, {}
+            self.doc_terms = [{} for _ in records]
+            changed = range(len(records))
+        else:
+            changed = [i for i, record in enumerate(records) if record != self.docs[i]]
+        for doc_id in changed:
+            old, new = self.doc_terms[doc_id], self._weights(records[doc_id])
+            for term in old.keys() | new.keys():
+                if old.get(term) == new.get(term):
+                    continue
+                posting = self.postings.setdefault(term, {})
+                if term in new:
+                    posting[doc_id] = new[term]
+                else:
+                    del posting[doc_id]
+                    if not posting:
+                        del self.postings[term]
+                self.parts.pop(term, None)
+            self.doc_terms[doc_id] = new
+            self.blocks.pop(doc_id // BLOCK, None)
+        self.docs = records
+
+    def _weights(self, record: Record) -> dict[str, int]:
+        weights: dict[str, int] = {}
+        for weight, text in record.fields:
+            for term in self.terms_of(text):
+                if weights.get(term, 0) < weight:
+                    weights[term] = weight
+        return weights
+
+    def _part(self, term: str) -> str:
+        part = self.parts.get(term)
+        if part is None:
+            part = self.parts[term] = f"{_dump(term)}:{_dump(encode(self.postings[term]))}"
+        return part
+
+    def files(self) -> tuple[dict[str, str], int]:
+        """Every file of the index, by name, and the number of shards."""
+        files: dict[str, str] = {}
+        firsts: list[str] = []
+        parts: list[str] = []
+        size = 0
+        for term in sorted(self.postings, key=order):
+            part = self._part(term)
+            if parts and size + len(part.encode()) > SHARD_BYTES:
+                files[f"t{len(firsts) - 1}.json"] = "{" + ",".join(parts) + "}"
+                parts, size = [], 0
+            if not parts:
+                firsts.append(term)
+            parts.append(part)
+            size += len(part.encode()) + 1
+        if parts:
+            files[f"t{len(firsts) - 1}.json"] = "{" + ",".join(parts) + "}"
+
+        for block in range(-(-len(self.docs) // BLOCK)):
+            if block not in self.blocks:
+                rows = [[d.url, d.title, d.kind, d.sub]
+                        for d in self.docs[block * BLOCK: (block + 1) * BLOCK]]
+                self.blocks[block] = _dump(rows)
+            files[f"d{block}.json"] = self.blocks[block]
+
+        digest = hashlib.sha256()
+        for name in sorted(files):
+            digest.update(name.encode() + b"\0" + files[name].encode())
+        manifest = {"v": FORMAT, "id": digest.hexdigest()[:12], "docs": len(self.docs),
+                    "block": BLOCK, "shards": firsts}
+        files["index.json"] = _dump(manifest)
+        return files, len(firsts)
+
+    def write(self, folder: Path) -> IndexStats:
+        """Bring FOLDER to this index: all of it the first time, later only what changed."""
+        files, shards = self.files()
+        if not self.written or not folder.is_dir():
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+            self.written = {}
+        for name in self.written.keys() - files.keys():
+            (folder / name).unlink(missing_ok=True)
+        for name, text in files.items():
+            if self.written.get(name) != text:
+                (folder / name).write_bytes(text.encode())
+        self.written = files
+        total = sum(len(text.encode()) for text in files.values())
+        return IndexStats(len(self.docs), len(self.postings), shards,
+                          -(-len(self.docs) // BLOCK), total)
+
+
 def write_index(records: Iterable[Record], folder: Path, terms_of: Terms | None = None
                 ) -> IndexStats:
     """Replace FOLDER with the index of RECORDS."""
-    docs, terms = postings(records, terms_of)
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    files: dict[str, str] = {}
-
-    firsts: list[str] = []
-    parts: list[str] = []
-    size = 0
-    for term in sorted(terms, key=order):
-        part = f"{_dump(term)}:{_dump(encode(terms[term]))}"
-        if parts and size + len(part.encode()) > SHARD_BYTES:
-            files[f"t{len(firsts) - 1}.json"] = "{" + ",".join(parts) + "}"
-            parts, size = [], 0
-        if not parts:
-            firsts.append(term)
-        parts.append(part)
-        size += len(part.encode()) + 1
-    if parts:
-        files[f"t{len(firsts) - 1}.json"] = "{" + ",".join(parts) + "}"
-
-    rows = [[d.url, d.title, d.kind, d.sub] for d in docs]
-    for j in range(0, len(rows), BLOCK):
-        files[f"d{j // BLOCK}.json"] = _dump(rows[j: j + BLOCK])
-
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].encode())
-    manifest = {"v": FORMAT, "id": digest.hexdigest()[:12], "docs": len(docs), "block": BLOCK,
-                "shards": firsts}
-    files["index.json"] = _dump(manifest)
-    total = 0
-    for name, text in files.items():
-        data = text.encode()
-        (folder / name).write_bytes(data)
-        total += len(data)
-    return IndexStats(len(docs), len(terms), len(firsts), -(-len(docs) // BLOCK), total)
+    index = IndexFolder(terms_of)
+    index.update(records)
+    return index.write(folder)
