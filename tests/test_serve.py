@@ -73,6 +73,10 @@ def test_an_edited_abstract_shows_on_its_page(project: Path) -> None:
         links = re.compile(r'href="([^"]*)" hreflang="([\w-]+)"')
         assert links.findall(fetch(url)) == links.findall(before)
         assert ("../../../papers/absher/", "ar") in links.findall(before)
+    # MkDocs' notices about dirty builds are not passed on: the rebuild is exact.
+    log = (project.parent / "serve.log").read_text(encoding="utf-8")
+    assert "Detected file changes" in log
+    assert "'dirty' build" not in log and "stale files" not in log
 
 
 def test_a_paper_added_while_serving_is_on_its_session_page(project: Path) -> None:

@@ -53,6 +53,22 @@ def _quiet_mkdocs_logging(verbose: bool) -> None:
                         level=logging.DEBUG if verbose else logging.INFO)
 
 
+class DirtyBuildNotices(logging.Filter):
+    """Drops MkDocs' notices that a dirty build may leave navigation and links wrong,
+    and that the site folder holds files this build did not list.
+
+    Waqai's `serve` builds dirty by design and takes care of both (each language
+    pass lists only its own pages; test_incremental compares the served site with
+    a fresh build). Printed on every rebuild, they would teach editors to ignore
+    what the log says.
+    """
+
+    NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.NOTICES)
+
+
 def build_site(root: Path, config_file: Path, site_dir: Path, *, verbose: bool = False) -> int:
     """Build into a fresh temporary folder; replace `site_dir` only when the build succeeded."""
     from mkdocs.commands.build import build
@@ -113,6 +129,7 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     # `mkdocs serve --dirty`, which is what this command is. Strict mode is for
     # `build`: a dirty build always logs a warning.
     sys.argv = [sys.argv[0], "serve", "--dirty"]
+    logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotices())
     serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True,
           build_type="dirty", strict=False)
     return 0

@@ -157,7 +157,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.memory.partial:
             stems = {uri: spec.stem for uri, (_, spec, _) in self.generated.items()}
             self.included = pages_to_build(self.memory.changed, stems, config.nav)
-            log.info(f"Rebuilding {len(self.memory.changed)} changed generated pages.")
+            count = len(self.memory.changed)
+            log.info(f"Rebuilding {count} changed generated page{'' if count == 1 else 's'}.")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_open = False
