@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from .exports.keys import citation_keys
-from .model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings
+from .model import LANGS, Lang, Paper, Proceedings, lang_root
 
 PAPER_ID_ATTR = re.compile(r'data-paper-id="([^"<>]*)"')
 BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
@@ -86,8 +86,7 @@ class PageIds:
 
 
 def page_path(lang: Lang, url: str) -> str:
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-    return f"{prefix}{url}index.html"
+    return f"{lang_root(lang)}{url}index.html"
 
 
 def check_site(proc: Proceedings, site_dir: Path, pages: PageIds | None = None) -> list[str]:

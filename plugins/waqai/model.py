@@ -20,6 +20,11 @@ LANGS: tuple[Lang, ...] = ("ar", "en")
 DEFAULT_LANG: Lang = "ar"
 
 
+def lang_root(lang: Lang) -> str:
+    """Where a language's pages live under the site root: "" for Arabic, "en/" for English."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
 @dataclass(frozen=True)
 class Text:
     """One piece of text in both languages."""

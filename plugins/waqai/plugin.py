@@ -4,7 +4,8 @@ Order of events within one build (mkdocs-static-i18n runs one build per
 language, the second from inside the first one's `on_post_build`):
 
 - `on_config`  loads and validates `papers/` — once per data version, not once
-  per language (the result is cached by a fingerprint of the data files).
+  per language (the result is cached by a fingerprint of the data files) — and
+  opens the build; later language passes reuse its data until it closes.
 - `on_files`   two phases around i18n (priority -100): placeholders for every
   generated page in both languages before it, their content after it. This is
   the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
@@ -51,7 +52,7 @@ from .incremental import (ServeMemory, already_written, digest, not_modified, pa
                           stamp)
 from .invariants import PageIds, check_site
 from .labels import labels_for
-from .model import DEFAULT_LANG, LANGS, Lang, Proceedings
+from .model import LANGS, Lang, Proceedings, lang_root
 from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from .problems import DataError
 from .render import render_untrusted
@@ -111,8 +112,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.data_dir = root / self.config.data_dir
         current = fingerprint(self.data_dir)
         if self.proceedings is not None and current == self._fingerprint:
-            self.build_open = True
-            return config
+            return self.open_build(config)
         # The same result `build.py build` validated just before, when nothing changed.
         result = validate_cached(root, self.config.data_dir, current,
                                  reuse_files=self.memory is not None)
@@ -125,7 +125,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                               f"({DataError(result.problems)}); nothing was built.")
         self.use(result.proceedings)
         self._fingerprint = current
+        return self.open_build(config)
+
+    def open_build(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The first language pass has its data: the build is open until the last pass ends."""
         self.build_open = True
+        site_dir = Path(config.site_dir)
+        if self.page_ids is None or self.page_ids.site_dir != site_dir:
+            self.page_ids = PageIds(site_dir)
         return config
 
     def use(self, proc: Proceedings) -> None:
@@ -140,10 +147,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                     self.generated[spec.src_uri(lang)] = (kind, spec, lang)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Each language pass starts here; the whole-site work is done once per build.
-        self.site_work_pending = True
-        if self.page_ids is None or self.page_ids.site_dir != Path(config.site_dir):
-            self.page_ids = PageIds(Path(config.site_dir))
+        # Each language pass starts here; under `serve`, the first decides what to rebuild.
         if self.memory is None or self.memory.building:
             return
         # The first pass of a `serve` build: find the pages that changed.
@@ -321,9 +325,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # Runs after i18n's on_post_build (-100). i18n builds the other languages from
         # inside the default language's on_post_build, so the first pass to reach this
         # point is the last language's, when every language has been written.
-        if not self.site_work_pending:
+        if not self.build_open:
             return
-        self.site_work_pending = self.build_open = False
+        self.build_open = False
         self.export_plan = None
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:  # i18n's second pass overwrote it
@@ -370,7 +374,7 @@ def front_matter(template: str, title: str) -> str:
 def point_alternates_to_home(output: str, site_url: str) -> str:
     """A 404 page has no translation: its language links lead to each language's home."""
     base = urlsplit(site_url).path or "/"
-    homes = {lang: base if lang == DEFAULT_LANG else f"{base}{lang}/" for lang in LANGS}
+    homes = {lang: base + lang_root(lang) for lang in LANGS}
     return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
                   lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)
 

@@ -8,7 +8,7 @@ from ..labels import ITEM_KINDS
 from ..exports.common import base_url
 from ..exports.files import paper_files
 from ..head import paper_head
-from ..model import DEFAULT_LANG, Lang, Proceedings
+from ..model import Lang, Proceedings, lang_root
 from . import BuildData, Context, Links, PageKind, PageSpec
 from .common import paper_url, person_brief, session_brief
 
@@ -25,7 +25,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     other: Lang = "en" if lang == "ar" else "ar"
     key = data.keys[paper.id]
     files = paper_files(paper, key)
-    page_url = f"{base_url(proc.conference)}{'' if lang == DEFAULT_LANG else lang + '/'}{spec.url}"
+    page_url = f"{base_url(proc.conference)}{lang_root(lang)}{spec.url}"
     pdf_url = f"{base_url(proc.conference)}{paper_url(paper)}{paper.pdf}" if paper.pdf else ""
     return {
         "head": paper_head(proc, paper, lang, page_url, pdf_url),

@@ -131,7 +131,7 @@ class IndexFolder:
     def update(self, records: Iterable[Record]) -> None:
         records = list(records)
         if [r.url for r in records] != [r.url for r in self.docs]:  # doc ids moved
-            self.doc_terms, self.postings, self.parts, self.blocks = [], {}, {}, {}
+            self.postings, self.parts, self.blocks = {}, {}, {}
             self.doc_terms = [{} for _ in records]
             changed = range(len(records))
         else:

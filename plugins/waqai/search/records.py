@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..dates import format_date
 from ..labels import ITEM_KINDS, SESSION_KINDS
-from ..model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text
+from ..model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
 from ..pages.common import paper_url, person_url, session_url
 
 # Field weights (two bits in the index): a word in the title counts more than
@@ -36,10 +36,6 @@ class Record:
     kind: str  # shown above the title: «بحث», "Session", …
     sub: str  # one short line under the title: people, date, affiliation
     fields: tuple[tuple[int, str], ...]  # (weight, text) pairs to index
-
-
-def lang_root(lang: Lang) -> str:
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
 def lang_of_url(url: str) -> Lang:
