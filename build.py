@@ -4,7 +4,7 @@
 Needs nothing but Python 3.11+. On first use it creates `.venv/`, installs the
 pinned dependencies (requirements.lock) and this project, then runs itself
 again inside that environment. Only the standard library is imported here;
-the commands themselves live in `plugins/waqai/cli.py`.
+the commands themselves live in `plugins/waqai/commands/`.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def main() -> None:
         python = str(venv_python())
         os.execv(python, [python, str(Path(__file__).resolve()), *sys.argv[1:]])
     sys.path.insert(0, str(ROOT / "plugins"))
-    from waqai.cli import main as cli_main
+    from waqai.commands.cli import main as cli_main
 
     sys.exit(cli_main(sys.argv[1:], root=ROOT))
 

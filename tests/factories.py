@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from waqai.model import (
+from waqai.data.model import (
     ArabicName,
     Conference,
     ItemKind,

@@ -1,4 +1,4 @@
-"""Tests of waqai.arabic: folding, search tokens, name filing and index order.
+"""Tests of waqai.text.arabic: folding, search tokens, name filing and index order.
 
 The pinned orders and letters below were worked out by hand, letter by letter,
 from the alphabet ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي
@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from pyuca import Collator
 
-from waqai.arabic import (
+from waqai.text.arabic import (
     arabic_sort_key,
     collation_form,
     expand,
@@ -27,9 +27,9 @@ from waqai.arabic import (
     person_sort_key,
     search_tokens,
 )
-from waqai.model import ArabicName as AN
-from waqai.model import LatinName as LN
-from waqai.model import Person
+from waqai.data.model import ArabicName as AN
+from waqai.data.model import LatinName as LN
+from waqai.data.model import Person
 
 # ------------------------------------------------------------------ folding
 

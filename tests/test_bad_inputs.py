@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 
 from conftest import copy_project, run_waqai
-from waqai.checks import validate
+from waqai.data.checks import validate
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_waqai
-from waqai.bench import Build, Result, linearity, parse_sizes
-from waqai.measure import Sample, run_child, site_path
+from waqai.bench.run import Build, Result, linearity, parse_sizes
+from waqai.bench.measure import Sample, run_child, site_path
 
 
 def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from waqai.exports.bibtex import (
     write_bibliography,
 )
 from waqai.exports.keys import citation_keys
-from waqai.model import Text
+from waqai.data.model import Text
 
 SPECIALS = "& % $ # _ { } ~ ^ \\"
 SITE = "https://proceedings.example.org/csc-2015/"

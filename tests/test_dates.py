@@ -1,4 +1,4 @@
-"""Tests of waqai.dates: Umm al-Qura conversion, the date-pair check, display.
+"""Tests of waqai.text.dates: Umm al-Qura conversion, the date-pair check, display.
 
 Every expected string below is written by hand from the sources named next to
 it, not copied from the code's output.
@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from waqai.dates import (
+from waqai.text.dates import (
     CalendarRangeError,
     check_pair,
     format_date,
@@ -25,7 +25,7 @@ from waqai.dates import (
     to_gregorian,
     to_hijri,
 )
-from waqai.model import HijriDate
+from waqai.data.model import HijriDate
 
 D = dt.date
 H = HijriDate
@@ -311,7 +311,7 @@ def test_output_does_not_depend_on_the_process_locale() -> None:
     locale's encoding instead of UTF-8)."""
     code = (
         "import datetime as dt, locale, sys\n"
-        "from waqai import dates\n"
+        "from waqai.text import dates\n"
         "d = dt.date(2015, 11, 17)\n"
         "print(ascii(locale.getpreferredencoding(False)))\n"
         "print(ascii([dates.format_date(d, 'ar'), dates.format_date(d, 'en'),"

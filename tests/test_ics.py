@@ -6,7 +6,7 @@ import icalendar
 from factories import make_example_proceedings, make_proceedings, make_session
 
 from waqai.exports.ics import programme_ics, session_ics
-from waqai.model import Text
+from waqai.data.model import Text
 
 SITE = "https://proceedings.example.org/csc-2015/"
 UTC = dt.timezone.utc

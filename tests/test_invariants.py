@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from waqai.checks import validate
+from waqai.data.checks import validate
 from waqai.exports.keys import citation_keys
-from waqai.invariants import check_site, paper_ids
-from waqai.model import Proceedings
+from waqai.site.invariants import check_site, paper_ids
+from waqai.data.model import Proceedings
 
 SESSION_PAGE = "sessions/s3-local-experiences/index.html"
 

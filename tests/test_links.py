@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from waqai.pages import Links
+from waqai.site.pages import Links
 
 URLS = ["", "programme/", "programme/2015-11-17/", "papers/absher/", "people/", "people/a-b/",
         "sessions/s1/", "papers/", "papers/absher-2/", "en/x/y/z/"]

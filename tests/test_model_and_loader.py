@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from test_bad_inputs import edit
-from waqai.checks import validate
-from waqai.model import ArabicName, ItemKind, Role, SessionKind
+from waqai.data.checks import validate
+from waqai.data.model import ArabicName, ItemKind, Role, SessionKind
 
 
 def test_example_loads_in_programme_order(project: Path) -> None:

@@ -18,8 +18,8 @@ import markdown
 import pytest
 
 from conftest import copy_project, run_waqai
-from waqai.checks import validate
-from waqai.render import render_untrusted
+from waqai.data.checks import validate
+from waqai.site.render import render_untrusted
 
 ATTACKS = {
     "script": "<script>alert(1)</script>",

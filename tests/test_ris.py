@@ -5,7 +5,7 @@ from factories import make_example_proceedings, make_paper, make_proceedings
 
 from waqai.exports.keys import citation_keys
 from waqai.exports.ris import paper_ris, volume_ris
-from waqai.model import Text
+from waqai.data.model import Text
 
 SITE = "https://proceedings.example.org/csc-2015/"
 CONF_AR = "ثقافة خدمة العملاء في القطاع الحكومي"

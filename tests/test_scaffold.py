@@ -9,10 +9,10 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from waqai import schema
-from waqai.checks import validate
-from waqai.cli import main
-from waqai.invariants import check_site
+from waqai.data import schema
+from waqai.data.checks import validate
+from waqai.commands.cli import main
+from waqai.site.invariants import check_site
 
 from conftest import run_waqai
 

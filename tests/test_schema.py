@@ -21,10 +21,10 @@ from jsonschema import Draft7Validator
 
 from conftest import ROOT
 from test_bad_inputs import CASES
-from waqai import schema
-from waqai.cli import main
-from waqai.load import load
-from waqai.yamlread import SLUG, Fields
+from waqai.data import schema
+from waqai.commands.cli import main
+from waqai.data.load import load
+from waqai.data.yamlread import SLUG, Fields
 
 SCHEMAS = {doc.name: doc.schema() for doc in schema.DOCUMENTS}
 UNKNOWN = "zz_unknown"

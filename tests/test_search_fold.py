@@ -1,7 +1,7 @@
 """The browser folds queries exactly as Python folds the index.
 
 `fold` and the query split in overrides/assets/javascripts/waqai-search.js are
-a port of `waqai.arabic.fold`; here both run on the same tricky strings, in
+a port of `waqai.text.arabic.fold`; here both run on the same tricky strings, in
 Node and in Debian's chromium (whichever is installed; CI has both).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from waqai.arabic import fold
+from waqai.text.arabic import fold
 from waqai.search.query import query_tokens
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import ROOT
 from factories import make_paper, make_person, make_proceedings, make_session
-from waqai.arabic import search_tokens
-from waqai.model import Text
+from waqai.text.arabic import search_tokens
+from waqai.data.model import Text
 from waqai.search import SCRIPT, first_query_bytes, search, write_search_indexes
 from waqai.search import index as index_module
 from waqai.search.index import Terms, decode, encode, order

@@ -19,7 +19,7 @@ from typing import Iterator
 
 import pytest
 
-from waqai.measure import POLL, fetch, free_port, site_path, stop_serve, wait_for
+from waqai.bench.measure import POLL, fetch, free_port, site_path, stop_serve, wait_for
 
 DEADLINE_S = 120
 

@@ -6,10 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
-from waqai.checks import validate_cached
-from waqai.load import Reads, load
-from waqai.synthetic import write_synthetic
-from waqai.yamlread import MAX_FILE_BYTES
+from waqai.data.checks import validate_cached
+from waqai.data.load import Reads, load
+from waqai.bench.synthetic import write_synthetic
+from waqai.data.yamlread import MAX_FILE_BYTES
 
 
 def test_reused_while_unchanged_and_reloaded_after_an_edit(project: Path) -> None:

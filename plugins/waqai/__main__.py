@@ -3,6 +3,6 @@
 import sys
 from pathlib import Path
 
-from .cli import main
+from waqai.commands.cli import main
 
 sys.exit(main(sys.argv[1:], root=Path.cwd()))

@@ -39,10 +39,10 @@ from collections.abc import Iterable
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from waqai.model import Paper, Proceedings
-from waqai.model import Person as ModelPerson
+from waqai.data.model import Paper, Proceedings
+from waqai.data.model import Person as ModelPerson
 
-from .common import given_names, one_line, page_range, paper_url
+from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 _ESCAPES = {
     "\\": r"\textbackslash{}",

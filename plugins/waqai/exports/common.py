@@ -6,22 +6,19 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from waqai.model import ArabicName, Conference, Paper, Session
+from waqai import urls
+from waqai.data.model import ArabicName, Conference, Paper, Session
+from waqai.urls import base_url
 
 _PAGE_RANGE = re.compile(r"^\s*(\w+)\s*[-‐‑‒–—]+\s*(\w+)\s*$")
 
 
-def base_url(conference: Conference) -> str:
-    """The site URL with exactly one trailing slash."""
-    return conference.site_url.rstrip("/") + "/"
-
-
 def paper_url(conference: Conference, paper: Paper) -> str:
-    return f"{base_url(conference)}papers/{paper.id}/"
+    return base_url(conference) + urls.paper_url(paper)
 
 
 def session_url(conference: Conference, session: Session) -> str:
-    return f"{base_url(conference)}sessions/{session.id}/"
+    return base_url(conference) + urls.session_url(session)
 
 
 def site_host(conference: Conference) -> str:

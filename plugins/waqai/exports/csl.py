@@ -30,10 +30,10 @@ import datetime as dt
 import json
 from typing import Any, Iterable
 
-from waqai.model import Paper, Proceedings
-from waqai.model import Person as ModelPerson
+from waqai.data.model import Paper, Proceedings
+from waqai.data.model import Person as ModelPerson
 
-from .common import given_names, one_line, page_range, paper_url
+from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 CslItem = dict[str, Any]
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Paper, Proceedings, Session
-from .bibtex import join_entries, paper_bibtex
-from .csl import csl_item, csl_json, join_items
-from .ics import programme_ics, session_ics
-from .keys import citation_keys
-from .ris import join_records, paper_ris
+from waqai.data.model import Paper, Proceedings, Session
+from waqai.exports.bibtex import join_entries, paper_bibtex
+from waqai.exports.csl import csl_item, csl_json, join_items
+from waqai.exports.ics import programme_ics, session_ics
+from waqai.exports.keys import citation_keys
+from waqai.exports.ris import join_records, paper_ris
 
 VOLUME_FILES = {"bib": "proceedings.bib", "ris": "proceedings.ris", "json": "proceedings.json"}
 PROGRAMME_ICS = "programme.ics"

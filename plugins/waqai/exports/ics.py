@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
-from waqai.model import Proceedings, Session
+from waqai.data.model import Proceedings, Session
 
-from .common import one_line, session_url, site_host
+from waqai.exports.common import one_line, session_url, site_host
 
 TZID = "Asia/Riyadh"
 PRODID = "-//Waqai//Proceedings programme//AR"

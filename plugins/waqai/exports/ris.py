@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from waqai.model import Paper, Proceedings
-from waqai.model import Person as ModelPerson
+from waqai.data.model import Paper, Proceedings
+from waqai.data.model import Person as ModelPerson
 
-from .common import given_names, one_line, page_range, paper_url
+from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 def ris_name(person: ModelPerson) -> str:
     given = given_names(person.name_ar)

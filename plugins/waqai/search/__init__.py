@@ -5,7 +5,7 @@ measurements). In short, Material's single index grows to megabytes and
 mixes languages; this index is folded with `arabic.fold` on both sides and a
 first query at 10,000 papers fetched at most 140 KB in the measurements.
 
-Wiring (plugins/waqai/plugin.py): `add_script(config)` in `on_config`,
+Wiring (plugins/waqai/site/plugin.py): the site loads `SCRIPT` on every page,
 `page_record(...)` for each hand-written page in `on_page_content`, and
 `write_search_indexes(...)` in `on_post_build`, once per build (generated pages
 are indexed from the model, so the last language pass writes every language).
@@ -17,25 +17,17 @@ import itertools
 from pathlib import Path
 from typing import Iterable
 
-from mkdocs.config.defaults import MkDocsConfig
+from waqai.data.model import LANGS, Lang, Proceedings
+from waqai.search.index import IndexFolder, IndexStats, Terms
+from waqai.search.query import search
+from waqai.search.records import Record, lang_of_url, page_record, records
 
-from ..model import LANGS, Lang, Proceedings
-from .index import IndexFolder, IndexStats, Terms
-from .query import search
-from .records import Record, lang_of_url, page_record, records
-
-__all__ = ["SCRIPT", "INDEX_DIR", "IndexFolder", "Record", "Terms", "add_script", "page_record",
+__all__ = ["SCRIPT", "INDEX_DIR", "IndexFolder", "Record", "Terms", "page_record",
            "write_search_index", "write_search_indexes", "first_query_bytes", "search",
            "IndexStats"]
 
 SCRIPT = "assets/javascripts/waqai-search.js"  # in overrides/, copied by the theme
 INDEX_DIR = "search"
-
-
-def add_script(config: MkDocsConfig) -> None:
-    """Load the search script on every page (idempotent: on_config runs once per language)."""
-    if SCRIPT not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(SCRIPT)
 
 
 def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path,

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..arabic import fold, search_tokens
-from .records import Record
+from waqai.text.arabic import fold, search_tokens
+from waqai.search.records import Record
 
 FORMAT = 1
 SHARD_BYTES = 16_000  # target size of a term shard; one term's postings are never split

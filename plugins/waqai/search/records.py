@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..dates import format_date
-from ..labels import ITEM_KINDS, SESSION_KINDS
-from ..model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
-from ..pages.common import paper_url, person_url, session_url
+from waqai.text.dates import format_date
+from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
+from waqai.urls import paper_url, person_url, session_url
 
 # Field weights (two bits in the index): a word in the title counts more than
 # one in a name or keyword, which counts more than one in the body.

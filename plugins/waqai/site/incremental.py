@@ -34,8 +34,8 @@ from typing import Any
 
 from dataclasses import replace
 
-from .checks import fingerprint
-from .model import Proceedings
+from waqai.data.checks import fingerprint
+from waqai.data.model import Proceedings
 
 # Written by every language pass from the pages that pass saw: a partial build
 # would leave them listing only its few pages, so the full build's copy is put back.

@@ -4,9 +4,9 @@
 `conference.yaml`) field by field: name, value, whether it is required, help in
 Arabic and English, an example. From it come the JSON Schemas in
 `papers/_schema/` (`python3 build.py schema` writes them) and the commented
-`paper.yaml` that `python3 build.py new` creates (`waqai.scaffold`).
+`paper.yaml` that `python3 build.py new` creates (`waqai.data.scaffold`).
 
-The loader (`waqai.load`) reads the files with its own code; tests/test_schema.py
+The loader (`waqai.data.load`) reads the files with its own code; tests/test_schema.py
 drives it with the example data and with deliberately unknown fields and
 fails if it reads a field the schema lacks, or the reverse, or disagrees on
 which fields are required. Patterns and kinds are taken from the loader's and
@@ -27,20 +27,18 @@ to validate data against the schemas in tests.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Union
 
 import yaml
 
-from .labels import ITEM_KINDS, SESSION_KINDS
-from .load import DOI, ORCID, PAGES, PDF_NAME, SITE_URL
-from .model import ItemKind, SessionKind, Text
-from .yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT
+from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.data.load import DOI, ORCID, PAGES, PDF_NAME, SITE_URL
+from waqai.data.model import ItemKind, SessionKind, Text
+from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT
 
 Json = dict[str, Any]
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -443,36 +441,3 @@ def instance(node: yaml.Node) -> Any:
 def read_instance(path: Path) -> Any:
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     return None if node is None else instance(node)
-
-
-# -- the command ------------------------------------------------------------------
-
-def cmd_schema(args: argparse.Namespace, root: Path) -> int:
-    folder = root / args.data_dir / SCHEMA_DIR
-    shown = f"{args.data_dir}/{SCHEMA_DIR}"
-    stale = [name for name, text_ in render_all().items()
-             if not (folder / name).is_file()
-             or (folder / name).read_text(encoding="utf-8") != text_]
-    if args.check:
-        if stale:
-            print(f"{shown}/ is out of date: {', '.join(stale)}.\n"
-                  f"    fix: run `python3 build.py schema` and commit the result.",
-                  file=sys.stderr)
-            return 1
-        print(f"OK: the schemas in {shown}/ are up to date.")
-        return 0
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text_ in render_all().items():
-        if name in stale:
-            (folder / name).write_text(text_, encoding="utf-8")
-    print(f"Wrote {len(stale)} schema file(s) to {shown}/." if stale
-          else f"The schemas in {shown}/ were already up to date.")
-    return 0
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("schema", help="write the JSON Schemas of the data files "
-                              "(papers/_schema/)")
-    p.add_argument("--check", action="store_true",
-                   help="only check that the committed schemas are up to date")
-    p.set_defaults(run=cmd_schema)

@@ -17,9 +17,10 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from . import bench, scaffold, schema
-from .checks import validate, validate_cached
-from .problems import Problem, summary
+from waqai.bench import run as bench
+from waqai.commands import new, schema
+from waqai.data.checks import validate, validate_cached
+from waqai.data.problems import Problem, summary
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
@@ -163,7 +164,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("pytest_args", nargs=argparse.REMAINDER)
     t.set_defaults(run=cmd_test)
     # Commands that live in their own modules add their own subparsers.
-    for register in (scaffold.register, schema.register, bench.register):
+    for register in (new.register, schema.register, bench.register):
         register(sub)
     return ap
 

@@ -1,9 +1,9 @@
 """`python3 build.py bench`: build synthetic proceedings and compare with plain MkDocs.
 
-For each size N it writes a synthetic project (`waqai.synthetic`) into a
+For each size N it writes a synthetic project (`waqai.bench.synthetic`) into a
 temporary folder, builds it with the project's real configuration in a child
 process (`python -m waqai build`, what `build.py build` runs), then builds the
-baseline (`waqai.baseline`: the same pages as plain Markdown, plain Material,
+baseline (`waqai.bench.baseline`: the same pages as plain Markdown, plain Material,
 one language, no plugin) with `python -m mkdocs build`, and reports for both:
 HTML pages, wall and CPU seconds, peak RSS of the child, output bytes, and the
 ratio of the two times. Only the builds are timed, not the generation.
@@ -23,9 +23,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .baseline import write_baseline
-from .measure import Sample, run_child, serve_edit_seconds
-from .synthetic import write_synthetic
+from waqai.bench.baseline import write_baseline
+from waqai.bench.measure import Sample, run_child, serve_edit_seconds
+from waqai.bench.synthetic import write_synthetic
 
 FIRST_QUERY = {"ar": "الخدمة", "en": "service"}  # words every synthetic volume contains
 EDITED_PAPER = "paper-00001"
@@ -118,7 +118,7 @@ def site_size(site: Path) -> tuple[int, int]:
 def first_query(site: Path) -> tuple[dict[str, int] | None, str]:
     """Bytes a reader downloads for a first search, per language, if search offers it."""
     try:
-        from .search import first_query_bytes  # type: ignore[attr-defined]
+        from waqai.search import first_query_bytes  # type: ignore[attr-defined]
     except ImportError as err:
         return None, (f"not measured: waqai.search.first_query_bytes is not available ({err}); "
                       "it arrives with Waqai's own search")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from types import SimpleNamespace
 
-from .model import ItemKind, Lang, Role, SessionKind, Text
+from waqai.data.model import ItemKind, Lang, Role, SessionKind, Text
 
 LABELS: dict[str, Text] = {
     "programme": Text("البرنامج", "Programme"),

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from .model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Organisation, Paper,
+from waqai.data.model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Organisation, Paper,
                     Person, Proceedings, Session, SessionKind, Statement, Text)
-from .dates import parse_hijri
-from .problems import Problem, Severity
-from .yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields, check_slug,
+from waqai.text.dates import parse_hijri
+from waqai.data.problems import Problem, Severity
+from waqai.data.yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields, check_slug,
                        compose, line_of, read_text_file)
 
 SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")

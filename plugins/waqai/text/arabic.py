@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import ArabicName, Lang, LatinName, Person
+from waqai.data.model import ArabicName, Lang, LatinName, Person
 
 __all__ = [
     "fold",

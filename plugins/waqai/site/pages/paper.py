@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..labels import ITEM_KINDS
-from ..exports.common import base_url
-from ..exports.files import paper_files
-from ..head import paper_head
-from ..model import Lang, Proceedings, lang_root
-from . import BuildData, Context, Links, PageKind, PageSpec
-from .common import paper_url, person_brief, session_brief
+from waqai.text.labels import ITEM_KINDS
+from waqai.urls import base_url
+from waqai.exports.files import paper_files
+from waqai.site.head import paper_head
+from waqai.data.model import Lang, Proceedings, lang_root
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages.common import person_brief, session_brief
+from waqai.urls import paper_url
 
 
 def specs(proc: Proceedings) -> Iterable[PageSpec]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..exports.files import session_ics_path
-from ..model import Lang, Proceedings
-from . import BuildData, Context, Links, PageKind, PageSpec
-from .common import paper_brief, person_brief, session_brief, session_url
+from waqai.exports.files import session_ics_path
+from waqai.data.model import Lang, Proceedings
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages.common import paper_brief, person_brief, session_brief
+from waqai.urls import session_url
 
 
 def specs(proc: Proceedings) -> Iterable[PageSpec]:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .arabic import name_identity
-from .dates import check_pair
-from .exports.bibtex import validate_bibtex_text
-from .load import Loaded, Reads, assemble, has_errors, load
-from .model import ItemKind, Proceedings
-from .problems import Problem, Severity, sort_problems
+from waqai.text.arabic import name_identity
+from waqai.text.dates import check_pair
+from waqai.exports.bibtex import validate_bibtex_text
+from waqai.data.load import Loaded, Reads, assemble, has_errors, load
+from waqai.data.model import ItemKind, Proceedings
+from waqai.data.problems import Problem, Severity, sort_problems
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..exports.files import PROGRAMME_ICS
-from ..labels import LABELS
-from ..model import Lang, Proceedings, Text
-from . import BuildData, Context, Links, PageKind, PageSpec
-from .common import day_url, paper_brief, session_brief
+from waqai.exports.files import PROGRAMME_ICS
+from waqai.text.labels import LABELS
+from waqai.data.model import Lang, Proceedings, Text
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages.common import paper_brief, session_brief
+from waqai.urls import day_url
 
 
 def _day_view(proc: Proceedings, day, lang: Lang, links: Links) -> Context:
-    from ..dates import format_date, hijri_month_year
+    from waqai.text.dates import format_date, hijri_month_year
 
     return {
         "date": day.isoformat(),
@@ -33,7 +34,7 @@ def programme_specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
-    from ..dates import format_range
+    from waqai.text.dates import format_range
 
     conf = proc.conference
     return {
@@ -44,7 +45,7 @@ def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links)
 
 
 def day_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    from ..dates import format_date
+    from waqai.text.dates import format_date
 
     for day in proc.conference.days:
         title = Text(format_date(day, "ar"), format_date(day, "en"))

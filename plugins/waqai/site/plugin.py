@@ -42,21 +42,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import search
-from .checks import fingerprint, validate_cached
-from .config import ProceedingsConfig
-from .exports.files import ExportCache, export_files
-from .exports.keys import citation_keys
-from .head import absolute_alternates
-from .incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
+from waqai import search
+from waqai.data.checks import fingerprint, validate_cached
+from waqai.site.config import ProceedingsConfig
+from waqai.exports.files import ExportCache, export_files
+from waqai.exports.keys import citation_keys
+from waqai.site.head import absolute_alternates
+from waqai.site.incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
                           stamp)
-from .invariants import PageIds, check_site
-from .labels import labels_for
-from .model import LANGS, Lang, Proceedings, lang_root
-from .pages import BuildData, Links, PageKind, PageSpec, page_kinds
-from .problems import DataError
-from .render import render_untrusted
-from .templating import MemoryBytecodeCache, autoescape_waqai_templates
+from waqai.site.invariants import PageIds, check_site
+from waqai.text.labels import labels_for
+from waqai.data.model import LANGS, Lang, Proceedings, lang_root
+from waqai.site.pages import BuildData, Links, PageKind, PageSpec, page_kinds
+from waqai.data.problems import DataError
+from waqai.site.render import render_untrusted
+from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
 
 log = get_plugin_logger(__name__)
 
@@ -103,7 +103,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.search_indexes = {lang: search.IndexFolder(terms) for lang in LANGS}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        search.add_script(config)
+        add_search_script(config)
         if self.build_open:
             # i18n's next language pass: both languages are made from the same data,
             # even if a file is saved while the build runs.
@@ -354,6 +354,12 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
+
+
+def add_search_script(config: MkDocsConfig) -> None:
+    """Load the search script on every page (idempotent: on_config runs once per language)."""
+    if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(search.SCRIPT)
 
 
 def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -1,7 +1,7 @@
-"""`python3 build.py new <id>`: a new paper folder, ready to fill in.
+"""A new paper folder, ready to fill in (`python3 build.py new <id>`).
 
 The `paper.yaml` it writes is made from the schema's description of the file
-(`waqai.schema.PAPER`): every field with its help in Arabic and English.
+(`waqai.data.schema.PAPER`): every field with its help in Arabic and English.
 Required fields are left empty, so `build.py check` names each one still to
 fill ("is empty. fix: Fill it in, e.g. …"); optional fields are commented out
 with an example. The abstracts are created empty, for the same reason.
@@ -9,14 +9,12 @@ with an example. The abstracts are created empty, for the same reason.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from .load import ABSTRACT_FILES
-from .problems import Problem
-from .schema import BILINGUAL, PAPER, Field, modeline
-from .yamlread import check_slug
+from waqai.data.load import ABSTRACT_FILES
+from waqai.data.problems import Problem
+from waqai.data.schema import BILINGUAL, PAPER, Field, modeline
+from waqai.data.yamlread import check_slug
 
 HEADER = (
     "# بند جديد في برنامج المؤتمر. املأ كل حقل فارغ، واكتب الملخص في abstract.ar.md\n"
@@ -66,24 +64,3 @@ def create(data_dir: Path, paper_id: str) -> list[Problem]:
     for name in ABSTRACT_FILES.values():
         (folder / name).write_text("", encoding="utf-8")
     return []
-
-
-def cmd_new(args: argparse.Namespace, root: Path) -> int:
-    problems = create(root / args.data_dir, args.id)
-    if problems:
-        for problem in problems:
-            print(f"Cannot create the paper: {problem.file}{' ' if problem.file else ''}"
-                  f"{problem.message}\n    fix: {problem.fix}", file=sys.stderr)
-        return 1
-    folder = f"{args.data_dir}/{args.id}"
-    print(f"Created {folder}/ with paper.yaml, {' and '.join(ABSTRACT_FILES.values())}.\n"
-          f"Fill them in, then run `python3 build.py check`: it names every field still empty.")
-    return 0
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("new", help="create papers/<id>/ with a commented paper.yaml "
-                              "and empty abstracts")
-    p.add_argument("id", help="the new paper's id: lowercase a-z, 0-9 and hyphens, "
-                   "e.g. customer-satisfaction-survey")
-    p.set_defaults(run=cmd_new)

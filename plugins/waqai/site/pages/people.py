@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..labels import LABELS, ROLES
-from ..model import Lang, Proceedings
-from . import BuildData, Context, Links, PageKind, PageSpec
-from .common import paper_brief, person_brief, person_url, session_brief
+from waqai.text.labels import LABELS, ROLES
+from waqai.data.model import Lang, Proceedings
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages.common import paper_brief, person_brief, session_brief
+from waqai.urls import person_url
 
 
 def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
@@ -16,7 +17,7 @@ def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
-    from ..arabic import person_index_letter, person_sort_key
+    from waqai.text.arabic import person_index_letter, person_sort_key
 
     people = sorted(proc.people, key=lambda p: person_sort_key(p, lang))
     groups: list[Context] = []
@@ -29,7 +30,7 @@ def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> 
 
 
 def person_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    from ..model import Text
+    from waqai.data.model import Text
 
     for person in proc.people:
         yield PageSpec(stem=person_url(person).rstrip("/"), kind="person",

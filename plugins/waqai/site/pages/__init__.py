@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ..model import Lang, Proceedings, Text
+from waqai.data.model import Lang, Proceedings, Text
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class PageKind:
 
 
 def page_kinds() -> list[PageKind]:
-    from . import paper, people, programme, session
+    from waqai.site.pages import paper, people, programme, session
 
     return [paper.KIND, session.KIND, programme.PROGRAMME, programme.DAY, people.INDEX,
             people.PERSON]

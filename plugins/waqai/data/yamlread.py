@@ -18,8 +18,8 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from .model import Text
-from .problems import Problem
+from waqai.data.model import Text
+from waqai.data.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 # people.yaml and sessions.yaml list a whole volume: an archive of 10,000 papers

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from ..labels import ITEM_KINDS, SESSION_KINDS
-from ..model import Lang, Paper, Person, Proceedings, Session
-from . import Context, Links
-
-
-def person_url(person: Person) -> str:
-    return f"people/{person.id}/"
-
-
-def paper_url(paper: Paper) -> str:
-    return f"papers/{paper.id}/"
-
-
-def session_url(session: Session) -> str:
-    return f"sessions/{session.id}/"
-
-
-def day_url(day) -> str:
-    return f"programme/{day.isoformat()}/"
+from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.data.model import Lang, Paper, Person, Proceedings, Session
+from waqai.site.pages import Context, Links
+from waqai.urls import day_url, paper_url, person_url, session_url
 
 
 def person_brief(person: Person, lang: Lang, links: Links) -> Context:
@@ -44,7 +29,7 @@ def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Co
 
 
 def session_brief(session: Session, lang: Lang, links: Links) -> Context:
-    from ..dates import format_date
+    from waqai.text.dates import format_date
 
     return {
         "id": session.id,

@@ -1,7 +1,7 @@
 """The typed data model of a proceedings volume.
 
 Everything here is plain, frozen data: no MkDocs, no YAML, no HTML. The loader
-(`waqai.load`) builds these objects from the editors' files; page generation and
+(`waqai.data.load`) builds these objects from the editors' files; page generation and
 the export formats read them. Indexes that are *derived* from the model (who
 spoke where, which items a session holds) are methods on `Proceedings`, never
 stored a second time.

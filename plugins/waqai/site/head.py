@@ -11,7 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from .model import DEFAULT_LANG, Lang, Paper, Proceedings
+from waqai.data.model import DEFAULT_LANG, Lang, Paper, Proceedings
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 

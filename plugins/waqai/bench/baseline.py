@@ -15,9 +15,9 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from .checks import validate
-from .dates import format_date
-from .model import LANGS, Lang, Paper, Person, Proceedings, Session
+from waqai.data.checks import validate
+from waqai.text.dates import format_date
+from waqai.data.model import LANGS, Lang, Paper, Person, Proceedings, Session
 
 BASELINE_CONFIG = """\
 # Benchmark baseline: plain Material, one language, no i18n, no Waqai plugin.

@@ -20,8 +20,8 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .exports.keys import citation_keys
-from .model import LANGS, Lang, Paper, Proceedings, lang_root
+from waqai.exports.keys import citation_keys
+from waqai.data.model import LANGS, Lang, Paper, Proceedings, lang_root
 
 PAPER_ID_ATTR = re.compile(r'data-paper-id="([^"<>]*)"')
 BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)

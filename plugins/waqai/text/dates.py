@@ -2,7 +2,7 @@
 
 Conversion is done by `hijridate`, which carries the official Umm al-Qura
 table (1343–1500 AH, 1924-08-01 to 2077-11-16). Month and weekday names come
-from `data/calendar_names.json`, never from the host locale, so a build gives
+from `calendar_names.json` beside this module, never from the host locale, so a build gives
 the same text on every machine.
 
 Digits: output uses Western (Latin) digits by default in both languages, as the
@@ -27,7 +27,7 @@ from typing import Literal
 from hijridate import Gregorian, Hijri
 from hijridate.ummalqura import GREGORIAN_RANGE, HIJRI_RANGE
 
-from waqai.model import HijriDate, Lang
+from waqai.data.model import HijriDate, Lang
 
 Digits = Literal["latin", "arabic-indic"]
 
@@ -51,7 +51,7 @@ _RANGE_TEXT = "{}-{:02d}-{:02d} to {}-{:02d}-{:02d} ({}–{} AH)".format(
 
 @functools.cache
 def _names() -> dict[str, dict[str, tuple[str, ...]]]:
-    raw = json.loads(resources.files("waqai").joinpath("data", _NAMES_FILE).read_text(encoding="utf-8"))
+    raw = json.loads(resources.files("waqai.text").joinpath(_NAMES_FILE).read_text(encoding="utf-8"))
     names: dict[str, dict[str, tuple[str, ...]]] = {}
     for key, count in _NAME_COUNTS.items():
         names[key] = {}

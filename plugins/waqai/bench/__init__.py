@@ -1,0 +1,1 @@
+"""The benchmark: synthetic proceedings, a plain-MkDocs baseline, and measurement."""

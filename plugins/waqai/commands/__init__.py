@@ -1,0 +1,1 @@
+"""The commands behind `python3 build.py …` (`cli.main` dispatches them)."""

@@ -1,0 +1,1 @@
+"""Rules of the two languages: Arabic folding and filing, Hijri and Gregorian dates, labels."""

@@ -1,0 +1,32 @@
+"""Where each page of the built site lives: one rule for the site, the exports and the search.
+
+Page paths are relative to a language's root (`/` for Arabic, `/en/` for
+English, see `data.model.lang_root`), with directory URLs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from waqai.data.model import Conference, Paper, Person, Session
+
+
+def person_url(person: Person) -> str:
+    return f"people/{person.id}/"
+
+
+def paper_url(paper: Paper) -> str:
+    return f"papers/{paper.id}/"
+
+
+def session_url(session: Session) -> str:
+    return f"sessions/{session.id}/"
+
+
+def day_url(day: dt.date) -> str:
+    return f"programme/{day.isoformat()}/"
+
+
+def base_url(conference: Conference) -> str:
+    """The site URL with exactly one trailing slash."""
+    return conference.site_url.rstrip("/") + "/"
