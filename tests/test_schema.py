@@ -22,11 +22,12 @@ from jsonschema import Draft7Validator
 from conftest import ROOT
 from test_bad_inputs import CASES
 from waqai.data import schema
+from waqai.data.fields import DOCUMENTS
 from waqai.commands.cli import main
 from waqai.data.load import load
 from waqai.data.yamlread import SLUG, Fields
 
-SCHEMAS = {doc.name: doc.schema() for doc in schema.DOCUMENTS}
+SCHEMAS = {doc.name: schema.document_schema(doc) for doc in DOCUMENTS}
 UNKNOWN = "zz_unknown"
 
 

@@ -18,23 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
-from waqai.data.model import (ArabicName, Conference, HijriDate, ItemKind, LatinName, Organisation, Paper,
-                    Person, Proceedings, Session, SessionKind, Statement, Text)
-from waqai.text.dates import parse_hijri
+import yaml
+
+from waqai.data.fields import (CONFERENCE, PAPER, PDF_NAME, PERSON, SESSION, Values,
+                               read_group)
+from waqai.data.model import (ArabicName, Conference, LatinName, Organisation, Paper, Person,
+                              Proceedings, Session, Statement, Text)
 from waqai.data.problems import Problem, Severity
-from waqai.data.yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields, check_slug,
-                       compose, line_of, read_text_file)
+from waqai.data.yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields,
+                                 check_slug, compose, line_of, read_text_file)
 
-SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
-PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 ABSTRACT_FILES = {"ar": "abstract.ar.md", "en": "abstract.en.md"}
 T = TypeVar("T")
 
@@ -58,6 +56,13 @@ class Sources:
         for key in keys:
             if key in fields.entries:
                 self.lines[(shown, fields.sub(key))] = fields.line(key)
+
+    def remember_keys(self, shown: str, path: str, node: yaml.MappingNode, *keys: str) -> None:
+        """`remember` for a mapping not read into Fields here (its first key wins, as there)."""
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in keys and (shown, f"{path}.{key}") not in self.lines:
+                self.lines[(shown, f"{path}.{key}")] = line_of(key_node)
 
     def line(self, shown: str, field_path: str) -> int | None:
         return self.lines.get((shown, field_path))
@@ -98,74 +103,52 @@ def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
 # -- conference.yaml ---------------------------------------------------------
 
 def read_conference(fields: Fields, sources: Sources) -> Conference | None:
-    title = fields.text("title")
-    short_name = fields.string("short_name", example='"CSC-2015"')
-    description = fields.text("description", required=False)
-    organisers = []
-    for org in fields.mapping_list("organisers", required=True) or []:
-        name, role = org.text("name"), org.text("role")
-        org.finish()
-        if name and role:
-            organisers.append(Organisation(name=name, role=role))
-    venue, city, country = fields.text("venue"), fields.text("city"), fields.text("country")
-    start = end = None
-    hijri_start = hijri_end = None
-    dates = fields.mapping("dates")
-    if dates:
-        start, end = dates.date("start"), dates.date("end")
-        hijri_start = read_hijri(dates, "hijri_start")
-        hijri_end = read_hijri(dates, "hijri_end")
-        sources.remember(fields.file, dates, "start", "end", "hijri_start", "hijri_end")
-        dates.finish()
-        if start and end and end < start:
-            dates.problem(dates.sub("end"), f"{end} is before the start {start}.",
-                          "Write an end date on or after the start date.", dates.line("end"))
-            end = None
-    publisher = fields.text("publisher")
-    site_url = fields.string("site_url", example='"https://proceedings.example.org/2015/"')
-    if site_url and not SITE_URL.match(site_url):
-        fields.problem("site_url", f"“{site_url}” is not an absolute http(s) URL ending in /.",
-                       'Write e.g. "https://proceedings.example.org/2015/".', fields.line("site_url"))
-        site_url = None
-    official_url = fields.string("official_url", required=False)
-    themes = []
-    for index, theme_fields in enumerate(fields.mapping_list("themes", required=True) or []):
-        ar, en = theme_fields.string("ar"), theme_fields.string("en")
-        theme_fields.finish()
-        if ar and en:
-            themes.append(Text(ar, en))
-    editors = fields.slug_list("editors", what="person id") or []
-    statements = []
-    for st in fields.mapping_list("statements") or []:
-        person, text, source = st.slug("person", what="person id"), st.text("text"), st.text("source")
-        sources.remember(fields.file, st, "person")
-        st.finish()
-        if person and text and source:
-            statements.append(Statement(person=person, text=text, source=source))
-    sources.remember(fields.file, fields, "editors", "statements", "title", "short_name")
-    fields.finish()
-    required = (title, short_name, venue, city, country, start, end, publisher, site_url)
+    shown = fields.file
+    sources.remember(shown, fields, "editors", "statements", "title", "short_name")
+    for path, node in nested(fields, "dates"):
+        sources.remember_keys(shown, path, node, "start", "end", "hijri_start", "hijri_end")
+    for path, node in nested(fields, "statements"):
+        sources.remember_keys(shown, path, node, "person")
+    v = read_group(CONFERENCE, fields)
+    dates: Values = v["dates"] or {}
+    start, end = dates.get("start"), dates.get("end")
+    if start and end and end < start:
+        fields.problem("dates.end", f"{end} is before the start {start}.",
+                       "Write an end date on or after the start date.",
+                       sources.line(shown, "dates.end"))
+        end = None
+    organisers = tuple(Organisation(name=org["name"], role=org["role"])
+                       for org in v["organisers"] or () if org["name"] and org["role"])
+    themes = tuple(Text(theme["ar"], theme["en"])
+                   for theme in v["themes"] or () if theme["ar"] and theme["en"])
+    statements = tuple(Statement(person=st["person"], text=st["text"], source=st["source"])
+                       for st in v["statements"] or ()
+                       if st["person"] and st["text"] and st["source"])
+    required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"], start, end,
+                v["publisher"], v["site_url"])
     if any(value is None for value in required):
         return None
     return Conference(
-        title=title, short_name=short_name, organisers=tuple(organisers), venue=venue, city=city,
-        country=country, start=start, end=end, publisher=publisher, site_url=site_url,
-        themes=tuple(themes), hijri_start=hijri_start, hijri_end=hijri_end,
-        description=description, official_url=official_url, editors=tuple(editors),
-        statements=tuple(statements))
+        title=v["title"], short_name=v["short_name"], organisers=organisers, venue=v["venue"],
+        city=v["city"], country=v["country"], start=start, end=end, publisher=v["publisher"],
+        site_url=v["site_url"], themes=themes, hijri_start=dates.get("hijri_start"),
+        hijri_end=dates.get("hijri_end"), description=v["description"],
+        official_url=v["official_url"], editors=tuple(v["editors"] or ()),
+        statements=statements)
 
 
-def read_hijri(fields: Fields, key: str) -> HijriDate | None:
-    value = fields.string(key, required=False, example='"1437-02-05"')
-    if value is None:
-        return None
-    try:
-        return parse_hijri(value)
-    except ValueError as err:
-        fields.problem(fields.sub(key), f"“{value}” is not a usable Hijri date: {err}",
-                       'Write it as "YYYY-MM-DD" in the Umm al-Qura calendar, e.g. "1437-02-05" '
-                       "for 5 Safar 1437, or leave it out.", fields.line(key))
-        return None
+def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:
+    """The mapping under `key`, or each mapping in the list under `key`, with the path the
+    loader reports for it ("dates", "statements[2]"). For their lines only: problems in
+    them are reported when the declarations read them."""
+    entry = fields.entries.get(key)
+    node = entry[1] if entry else None
+    if isinstance(node, yaml.MappingNode):
+        return [(fields.sub(key), node)]
+    if isinstance(node, yaml.SequenceNode):
+        return [(f"{fields.sub(key)}[{index}]", item) for index, item in enumerate(node.value)
+                if isinstance(item, yaml.MappingNode)]
+    return []
 
 
 # -- people.yaml -------------------------------------------------------------
@@ -192,53 +175,17 @@ def read_people(fields: Fields, sources: Sources) -> list[Person]:
 
 
 def read_person(person_id: str, entry: Fields) -> Person | None:
-    name = None
-    name_fields = entry.mapping("name")
-    if name_fields:
-        honorific = name_fields.string("honorific", required=False) or ""
-        given = name_fields.string("given", example='"نايف"')
-        nasab = name_fields.string("nasab", required=False, example='"بن صالح"') or ""
-        family = name_fields.string("family", required=False, example='"العمري"') or ""
-        name_fields.finish()
-        if given:
-            name = ArabicName(given=given, family=family, nasab=nasab, honorific=honorific)
-    latin = []
-    problems_before = len(entry.problems)
-    for item in entry.mapping_list("latin", required=True) or []:
-        given, family = item.string("given", example='"Nayef bin Saleh"'), item.string(
-            "family", required=False, example='"Al-Omari"')
-        item.finish()
-        if given:
-            latin.append(LatinName(given=given, family=family or ""))
-    if "latin" in entry.entries and not latin and len(entry.problems) == problems_before:
-        entry.problem(entry.sub("latin"), "has no spelling.",
-                      'Add at least one: `latin: [{given: "Nayef bin Saleh", family: "Al-Omari"}]`.',
-                      entry.line("latin"))
-    affiliation = entry.text("affiliation", required=False)
-    position = entry.text("position", required=False)
-    orcid = entry.string("orcid", required=False, example='"0000-0002-1825-0097"')
-    if orcid and not valid_orcid(orcid):
-        entry.problem(entry.sub("orcid"), f"“{orcid}” is not a valid ORCID iD.",
-                      'Write the 16-character iD, e.g. "0000-0002-1825-0097" (not the URL).',
-                      entry.line("orcid"))
-        orcid = None
-    distinct = entry.slug_list("distinct_from", what="person id") or []
-    entry.finish()
-    if name is None or not latin:
+    v = read_group(PERSON, entry)
+    name = v["name"]
+    latin = [LatinName(given=item["given"], family=item["family"] or "")
+             for item in v["latin"] or () if item["given"]]
+    if name is None or not name["given"] or not latin:
         return None
-    return Person(id=person_id, name_ar=name, names_latin=tuple(latin), affiliation=affiliation,
-                  position=position, orcid=orcid, distinct_from=tuple(distinct))
-
-
-def valid_orcid(orcid: str) -> bool:
-    """Pattern and ISO 7064 11,2 check digit, as ORCID specifies."""
-    if not ORCID.match(orcid):
-        return False
-    total = 0
-    for char in orcid.replace("-", "")[:-1]:
-        total = (total + int(char)) * 2
-    check = (12 - total % 11) % 11
-    return orcid[-1] == ("X" if check == 10 else str(check))
+    return Person(id=person_id,
+                  name_ar=ArabicName(given=name["given"], family=name["family"] or "",
+                                     nasab=name["nasab"] or "", honorific=name["honorific"] or ""),
+                  names_latin=tuple(latin), affiliation=v["affiliation"], position=v["position"],
+                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()))
 
 
 # -- sessions.yaml -----------------------------------------------------------
@@ -250,34 +197,17 @@ def read_sessions(fields: Fields, sources: Sources) -> list[Session]:
 
 
 def read_session(session_id: str, entry: Fields, sources: Sources) -> Session | None:
-    kind = read_enum(entry, "kind", SessionKind)
-    title, day, order = entry.text("title"), entry.date("day"), entry.integer("order")
-    start, end = entry.time("start"), entry.time("end")
+    sources.remember(entry.file, entry, "chairs", "day", "order")
+    v = read_group(SESSION, entry)
+    start, end = v["start"], v["end"]
     if start and end and end <= start:
         entry.problem(entry.sub("end"), f"{end:%H:%M} is not after the start {start:%H:%M}.",
                       "Write an end time later than the start time.", entry.line("end"))
-    room = entry.text("room", required=False)
-    chairs = entry.slug_list("chairs", what="person id") or []
-    description = entry.text("description", required=False)
-    sources.remember(entry.file, entry, "chairs", "day", "order")
-    entry.finish()
-    if None in (kind, title, day, order):
+    if None in (v["kind"], v["title"], v["day"], v["order"]):
         return None
-    return Session(id=session_id, kind=kind, title=title, day=day, order=order, start=start,
-                   end=end, room=room, chairs=tuple(chairs), description=description)
-
-
-def read_enum(fields: Fields, key: str, enum: type[SessionKind] | type[ItemKind]):
-    value = fields.string(key, example=next(iter(enum)).value)
-    if value is None:
-        return None
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        fields.problem(fields.sub(key), f"“{value}” is not a known kind.",
-                       f"Write one of: {allowed}.", fields.line(key))
-        return None
+    return Session(id=session_id, kind=v["kind"], title=v["title"], day=v["day"],
+                   order=v["order"], start=start, end=end, room=v["room"],
+                   chairs=tuple(v["chairs"] or ()), description=v["description"])
 
 
 # -- papers/<id>/ ------------------------------------------------------------
@@ -290,60 +220,48 @@ def paper_folders(data_dir: Path) -> list[Path]:
 def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     sources, problems = loaded.sources, loaded.problems
     path = folder / "paper.yaml"
-    shown_folder = sources.shown(folder)
     fields = read_mapping_file(path, sources, problems)
     abstract = read_abstracts(folder, loaded)
     if fields is None:
         return None
     shown = fields.file
-    paper_id = fields.slug("id", what="paper id")
-    if paper_id and paper_id != folder.name:
-        owner = folder.parent / paper_id / "paper.yaml"
-        if owner.is_file():
-            fields.problem("id", f"“{paper_id}” is already used by {sources.shown(owner)}.",
-                           f"Give each paper its own id, the name of its folder: "
-                           f"`id: {folder.name}`.", fields.line("id"))
-        else:
-            fields.problem("id", f"is “{paper_id}” but the folder is “{folder.name}”.",
-                           f"Make them the same: rename the folder to {paper_id}/ or write "
-                           f"`id: {folder.name}`.", fields.line("id"))
-        paper_id = None
-    session = fields.slug("session", what="session id")
-    order = fields.integer("order")
-    kind = read_enum(fields, "kind", ItemKind)
-    title = fields.text("title")
-    people = fields.slug_list("people", required=True, what="person id")
-    keywords: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-    kw = fields.mapping("keywords", required=False)
-    if kw:
-        keywords = (tuple(kw.str_list("ar") or ()), tuple(kw.str_list("en") or ()))
-        kw.finish()
-    pages = fields.string("pages", required=False, example='"12-19"')
-    if pages and not PAGES.match(pages):
-        fields.problem("pages", f"“{pages}” is not a page range.", 'Write e.g. "12-19".',
-                       fields.line("pages"))
-    doi = fields.string("doi", required=False, example='"10.1234/abcd"')
-    if doi and not DOI.match(doi):
-        fields.problem("doi", f"“{doi}” is not a DOI.",
-                       'Write the bare DOI, e.g. "10.1234/abcd" (no https://doi.org/).',
-                       fields.line("doi"))
-        doi = None
-    pdf = fields.string("pdf", required=False, example='"paper.pdf"')
+    sources.remember(shown, fields, "id", "session", "people", "order", "title")
+    v = read_group(PAPER, fields)
+    paper_id = checked_paper_id(v["id"], folder, fields, sources)
+    pdf = v["pdf"]
     if pdf and not (PDF_NAME.match(pdf) and (folder / pdf).is_file()):
+        shown_folder = sources.shown(folder)
         fields.problem("pdf", f"“{pdf}” is not a PDF file in {shown_folder}/.",
                        f"Put the PDF in {shown_folder}/ and write its file name, e.g. "
                        '"paper.pdf".', fields.line("pdf"))
         pdf = None
-    sources.remember(shown, fields, "id", "session", "people", "order", "title")
-    fields.finish()
     if paper_id is None:
         return None
     sources.paper_files[paper_id] = shown
-    if None in (session, order, kind, title, people, abstract):
+    if None in (v["session"], v["order"], v["kind"], v["title"], v["people"], abstract):
         return None
-    return Paper(id=paper_id, session=session, order=order, kind=kind, title=title,
-                 people=tuple(people), keywords=keywords, abstract=abstract, pages=pages,
-                 doi=doi, pdf=pdf)
+    keywords = v["keywords"] or {}
+    return Paper(id=paper_id, session=v["session"], order=v["order"], kind=v["kind"],
+                 title=v["title"], people=tuple(v["people"]),
+                 keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
+                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf)
+
+
+def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
+                     sources: Sources) -> str | None:
+    """The paper's id if it names its own folder; otherwise None, with the problem."""
+    if not paper_id or paper_id == folder.name:
+        return paper_id
+    owner = folder.parent / paper_id / "paper.yaml"
+    if owner.is_file():
+        fields.problem("id", f"“{paper_id}” is already used by {sources.shown(owner)}.",
+                       f"Give each paper its own id, the name of its folder: "
+                       f"`id: {folder.name}`.", fields.line("id"))
+    else:
+        fields.problem("id", f"is “{paper_id}” but the folder is “{folder.name}”.",
+                       f"Make them the same: rename the folder to {paper_id}/ or write "
+                       f"`id: {folder.name}`.", fields.line("id"))
+    return None
 
 
 def read_abstracts(folder: Path, loaded: Loaded) -> Text | None:

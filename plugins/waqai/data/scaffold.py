@@ -1,7 +1,7 @@
 """A new paper folder, ready to fill in (`python3 build.py new <id>`).
 
 The `paper.yaml` it writes is made from the schema's description of the file
-(`waqai.data.schema.PAPER`): every field with its help in Arabic and English.
+(`waqai.data.fields.PAPER`): every field with its help in Arabic and English.
 Required fields are left empty, so `build.py check` names each one still to
 fill ("is empty. fix: Fill it in, e.g. …"); optional fields are commented out
 with an example. The abstracts are created empty, for the same reason.
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from waqai.data.load import ABSTRACT_FILES
 from waqai.data.problems import Problem
-from waqai.data.schema import BILINGUAL, PAPER, Field, modeline
+from waqai.data.fields import PAPER, Bilingual, Field
+from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
 
 HEADER = (
@@ -37,7 +38,7 @@ def paper_yaml(paper_id: str) -> str:
             body = f"id: {paper_id}\n"
         elif not field.required:
             body = f"# {field.name}: {field.example}\n"
-        elif field.value == BILINGUAL:
+        elif isinstance(field.value, Bilingual):
             body = f"{field.name}:\n  ar:\n  en:\n"
         else:
             body = f"{field.name}:\n"

@@ -18,7 +18,6 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from waqai.data.model import Text
 from waqai.data.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -270,25 +269,12 @@ class Fields:
         return dt.time.fromisoformat(value)
 
     # -- compound readers --------------------------------------------------
-    def mapping(self, key: str, required: bool = True) -> Fields | None:
-        node = self._get(key, required, "{…}")
+    def mapping(self, key: str, required: bool = True, example: str = "{…}") -> Fields | None:
+        node = self._get(key, required, example)
         if node is None:
             return None
         fields = Fields(node, self.file, self.sub(key), self.problems)
         return fields if fields.ok else None
-
-    def text(self, key: str, required: bool = True) -> Text | None:
-        """A bilingual field: `{ar: "…", en: "…"}`, both languages required."""
-        node = self._get(key, required, '{ar: "…", en: "…"}')
-        if node is None:
-            return None
-        fields = Fields(node, self.file, self.sub(key), self.problems)
-        if not fields.ok:
-            return None
-        ar = fields.string("ar", example='"النص العربي"')
-        en = fields.string("en", example='"English text"')
-        fields.finish()
-        return Text(ar, en) if ar is not None and en is not None else None
 
     def items(self, key: str, read: Callable[[yaml.Node, str], T | None],
               required: bool = False, example: str = "[…]") -> list[T] | None:

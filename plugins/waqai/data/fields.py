@@ -1,0 +1,525 @@
+"""Every field of the editors' files, declared once.
+
+Each file (`conference.yaml`, `people.yaml`, `sessions.yaml`, `papers/<id>/paper.yaml`)
+is a `Group` of `Field`s: name, kind of value, whether it is required, help in
+Arabic and English, and an example as an editor writes it. Everything else is
+derived from these declarations:
+
+- the loader reads each file with `read_group` (`waqai.data.load` then builds the
+  model and checks what involves more than one field);
+- the JSON Schemas in `papers/_schema/` (`waqai.data.schema`);
+- the commented `paper.yaml` of `python3 build.py new` (`waqai.data.scaffold`);
+- the field tables of the contributing guide (`waqai.data.guide`).
+
+A kind of value (`Value`) knows how it is read from YAML, with the problems an
+editor gets, and how a JSON Schema describes it. Adding a field means one
+`Field` here, then showing it where it belongs (model, pages, exports).
+
+Why not pydantic: it validates Python values after YAML has typed them, so the
+YAML 1.1 traps (`no`, `010`, `09:30`) would still need this node-level reading;
+its errors carry no line and no "fix:"; and it writes draft 2020-12 schemas
+where editors' YAML tools read draft-07. See docs/development/architecture.en.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from waqai.data.model import HijriDate, ItemKind, SessionKind, Text
+from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
+from waqai.text.dates import parse_hijri
+from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+
+Json = dict[str, Any]
+Values = dict[str, Any]  # field name -> value read (None when missing or refused)
+
+SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
+PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _regex_class(pattern: re.Pattern[str]) -> str:
+    """The inside of a one-class pattern like `[\\x00-\\x08]`, with every character as \\uXXXX.
+
+    Escapes keep invisible characters out of the JSON files, and both Python's
+    `re` and ECMAScript (editors' tools) read them.
+    """
+    inside = pattern.pattern
+    assert inside.startswith("[") and inside.endswith("]"), inside
+    return "".join(ch if ch == "-" else f"\\u{ord(ch):04x}" for ch in inside[1:-1])
+
+
+# Text the loader accepts: no bidi controls, no control characters but tab and newline.
+PLAIN_TEXT = f"^[^{_regex_class(OTHER_CONTROLS)}{_regex_class(BIDI_CONTROLS)}]*$"
+
+
+def text_schema(required: bool = True, pattern: str = PLAIN_TEXT) -> Json:
+    value: Json = {"type": "string", "pattern": pattern}
+    if required:
+        value["minLength"] = 1
+    return value
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    value: Value
+    help: Text
+    required: bool = True
+    example: str = ""  # the value as an editor would write it in YAML
+
+    def read(self, fields: Fields) -> Any:
+        return self.value.read(fields, self)
+
+    @property
+    def example_or_default(self) -> str:
+        return self.example or '"…"'
+
+
+class Value(ABC):
+    """A kind of value: how the loader reads it and how a JSON Schema describes it."""
+
+    @abstractmethod
+    def read(self, fields: Fields, field: Field) -> Any:
+        """The value of `field` in `fields`, or None (problems are recorded in `fields`)."""
+
+    @abstractmethod
+    def schema(self, required: bool) -> Json:
+        """The JSON Schema of the value, without the field's help; `required`: the field's."""
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """What an editor is told when a text does not have the form its field needs."""
+
+    message: str  # with {value}
+    fix: str
+
+
+@dataclass(frozen=True)
+class Plain(Value):
+    """Text in one language (or no language: an id, a URL, a date written as text).
+
+    `pattern` and `check` must both accept it; otherwise `invalid` says what is wrong.
+    """
+
+    pattern: re.Pattern[str] | None = None
+    invalid: Invalid | None = None
+    check: Callable[[str], bool] | None = None
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None or self.invalid is None:
+            return value
+        if (self.pattern and not self.pattern.match(value)) or (self.check
+                                                                  and not self.check(value)):
+            fields.problem(fields.sub(field.name), self.invalid.message.format(value=value),
+                           self.invalid.fix, fields.line(field.name))
+            return None
+        return value
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, self.pattern.pattern if self.pattern else PLAIN_TEXT)
+
+
+class Bilingual(Value):
+    """`{ar: "…", en: "…"}`, both languages required."""
+
+    def read(self, fields: Fields, field: Field) -> Text | None:
+        inner = fields.mapping(field.name, field.required, example='{ar: "…", en: "…"}')
+        if inner is None:
+            return None
+        values = read_group(BILINGUAL_GROUP, inner)
+        ar, en = values["ar"], values["en"]
+        return Text(ar, en) if ar is not None and en is not None else None
+
+    def schema(self, required: bool) -> Json:
+        return {"$ref": "#/definitions/bilingual"}
+
+
+@dataclass(frozen=True)
+class Id(Value):
+    """An id: a lowercase ASCII slug; `what` names it in messages ("person id")."""
+
+    what: str = "id"
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        return fields.slug(field.name, field.required, what=self.what)
+
+    def schema(self, required: bool) -> Json:
+        return {"$ref": "#/definitions/id"}
+
+
+@dataclass(frozen=True)
+class IdList(Value):
+    what: str = "id"
+
+    def read(self, fields: Fields, field: Field) -> list[str] | None:
+        return fields.slug_list(field.name, field.required, what=self.what)
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "array", "items": {"$ref": "#/definitions/id"}}
+
+
+class Order(Value):
+    """A place in a sequence: a whole number from 1, written without a leading zero."""
+
+    def read(self, fields: Fields, field: Field) -> int | None:
+        return fields.integer(field.name, field.required)
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "integer", "minimum": 1}
+
+
+class Day(Value):
+    """A Gregorian date, "YYYY-MM-DD"."""
+
+    def read(self, fields: Fields, field: Field) -> dt.date | None:
+        return fields.date(field.name, field.required)
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "string", "pattern": DATE, "format": "date"}
+
+
+class ClockTime(Value):
+    """A 24-hour time of day, "09:30" (always optional)."""
+
+    def read(self, fields: Fields, field: Field) -> dt.time | None:
+        return fields.time(field.name)
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, TIME_TEXT.pattern)
+
+
+class HijriDay(Value):
+    """A date in the Umm al-Qura calendar, "YYYY-MM-DD"; checked against the Gregorian one."""
+
+    def read(self, fields: Fields, field: Field) -> HijriDate | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None:
+            return None
+        try:
+            return parse_hijri(value)
+        except ValueError as err:
+            fields.problem(fields.sub(field.name), f"“{value}” is not a usable Hijri date: {err}",
+                           'Write it as "YYYY-MM-DD" in the Umm al-Qura calendar, e.g. '
+                           '"1437-02-05" for 5 Safar 1437, or leave it out.',
+                           fields.line(field.name))
+            return None
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, DATE)
+
+
+@dataclass(frozen=True)
+class Choice(Value):
+    """One of an enumeration's values; `labels` name each in both languages."""
+
+    enum: type[Enum]
+    labels: Mapping[Any, Text]
+
+    def read(self, fields: Fields, field: Field) -> Enum | None:
+        value = fields.string(field.name, field.required, example=next(iter(self.enum)).value)
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in self.enum)
+            fields.problem(fields.sub(field.name), f"“{value}” is not a known kind.",
+                           f"Write one of: {allowed}.", fields.line(field.name))
+            return None
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "string", "enum": [member.value for member in self.enum]}
+
+    def help(self, ar: str, en: str) -> Text:
+        """Help listing every choice with its label, e.g. «paper (بحث)»."""
+        items = self.labels.items()
+        return Text(f"{ar}: " + "، ".join(f"{k.value} ({v.ar})" for k, v in items) + ".",
+                    f"{en}: " + ", ".join(f"{k.value} ({v.en})" for k, v in items) + ".")
+
+
+class Words(Value):
+    """A list of short texts (keywords)."""
+
+    def read(self, fields: Fields, field: Field) -> list[str] | None:
+        return fields.str_list(field.name, field.required)
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "array", "items": text_schema()}
+
+
+@dataclass(frozen=True)
+class Group(Value):
+    """A mapping with a fixed set of fields; any other key is an error."""
+
+    name: str  # its name under the schema's `definitions`
+    fields: tuple[Field, ...]
+    help: Text | None = None
+    extra: Json | None = None  # further schema keywords (e.g. if/then)
+
+    def read(self, fields: Fields, field: Field) -> Values | None:
+        inner = fields.mapping(field.name, field.required)
+        return None if inner is None else read_group(self, inner)
+
+    def schema(self, required: bool) -> Json:
+        return {"$ref": f"#/definitions/{self.name}"}
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+@dataclass(frozen=True)
+class ListOf(Value):
+    """A list of mappings of one kind. `empty` is said of a list written with none that
+    `min_items` needs, when nothing else was wrong with it."""
+
+    item: Group
+    min_items: int = 0
+    empty: Invalid | None = None
+
+    def read(self, fields: Fields, field: Field) -> list[Values] | None:
+        problems_before = len(fields.problems)
+        items = fields.mapping_list(field.name, field.required)
+        if items is None:
+            return None
+        values = [read_group(self.item, item) for item in items]
+        if (len(values) < self.min_items and self.empty and field.name in fields.entries
+                and len(fields.problems) == problems_before):
+            fields.problem(fields.sub(field.name), self.empty.message, self.empty.fix,
+                           fields.line(field.name))
+        return values
+
+    def schema(self, required: bool) -> Json:
+        out: Json = {"type": "array", "items": self.item.schema(True)}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
+
+
+def read_group(group: Group, fields: Fields) -> Values:
+    """Every declared field of `group` from `fields`, then any undeclared key reported."""
+    values = {field.name: field.read(fields) for field in group.fields}
+    fields.finish()
+    return values
+
+
+def valid_orcid(orcid: str) -> bool:
+    """Pattern and ISO 7064 11,2 check digit, as ORCID specifies."""
+    if not ORCID.match(orcid):
+        return False
+    total = 0
+    for char in orcid.replace("-", "")[:-1]:
+        total = (total + int(char)) * 2
+    check = (12 - total % 11) % 11
+    return orcid[-1] == ("X" if check == 10 else str(check))
+
+
+# -- the declarations ---------------------------------------------------------------
+
+BILINGUAL = Bilingual()
+ORDER = Order()
+DAY = Day()
+
+BILINGUAL_GROUP = Group("bilingual", (
+    Field("ar", Plain(), Text("النص بالعربية.", "The Arabic text."),
+          example='"النص العربي"'),
+    Field("en", Plain(), Text("النص بالإنجليزية.", "The English text."),
+          example='"English text"'),
+), Text("نص باللغتين: ar للعربية و en للإنجليزية، وكلاهما مطلوب.",
+        "Text in both languages: ar for Arabic and en for English; both are required."))
+
+ID_HELP = Text("معرّف: حروف لاتينية صغيرة a–z وأرقام 0–9 وشرطة مفردة بينها.",
+               "An id: lowercase a–z, digits 0–9 and single hyphens between them.")
+ID_SCHEMA: Json = {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_SLUG}
+
+ITEM_KIND = Choice(ItemKind, ITEM_KINDS)
+SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
+
+PAPER = Group("paper", (
+    Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
+                                     "The item's id: the name of its folder."), example="absher"),
+    Field("session", Id("session id"), Text(
+        "معرّف الجلسة التي يُقدَّم فيها البند، كما هو في sessions.yaml.",
+        "The id of the item's session, as written in sessions.yaml."),
+          example="s3-local-experiences"),
+    Field("order", ORDER, Text("ترتيب البند في جلسته: 1 للأول، 2 للثاني… (أرقام بلا صفر في أولها).",
+                               "The item's place in its session: 1 for the first, 2 for the "
+                               "second … (digits, no leading zero)."), example="1"),
+    Field("kind", ITEM_KIND, ITEM_KIND.help("نوع البند، واحد من", "What the item is, one of"),
+          example="paper"),
+    Field("title", BILINGUAL, Text("عنوان البند بالعربية (ar) والإنجليزية (en).",
+                                   "The item's title in Arabic (ar) and English (en)."),
+          example='{ar: "العنوان بالعربية", en: "The title in English"}'),
+    Field("people", IdList("person id"), Text(
+        "معرّفات المؤلفين أو المتحدثين بالترتيب، كما هي في people.yaml. القائمة الفارغة [] "
+        "لحلقة نقاش لا تُعرف أسماء المشاركين فيها فقط.",
+        "The ids of the authors or speakers, in order, as written in people.yaml. An empty "
+        "list [] only for a panel whose panellists are not named."), example="[nayef-alomari]"),
+    Field("keywords", Group("keywords", (
+        Field("ar", Words(), Text("الكلمات المفتاحية بالعربية.", "Keywords in Arabic."),
+              required=False, example='["خدمة العملاء"]'),
+        Field("en", Words(), Text("الكلمات المفتاحية بالإنجليزية.", "Keywords in English."),
+              required=False, example='["customer service"]'),
+    )), Text("الكلمات المفتاحية في كل لغة.", "Keywords in each language."), required=False,
+          example='{ar: ["خدمة العملاء"], en: ["customer service"]}'),
+    Field("pages", Plain(PAGES, Invalid("“{value}” is not a page range.", 'Write e.g. "12-19".')),
+          Text("صفحات البحث في الكتاب المطبوع.", "The pages of the paper in the printed volume."),
+          required=False, example='"12-19"'),
+    Field("doi", Plain(DOI, Invalid("“{value}” is not a DOI.",
+                                    'Write the bare DOI, e.g. "10.1234/abcd" (no '
+                                    "https://doi.org/).")),
+          Text("معرّف DOI مجردًا، بلا https://doi.org/.",
+               "The bare DOI, without https://doi.org/."), required=False,
+          example='"10.1234/abcd"'),
+    # Whether the file is there is checked by the loader, which knows the folder.
+    Field("pdf", Plain(PDF_NAME), Text("اسم ملف PDF للبحث، موضوعًا في مجلد البند.",
+                                       "The file name of the paper's PDF, put in the item's "
+                                       "folder."), required=False, example='"paper.pdf"'),
+), Text("بند واحد من برنامج المؤتمر: بحث أو عرض أو كلمة أو حلقة نقاش أو ورشة عمل. الملخص في "
+        "abstract.ar.md و abstract.en.md في المجلد نفسه.",
+        "One item of the programme: a paper, talk, keynote, panel or workshop. Its abstract is "
+        "in abstract.ar.md and abstract.en.md in the same folder."),
+    # Only a panel may have no named people (checks.check_references).
+    extra={"if": {"properties": {"kind": {"not": {"const": ItemKind.PANEL.value}}}},
+           "then": {"properties": {"people": {"minItems": 1}}}})
+
+PERSON = Group("person", (
+    Field("name", Group("arabic_name", (
+        Field("honorific", Plain(), Text("اللقب، مثل «أ.» أو «د.»؛ يظهر ولا يُرتَّب عليه.",
+                                         "The honorific, e.g. «أ.» or «د.»; shown, never "
+                                         "sorted on."), required=False, example='"د."'),
+        Field("given", Plain(), Text("الاسم الأول.", "The given name."),
+              example='"نايف"'),
+        Field("nasab", Plain(), Text("سلسلة النسب «بن …».", "The «بن …» chain."),
+              required=False, example='"بن صالح"'),
+        Field("family", Plain(), Text("اسم العائلة الذي يُفهرَس به الشخص.",
+                                      "The family name the person is filed under."),
+              required=False, example='"العمري"'),
+    )), Text("الاسم بالعربية مقسّمًا إلى أجزائه.", "The Arabic name, in its parts."),
+          example='{given: "نايف", nasab: "بن صالح", family: "العمري"}'),
+    Field("latin", ListOf(Group("latin_name", (
+        Field("given", Plain(), Text("الاسم الأول بالحروف اللاتينية.",
+                                            "The given name in Latin letters."),
+              example='"Nayef bin Saleh"'),
+        Field("family", Plain(), Text("اسم العائلة بالحروف اللاتينية.",
+                                      "The family name in Latin letters."),
+              required=False, example='"Al-Omari"'),
+    )), min_items=1, empty=Invalid(
+        "has no spelling.",
+        'Add at least one: `latin: [{given: "Nayef bin Saleh", family: "Al-Omari"}]`.')),
+          Text("كتابة الاسم بالحروف اللاتينية؛ الأولى هي المفضّلة والبقية صيغ أخرى.",
+               "The name in Latin letters; the first spelling is preferred, the rest are "
+               "variants."), example='[{given: "Nayef bin Saleh", family: "Al-Omari"}]'),
+    Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False),
+    Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False),
+    Field("orcid", Plain(ORCID, Invalid("“{value}” is not a valid ORCID iD.",
+                                        'Write the 16-character iD, e.g. "0000-0002-1825-0097" '
+                                        "(not the URL)."), check=valid_orcid),
+          Text("معرّف ORCID من 16 خانة، بلا الرابط.", "The 16-character ORCID iD, not the URL."),
+          required=False, example='"0000-0002-1825-0097"'),
+    Field("distinct_from", IdList("person id"), Text(
+        "معرّفات أشخاص تتشابه أسماؤهم مع هذا الشخص وهم غيره.",
+        "Ids of people whose names look like this person's but who are different people."),
+          required=False, example="[badr-alomari]"),
+), Text("شخص واحد: مؤلف أو متحدث أو رئيس جلسة.", "One person: an author, speaker or chair."))
+
+SESSION = Group("session", (
+    Field("kind", SESSION_KIND, SESSION_KIND.help("نوع الجلسة، واحد من",
+                                                  "What the session is, one of"),
+          example="paper-session"),
+    Field("title", BILINGUAL, Text("عنوان الجلسة.", "The session's title.")),
+    Field("day", DAY, Text("يوم الجلسة بالتقويم الميلادي.", "The session's day, Gregorian."),
+          example='"2015-11-17"'),
+    Field("order", ORDER, Text("ترتيب الجلسة في يومها: 1، 2، 3…",
+                               "The session's place in its day: 1, 2, 3 …"), example="1"),
+    Field("start", ClockTime(), Text("وقت البدء بنظام 24 ساعة.", "Start time, 24-hour clock."),
+          required=False, example='"09:30"'),
+    Field("end", ClockTime(), Text("وقت الانتهاء بنظام 24 ساعة.", "End time, 24-hour clock."),
+          required=False, example='"11:00"'),
+    Field("room", BILINGUAL, Text("القاعة.", "The room."), required=False),
+    Field("chairs", IdList("person id"), Text("معرّفات رؤساء الجلسة، كما هي في people.yaml.",
+                                              "The ids of the session's chairs, as written in "
+                                              "people.yaml."),
+          required=False, example="[nayef-alomari]"),
+    Field("description", BILINGUAL, Text("وصف قصير للجلسة.", "A short description of the "
+                                         "session."), required=False),
+), Text("جلسة واحدة من برنامج المؤتمر.", "One session of the programme."))
+
+CONFERENCE = Group("conference", (
+    Field("title", BILINGUAL, Text("اسم المؤتمر.", "The conference's title.")),
+    Field("short_name", Plain(), Text("اسم قصير بحروف لاتينية لهذا الموقع.",
+                                             "A short ASCII label for this site."),
+          example='"CSC-2015"'),
+    Field("description", BILINGUAL, Text("وصف المؤتمر.", "A description of the conference."),
+          required=False),
+    Field("organisers", ListOf(Group("organiser", (
+        Field("name", BILINGUAL, Text("اسم الجهة.", "The organisation's name.")),
+        Field("role", BILINGUAL, Text("دورها، مثل «تعقده».", 'Its role, e.g. "Held by".')),
+    ))), Text("الجهات التي تعقد المؤتمر أو تنظّمه.", "The bodies that hold or organise the "
+              "conference.")),
+    Field("venue", BILINGUAL, Text("مكان الانعقاد.", "The venue.")),
+    Field("city", BILINGUAL, Text("المدينة.", "The city.")),
+    Field("country", BILINGUAL, Text("الدولة.", "The country.")),
+    Field("dates", Group("dates", (
+        Field("start", DAY, Text("يوم البدء بالتقويم الميلادي.", "First day, Gregorian."),
+              example='"2015-11-17"'),
+        Field("end", DAY, Text("يوم الانتهاء بالتقويم الميلادي.", "Last day, Gregorian."),
+              example='"2015-11-19"'),
+        Field("hijri_start", HijriDay(), Text(
+            "يوم البدء بتقويم أم القرى؛ يُتحقَّق من مطابقته للميلادي.",
+            "First day in the Umm al-Qura calendar; checked against the Gregorian date."),
+              required=False, example='"1437-02-05"'),
+        Field("hijri_end", HijriDay(), Text(
+            "يوم الانتهاء بتقويم أم القرى.", "Last day in the Umm al-Qura calendar."),
+              required=False, example='"1437-02-07"'),
+    )), Text("أيام المؤتمر.", "The days of the conference.")),
+    Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
+    Field("site_url", Plain(SITE_URL, Invalid(
+        "“{value}” is not an absolute http(s) URL ending in /.",
+        'Write e.g. "https://proceedings.example.org/2015/".')),
+          Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
+          example='"https://proceedings.example.org/2015/"'),
+    Field("official_url", Plain(), Text("الصفحة الرسمية للمؤتمر.",
+                                        "The conference's official page."), required=False),
+    Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes.")),
+    Field("editors", IdList("person id"), Text("معرّفات محرري الوقائع.",
+                                               "The ids of the volume's editors."),
+          required=False),
+    Field("statements", ListOf(Group("statement", (
+        Field("person", Id("person id"), Text("معرّف صاحب التصريح.",
+                                              "The id of the person quoted.")),
+        Field("text", BILINGUAL, Text("نص التصريح.", "What was said.")),
+        Field("source", BILINGUAL, Text("مصدره، مثل صحيفة.", "Where it was published.")),
+    ))), Text("تصريحات عن المؤتمر.", "Public statements about the conference."),
+          required=False),
+), Text("المؤتمر نفسه: اسمه ومكانه وأيامه وناشره.",
+        "The conference itself: its title, place, days and publisher."))
+
+
+@dataclass(frozen=True)
+class Document:
+    """One kind of editors' file. `keyed`: a mapping of id -> `body` (people, sessions)."""
+
+    name: str  # <name>.schema.json
+    title: str  # where the file is
+    body: Group
+    keyed: bool = False
+
+
+DOCUMENTS: tuple[Document, ...] = (
+    Document("conference", "conference.yaml", CONFERENCE),
+    Document("people", "people.yaml", PERSON, keyed=True),
+    Document("sessions", "sessions.yaml", SESSION, keyed=True),
+    Document("paper", "papers/<id>/paper.yaml", PAPER),
+)
