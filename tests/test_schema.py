@@ -273,3 +273,37 @@ def test_yaml_is_read_as_editors_tools_read_it() -> None:
     assert schema.instance(yaml.compose(text, Loader=yaml.SafeLoader)) == {
         "a": "2015-11-17", "b": "09:30", "c": "no", "d": 10, "e": "1", "f": True, "g": None,
         "h": 1.5, "i": "7"}
+
+
+# -- the contributing guide's field tables ---------------------------------------------
+
+GUIDE_ROW = re.compile(r"<tr>\s*<td><code>([^<]+)</code></td>\s*<td>([^<]+)</td>")
+GUIDE_REQUIRED = {"ar": {"مطلوب": True, "اختياري": False},
+                  "en": {"required": True, "optional": False}}
+
+
+def test_the_guide_lists_every_field_the_loader_reads(reads: list[Fields], project: Path,
+                                                      built_site: Path) -> None:
+    """Every field of a paper, person or session the loader reads is a row of the published
+    guide, in both languages, marked required exactly when the loader requires it."""
+    load(project)
+    wanted: dict[str, bool] = {}
+    for fields in reads:
+        name = document_of(fields.file)
+        if not fields.ok or name == "conference" or "propertyNames" in locate(
+                SCHEMAS[name], fields.path)[1]:
+            continue
+        if fields.used == fields.asked_required == {"ar", "en"}:
+            continue  # a bilingual pair {ar, en}: its field's help describes it
+        # Entries of people.yaml and sessions.yaml are under their id: "<id>.latin[0]".
+        path = fields.path.partition(".")[2] if name in ("people", "sessions") else fields.path
+        prefix = re.sub(r"\[\d+\]", "[]", path) + "." if path else ""
+        for key in fields.used:
+            wanted[prefix + key] = key in fields.asked_required
+    assert {"title", "latin[].given", "keywords.en", "chairs"} <= set(wanted)
+    for lang, words in GUIDE_REQUIRED.items():
+        page = built_site / ("" if lang == "ar" else "en") / "contributing/index.html"
+        rows = {name: words[required] for name, required in
+                GUIDE_ROW.findall(page.read_text(encoding="utf-8"))}
+        for name, required in wanted.items():
+            assert rows.get(name) == required, (lang, name)

@@ -1,4 +1,8 @@
-"""`python3 build.py schema [--check]`: write, or check, the published JSON Schemas."""
+"""`python3 build.py schema [--check]`: write, or check, what is made from the declarations.
+
+That is the JSON Schemas in `papers/_schema/` and the field tables of the
+contributing guide (`docs/contributing.<lang>.md`).
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,52 @@ import argparse
 import sys
 from pathlib import Path
 
+from waqai.data.guide import refresh
+from waqai.data.model import LANGS
 from waqai.data.schema import SCHEMA_DIR, render_all
+
+
+def wanted_guides(docs: Path) -> dict[Path, str]:
+    """Each contributing guide that exists -> its text with its field tables made anew."""
+    pages = {lang: docs / f"contributing.{lang}.md" for lang in LANGS}
+    return {page: refresh(page.read_text(encoding="utf-8"), lang)
+            for lang, page in pages.items() if page.is_file()}
 
 
 def cmd_schema(args: argparse.Namespace, root: Path) -> int:
     folder = root / args.data_dir / SCHEMA_DIR
     shown = f"{args.data_dir}/{SCHEMA_DIR}"
-    stale = [name for name, text_ in render_all().items()
-             if not (folder / name).is_file()
-             or (folder / name).read_text(encoding="utf-8") != text_]
+    schemas = {folder / name: text for name, text in render_all().items()}
+    guides = wanted_guides(root / args.docs_dir)
+    stale = [path for path, text in {**schemas, **guides}.items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    stale_schemas = [path.name for path in stale if path in schemas]
+    stale_guides = [path.relative_to(root).as_posix() for path in stale if path in guides]
     if args.check:
+        if stale_schemas:
+            print(f"{shown}/ is out of date: {', '.join(stale_schemas)}.", file=sys.stderr)
+        for guide in stale_guides:
+            print(f"{guide}: its field tables differ from the declarations.", file=sys.stderr)
         if stale:
-            print(f"{shown}/ is out of date: {', '.join(stale)}.\n"
-                  f"    fix: run `python3 build.py schema` and commit the result.",
+            print("    fix: run `python3 build.py schema` and commit the result.",
                   file=sys.stderr)
             return 1
-        print(f"OK: the schemas in {shown}/ are up to date.")
+        print(f"OK: the schemas in {shown}/ and the contributing guide's field tables "
+              f"are up to date.")
         return 0
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text_ in render_all().items():
-        if name in stale:
-            (folder / name).write_text(text_, encoding="utf-8")
-    print(f"Wrote {len(stale)} schema file(s) to {shown}/." if stale
-          else f"The schemas in {shown}/ were already up to date.")
+    for path in stale:
+        path.write_text({**schemas, **guides}[path], encoding="utf-8")
+    print(f"Wrote {len(stale_schemas)} schema file(s) to {shown}/ and "
+          f"{len(stale_guides)} guide page(s)." if stale
+          else f"The schemas in {shown}/ and the guide's field tables were already up to date.")
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("schema", help="write the JSON Schemas of the data files "
-                              "(papers/_schema/)")
+                              "(papers/_schema/) and the contributing guide's field tables")
     p.add_argument("--check", action="store_true",
-                   help="only check that the committed schemas are up to date")
+                   help="only check that the committed files are up to date")
+    p.add_argument("--docs-dir", default="docs", help="where the contributing guide is")
     p.set_defaults(run=cmd_schema)
