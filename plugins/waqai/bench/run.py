@@ -84,7 +84,8 @@ def parse_sizes(text: str) -> list[int]:
     try:
         sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a list of numbers, e.g. 100,1000")
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a list of numbers, e.g. 100,1000") from None
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("give one or more paper counts of at least 1")
     return sizes

@@ -105,7 +105,8 @@ FAMILY = (
     ("الزهراني", "Alzahrani"), ("الغامدي", "Alghamdi"), ("المطيري", "Almutairi"),
     ("الحربي", "Alharbi"), ("السبيعي", "Alsubaie"), ("العنزي", "Alanazi"), ("الشهري", "Alshehri"),
     ("الأحمدي", "Alahmadi"), ("البقمي", "Albaqami"), ("الرشيدي", "Alrashidi"),
-    ("السهلي", "Alsahli"), ("الجهني", "Aljuhani"), ("العمراني", "Alomrani"), ("الخالدي", "Alkhalidi"),
+    ("السهلي", "Alsahli"), ("الجهني", "Aljuhani"), ("العمراني", "Alomrani"),
+    ("الخالدي", "Alkhalidi"),
     ("الفيفي", "Alfaifi"), ("المالكي", "Almalki"), ("الثبيتي", "Althubaiti"),
     ("البلوي", "Albalawi"), ("الرويلي", "Alruwaili"), ("الشريف", "Alsharif"),
     ("العسيري", "Alasiri"), ("القرني", "Alqarni"), ("الزامل", "Alzamil"), ("السديري", "Alsudairi"),
@@ -306,13 +307,17 @@ def write(path: Path, text: str) -> None:
 def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
     end = START_DAY + dt.timedelta(days=days - 1)
     h_start, h_end = to_hijri(START_DAY), to_hijri(end)
+    title = (f"{MARK_AR} وقائع اصطناعية لقياس الأداء",
+             f"{MARK_EN} Synthetic proceedings for benchmarking")
+    about_ar = f"وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء."
+    about_en = f"Machine-generated proceedings with {papers} items, made to measure build speed."
     return "\n".join([
         "# Synthetic proceedings for benchmarks: no real paper, person or event.",
-        f"title: {text_yaml((f'{MARK_AR} وقائع اصطناعية لقياس الأداء', f'{MARK_EN} Synthetic proceedings for benchmarking'))}",
+        f"title: {text_yaml(title)}",
         f"short_name: \"SYN-{papers}\"",
         "description:",
-        f"  ar: {q(f'وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء.')}",
-        f"  en: {q(f'Machine-generated proceedings with {papers} items, made to measure build speed.')}",
+        f"  ar: {q(about_ar)}",
+        f"  en: {q(about_en)}",
         "organisers:",
         f"  - role: {text_yaml(('تعقده', 'Held by'))}",
         f"    name: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",

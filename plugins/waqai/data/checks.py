@@ -10,16 +10,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from waqai.text.arabic import name_identity
-from waqai.text.dates import check_pair
-from waqai.exports.bibtex import validate_bibtex_text
 from waqai.data.load import Loaded, Reads, assemble, has_errors, load
 from waqai.data.model import ItemKind, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
+from waqai.exports.bibtex import validate_bibtex_text
+from waqai.text.arabic import name_identity
+from waqai.text.dates import check_pair
 
 
 @dataclass(frozen=True)

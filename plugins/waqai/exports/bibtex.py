@@ -41,7 +41,6 @@ from pybtex.database.output.bibtex import Writer
 
 from waqai.data.model import Paper, Proceedings
 from waqai.data.model import Person as ModelPerson
-
 from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 _ESCAPES = {

@@ -28,7 +28,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from waqai.data.model import Proceedings, Session
-
 from waqai.exports.common import one_line, session_url, site_host
 
 TZID = "Asia/Riyadh"
@@ -64,7 +63,7 @@ def session_event(proc: Proceedings, session: Session) -> Event:
     conf = proc.conference
     event = Event()
     event.add("uid", f"{session.id}@{site_host(conf)}")
-    event.add("dtstamp", dt.datetime.combine(conf.start, dt.time(0), tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime.combine(conf.start, dt.time(0), tzinfo=dt.UTC))
     if session.start is None:
         event.add("dtstart", session.day)
         event.add("dtend", session.day + dt.timedelta(days=1))

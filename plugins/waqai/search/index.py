@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from waqai.text.arabic import fold, search_tokens
 from waqai.search.records import Record
+from waqai.text.arabic import fold, search_tokens
 
 FORMAT = 1
 SHARD_BYTES = 16_000  # target size of a term shard; one term's postings are never split

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from waqai.text.arabic import fold
 from waqai.search.index import decode, order
+from waqai.text.arabic import fold
 
 PAGE = 10  # results shown at once, and whose document blocks a query fetches
 PREFIX_MIN = 2  # shorter tokens match whole terms only
