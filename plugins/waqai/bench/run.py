@@ -119,7 +119,7 @@ def site_size(site: Path) -> tuple[int, int]:
 def first_query(site: Path) -> tuple[dict[str, int] | None, str]:
     """Bytes a reader downloads for a first search, per language, if search offers it."""
     try:
-        from waqai.search import first_query_bytes  # type: ignore[attr-defined]
+        from waqai.search import first_query_bytes
     except ImportError as err:
         return None, (f"not measured: waqai.search.first_query_bytes is not available ({err}); "
                       "it arrives with Waqai's own search")

@@ -21,6 +21,7 @@ import random
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -270,7 +271,7 @@ class Writer:
             fam_ar, fam_en = FAMILY[family]
             woman = given >= len(FATHERS)
             link_ar, link_en = ("بنت", "bint") if woman else ("بن", "bin")
-            person = {
+            person: dict[str, Any] = {
                 "id": f"{g_en}-{fam_en}-{number}".lower(),
                 "honorific": self.rng.choice(HONORIFICS),
                 "given": g_ar, "nasab": f"{link_ar} {f_ar}", "family": fam_ar,
@@ -489,6 +490,7 @@ def write_nav_stand_ins(dest: Path) -> None:
     from waqai.site.pages import page_kinds
 
     proc = validate(dest).proceedings
+    assert proc is not None, "the synthetic data did not validate"
     generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(proc)}
     for page in nav_pages((dest / "mkdocs.yml").read_text(encoding="utf-8")):
         stem = page[: -len(".md")]

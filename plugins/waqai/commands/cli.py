@@ -44,6 +44,7 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
     if not result.ok:
         return 1
     proc = result.proceedings
+    assert proc is not None  # result.ok
     print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
           f"{len(proc.people)} people in {args.data_dir}/.")
     return 0

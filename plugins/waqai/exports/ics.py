@@ -36,6 +36,7 @@ PRODID = "-//Waqai//Proceedings programme//AR"
 
 def _timezone(on: dt.date) -> Timezone:
     offset = ZoneInfo(TZID).utcoffset(dt.datetime.combine(on, dt.time(12)))
+    assert offset is not None  # a ZoneInfo always knows the offset of a naive datetime
     standard = TimezoneStandard()
     standard.add("dtstart", dt.datetime(1970, 1, 1))
     standard.add("tzoffsetfrom", offset)
@@ -95,7 +96,8 @@ def _calendar(proc: Proceedings, sessions: tuple[Session, ...]) -> str:
         cal.add_component(_timezone(proc.conference.start))
     for session in sessions:
         cal.add_component(session_event(proc, session))
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
 
 
 def programme_ics(proc: Proceedings) -> str:

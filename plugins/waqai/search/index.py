@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +133,7 @@ class IndexFolder:
         if [r.url for r in records] != [r.url for r in self.docs]:  # doc ids moved
             self.postings, self.parts, self.blocks = {}, {}, {}
             self.doc_terms = [{} for _ in records]
-            changed = range(len(records))
+            changed: Sequence[int] = range(len(records))
         else:
             changed = [i for i, record in enumerate(records) if record != self.docs[i]]
         for doc_id in changed:

@@ -41,7 +41,7 @@ class Record:
 def lang_of_url(url: str) -> Lang:
     """The language of a page from its site-relative URL ("en/about/" is English)."""
     first = url.split("/", 1)[0]
-    return first if first in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return first if first in LANGS else DEFAULT_LANG
 
 
 def html_words(body: str) -> str:
