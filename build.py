@@ -37,7 +37,8 @@ def wanted_state() -> str:
 def ensure_environment() -> None:
     if MARKER.is_file() and MARKER.read_text().strip() == wanted_state():
         return
-    if sys.version_info < (3, 11):
+    # Run by whichever python3 the editor has, possibly older than the project needs.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit("Waqai needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if not venv_python().is_file():
         print("Setting up .venv (first run; this takes a minute) …", flush=True)

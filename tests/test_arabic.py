@@ -13,6 +13,9 @@ from __future__ import annotations
 import pytest
 from pyuca import Collator
 
+from waqai.data.model import ArabicName as AN
+from waqai.data.model import LatinName as LN
+from waqai.data.model import Person
 from waqai.text.arabic import (
     arabic_sort_key,
     collation_form,
@@ -27,9 +30,6 @@ from waqai.text.arabic import (
     person_sort_key,
     search_tokens,
 )
-from waqai.data.model import ArabicName as AN
-from waqai.data.model import LatinName as LN
-from waqai.data.model import Person
 
 # ------------------------------------------------------------------ folding
 

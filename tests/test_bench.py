@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_waqai
-from waqai.bench.run import Build, Result, linearity, parse_sizes
 from waqai.bench.measure import Sample, run_child, site_path
+from waqai.bench.run import Build, Result, linearity, parse_sizes
 
 
 def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:
@@ -75,7 +76,7 @@ def test_serve_path_comes_from_site_url(tmp_path: Path) -> None:
 def test_parse_sizes() -> None:
     assert parse_sizes("100,1000, 10_000") == [100, 1000, 10000]
     for bad in ("", "0", "ten", "100,-5"):
-        with pytest.raises(Exception):
+        with pytest.raises(argparse.ArgumentTypeError):
             parse_sizes(bad)
 
 

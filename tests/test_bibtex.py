@@ -8,9 +8,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from factories import make_conference, make_example_proceedings, make_paper, make_person, make_proceedings
 from pybtex.database import parse_string
 
+from factories import (
+    make_conference,
+    make_example_proceedings,
+    make_paper,
+    make_person,
+    make_proceedings,
+)
+from waqai.data.model import Text
 from waqai.exports.bibtex import (
     escape_latex,
     paper_bibtex,
@@ -20,7 +27,6 @@ from waqai.exports.bibtex import (
     write_bibliography,
 )
 from waqai.exports.keys import citation_keys
-from waqai.data.model import Text
 
 SPECIALS = "& % $ # _ { } ~ ^ \\"
 SITE = "https://proceedings.example.org/csc-2015/"

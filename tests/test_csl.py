@@ -5,8 +5,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from factories import make_example_proceedings
 
+from factories import make_example_proceedings
 from waqai.exports.csl import csl_json, paper_csl, volume_csl
 from waqai.exports.keys import citation_keys
 

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from waqai.data.model import HijriDate
 from waqai.text.dates import (
     CalendarRangeError,
     check_pair,
@@ -25,7 +26,6 @@ from waqai.text.dates import (
     to_gregorian,
     to_hijri,
 )
-from waqai.data.model import HijriDate
 
 D = dt.date
 H = HijriDate

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from waqai.bench.synthetic import write_synthetic
 from waqai.data.checks import validate
+from waqai.data.model import LatinName, Paper, Proceedings, Text
 from waqai.exports.bibtex import paper_bibtex, volume_bibtex
 from waqai.exports.csl import csl_json, paper_csl, volume_csl
 from waqai.exports.files import VOLUME_FILES, ExportCache, export_files, paper_files
 from waqai.exports.keys import citation_keys
 from waqai.exports.ris import paper_ris, volume_ris
-from waqai.data.model import LatinName, Paper, Proceedings, Text
-from waqai.bench.synthetic import write_synthetic
 
 
 @pytest.mark.parametrize("source", ["example", "synthetic"])

@@ -3,13 +3,13 @@ from __future__ import annotations
 import datetime as dt
 
 import icalendar
-from factories import make_example_proceedings, make_proceedings, make_session
 
-from waqai.exports.ics import programme_ics, session_ics
+from factories import make_example_proceedings, make_proceedings, make_session
 from waqai.data.model import Text
+from waqai.exports.ics import programme_ics, session_ics
 
 SITE = "https://proceedings.example.org/csc-2015/"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _events(text: str) -> list[icalendar.Event]:

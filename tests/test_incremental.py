@@ -16,8 +16,8 @@ import pytest
 
 from conftest import run_waqai
 from factories import make_example_proceedings
-from waqai.site.incremental import ServeMemory, abstract_edits, pages_to_build, stamp
 from waqai.data.model import Proceedings, Text
+from waqai.site.incremental import ServeMemory, abstract_edits, pages_to_build, stamp
 from waqai.site.plugin import ProceedingsPlugin
 
 STAMP = ("theme", 1)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from waqai.data.checks import validate
+from waqai.data.model import Proceedings
 from waqai.exports.keys import citation_keys
 from waqai.site.invariants import check_site, paper_ids
-from waqai.data.model import Proceedings
 
 SESSION_PAGE = "sessions/s3-local-experiences/index.html"
 
@@ -52,8 +52,8 @@ def test_each_language_is_checked(proceedings: Proceedings, site: Path) -> None:
     drop_paper_id(site / "en" / SESSION_PAGE, "safeer")
     drop_paper_id(site / "en/people/abdulrahman-aljulaifi/index.html", "absher")
     assert check_site(proceedings, site) == [
-        f"absher: missing from the page of abdulrahman-aljulaifi "
-        f"en/people/abdulrahman-aljulaifi/index.html.",
+        "absher: missing from the page of abdulrahman-aljulaifi "
+        "en/people/abdulrahman-aljulaifi/index.html.",
         f"safeer: missing from its session's page en/{SESSION_PAGE}."]
 
 

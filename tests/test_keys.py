@@ -3,10 +3,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from factories import make_conference, make_paper, make_person, make_proceedings, make_session
 
-from waqai.exports.keys import citation_keys, name_part, title_word
+from factories import make_conference, make_paper, make_person, make_proceedings, make_session
 from waqai.data.model import ItemKind, Text
+from waqai.exports.keys import citation_keys, name_part, title_word
 
 
 def _one(family: str, title_en: str, short_name: str = "CSC-2015", people: bool = True) -> str:

@@ -77,7 +77,7 @@ def test_the_seed_slip_fails_check_with_the_agreeing_date(project: Path) -> None
     edit(project / "papers/conference.yaml", 'start: "2015-11-17"', 'start: "2015-11-18"')
     result = run_waqai(project, "check")
     assert result.code == 1
-    line = next(l for l in result.err.splitlines() if "dates.hijri_start" in l)
+    line = next(ln for ln in result.err.splitlines() if "dates.hijri_start" in ln)
     assert line.startswith("papers/conference.yaml:")
     assert "17 November 2015" in line
     assert "Traceback" not in result.output

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import rispy
-from factories import make_example_proceedings, make_paper, make_proceedings
 
+from factories import make_example_proceedings, make_paper, make_proceedings
+from waqai.data.model import Text
 from waqai.exports.keys import citation_keys
 from waqai.exports.ris import paper_ris, volume_ris
-from waqai.data.model import Text
 
 SITE = "https://proceedings.example.org/csc-2015/"
 CONF_AR = "ثقافة خدمة العملاء في القطاع الحكومي"

@@ -84,7 +84,7 @@ def test_both_al_omari_talks(reader):
 def test_ta_marbuta_as_ha(reader):
     reader.open("")
     results = reader.ask("تجربه")
-    assert TAJRIBA <= papers_in(results)
+    assert papers_in(results) >= TAJRIBA
     assert arabic_only(results), results
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from waqai.text.arabic import fold
 from waqai.search.query import query_tokens
+from waqai.text.arabic import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "overrides/assets/javascripts/waqai-search.js"

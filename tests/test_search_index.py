@@ -13,12 +13,12 @@ import pytest
 
 from conftest import ROOT
 from factories import make_paper, make_person, make_proceedings, make_session
-from waqai.text.arabic import search_tokens
 from waqai.data.model import Text
 from waqai.search import SCRIPT, first_query_bytes, search, write_search_indexes
 from waqai.search import index as index_module
 from waqai.search.index import Terms, decode, encode, order
 from waqai.search.query import shards_for
+from waqai.text.arabic import search_tokens
 
 
 def urls(answer) -> list[str]:
@@ -119,9 +119,9 @@ def test_shards_hold_sorted_ranges_and_lookups_find_every_term(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch,
                                                                volume_site: Path):
     monkeypatch.setattr(index_module, "SHARD_BYTES", 120)
+    from factories import make_example_proceedings
     from waqai.search.index import write_index
     from waqai.search.records import records
-    from factories import make_example_proceedings
 
     write_index(records(make_example_proceedings(), "ar"), tmp_path)
     firsts = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))["shards"]

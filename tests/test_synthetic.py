@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from waqai.text.arabic import name_identity
+from waqai.bench.synthetic import MARK_AR, MARK_EN, Writer, nav_pages, write_synthetic
 from waqai.data.checks import validate
 from waqai.data.model import ArabicName, Proceedings, SessionKind
-from waqai.bench.synthetic import MARK_AR, MARK_EN, Writer, nav_pages, write_synthetic
+from waqai.text.arabic import name_identity
 
 PAPERS = 120
 

@@ -6,9 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
+from waqai.bench.synthetic import write_synthetic
 from waqai.data.checks import validate_cached
 from waqai.data.load import Reads, load
-from waqai.bench.synthetic import write_synthetic
 from waqai.data.yamlread import MAX_FILE_BYTES
 
 

@@ -16,8 +16,8 @@ import posixpath
 from pathlib import Path
 
 from waqai.data.checks import validate
-from waqai.text.dates import format_date
 from waqai.data.model import LANGS, Lang, Paper, Person, Proceedings, Session
+from waqai.text.dates import format_date
 
 BASELINE_CONFIG = """\
 # Benchmark baseline: plain Material, one language, no i18n, no Waqai plugin.
@@ -111,7 +111,8 @@ class Mirror:
             src = f"programme/{day.isoformat()}.md"
             self.page(src, "\n".join([f"# {format_date(day, lang)}", "",
                                       *self.day_lines(src, day)]))
-            lines += [f"## {format_date(day, lang)}", "", *self.day_lines("programme/index.md", day)]
+            lines += [f"## {format_date(day, lang)}", "",
+                      *self.day_lines("programme/index.md", day)]
         self.page("programme/index.md", "\n".join(lines))
         index = ["# People", ""]
         for person in proc.people:
@@ -119,8 +120,9 @@ class Mirror:
             contributions = [f"- [{link.paper.title.get(lang)}]"
                              f"({self.link(src, f'papers/{link.paper.id}.md')})"
                              for link in proc.links_of(person.id) if link.paper]
+            other_name = person.name_en.full if lang == "ar" else person.name_ar.display
             self.page(src, "\n".join([f"# {person.display_name(lang)}", "",
-                                      person.name_en.full if lang == "ar" else person.name_ar.display,
+                                      other_name,
                                       "", f"## {self.heading('contributions')}", "",
                                       *contributions, ""]))
             index.append(f"- [{person.display_name(lang)}]({self.link('people/index.md', src)})")

@@ -84,7 +84,8 @@ def parse_sizes(text: str) -> list[int]:
     try:
         sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a list of numbers, e.g. 100,1000")
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a list of numbers, e.g. 100,1000") from None
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("give one or more paper counts of at least 1")
     return sizes
@@ -118,7 +119,7 @@ def site_size(site: Path) -> tuple[int, int]:
 def first_query(site: Path) -> tuple[dict[str, int] | None, str]:
     """Bytes a reader downloads for a first search, per language, if search offers it."""
     try:
-        from waqai.search import first_query_bytes  # type: ignore[attr-defined]
+        from waqai.search import first_query_bytes
     except ImportError as err:
         return None, (f"not measured: waqai.search.first_query_bytes is not available ({err}); "
                       "it arrives with Waqai's own search")

@@ -21,6 +21,7 @@ import random
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -105,7 +106,8 @@ FAMILY = (
     ("الزهراني", "Alzahrani"), ("الغامدي", "Alghamdi"), ("المطيري", "Almutairi"),
     ("الحربي", "Alharbi"), ("السبيعي", "Alsubaie"), ("العنزي", "Alanazi"), ("الشهري", "Alshehri"),
     ("الأحمدي", "Alahmadi"), ("البقمي", "Albaqami"), ("الرشيدي", "Alrashidi"),
-    ("السهلي", "Alsahli"), ("الجهني", "Aljuhani"), ("العمراني", "Alomrani"), ("الخالدي", "Alkhalidi"),
+    ("السهلي", "Alsahli"), ("الجهني", "Aljuhani"), ("العمراني", "Alomrani"),
+    ("الخالدي", "Alkhalidi"),
     ("الفيفي", "Alfaifi"), ("المالكي", "Almalki"), ("الثبيتي", "Althubaiti"),
     ("البلوي", "Albalawi"), ("الرويلي", "Alruwaili"), ("الشريف", "Alsharif"),
     ("العسيري", "Alasiri"), ("القرني", "Alqarni"), ("الزامل", "Alzamil"), ("السديري", "Alsudairi"),
@@ -269,7 +271,7 @@ class Writer:
             fam_ar, fam_en = FAMILY[family]
             woman = given >= len(FATHERS)
             link_ar, link_en = ("بنت", "bint") if woman else ("بن", "bin")
-            person = {
+            person: dict[str, Any] = {
                 "id": f"{g_en}-{fam_en}-{number}".lower(),
                 "honorific": self.rng.choice(HONORIFICS),
                 "given": g_ar, "nasab": f"{link_ar} {f_ar}", "family": fam_ar,
@@ -306,13 +308,17 @@ def write(path: Path, text: str) -> None:
 def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
     end = START_DAY + dt.timedelta(days=days - 1)
     h_start, h_end = to_hijri(START_DAY), to_hijri(end)
+    title = (f"{MARK_AR} وقائع اصطناعية لقياس الأداء",
+             f"{MARK_EN} Synthetic proceedings for benchmarking")
+    about_ar = f"وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء."
+    about_en = f"Machine-generated proceedings with {papers} items, made to measure build speed."
     return "\n".join([
         "# Synthetic proceedings for benchmarks: no real paper, person or event.",
-        f"title: {text_yaml((f'{MARK_AR} وقائع اصطناعية لقياس الأداء', f'{MARK_EN} Synthetic proceedings for benchmarking'))}",
+        f"title: {text_yaml(title)}",
         f"short_name: \"SYN-{papers}\"",
         "description:",
-        f"  ar: {q(f'وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء.')}",
-        f"  en: {q(f'Machine-generated proceedings with {papers} items, made to measure build speed.')}",
+        f"  ar: {q(about_ar)}",
+        f"  en: {q(about_en)}",
         "organisers:",
         f"  - role: {text_yaml(('تعقده', 'Held by'))}",
         f"    name: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",
@@ -484,6 +490,7 @@ def write_nav_stand_ins(dest: Path) -> None:
     from waqai.site.pages import page_kinds
 
     proc = validate(dest).proceedings
+    assert proc is not None, "the synthetic data did not validate"
     generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(proc)}
     for page in nav_pages((dest / "mkdocs.yml").read_text(encoding="utf-8")):
         stem = page[: -len(".md")]

@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import new, schema
+from waqai.commands import export, new, schema
 from waqai.data.checks import validate, validate_cached
 from waqai.data.problems import Problem, summary
 
@@ -44,6 +44,7 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
     if not result.ok:
         return 1
     proc = result.proceedings
+    assert proc is not None  # result.ok
     print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
           f"{len(proc.people)} people in {args.data_dir}/.")
     return 0
@@ -164,7 +165,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("pytest_args", nargs=argparse.REMAINDER)
     t.set_defaults(run=cmd_test)
     # Commands that live in their own modules add their own subparsers.
-    for register in (new.register, schema.register, bench.register):
+    for register in (new.register, schema.register, export.register, bench.register):
         register(sub)
     return ap
 

@@ -7,19 +7,20 @@ found.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
+from waqai.data.load import Loaded, Reads, assemble, has_errors, load
+from waqai.data.model import ItemKind, Person, Proceedings
+from waqai.data.problems import Problem, Severity, sort_problems
+from waqai.exports.bibtex import validate_bibtex_text
 from waqai.text.arabic import name_identity
 from waqai.text.dates import check_pair
-from waqai.exports.bibtex import validate_bibtex_text
-from waqai.data.load import Loaded, Reads, assemble, has_errors, load
-from waqai.data.model import ItemKind, Proceedings
-from waqai.data.problems import Problem, Severity, sort_problems
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,10 @@ def validate(root: Path, data_dir: str = "papers", reads: Reads | None = None) -
     return Validation(assemble(loaded), problems)
 
 
-def fingerprint(folder: Path) -> tuple:
+Fingerprint = tuple[tuple[str, str, int, int], ...]  # (folder, name, size, mtime_ns) per file
+
+
+def fingerprint(folder: Path) -> Fingerprint:
     """Cheap identity of the data: every file's path, size and modification time."""
     entries = []
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -53,13 +57,13 @@ def fingerprint(folder: Path) -> tuple:
     return tuple(entries)
 
 
-_last: tuple[tuple, Validation] | None = None
+_last: tuple[Fingerprint, Validation] | None = None
 
 
 _reads = Reads()  # files read by validate_cached(reuse_files=True), kept between calls
 
 
-def validate_cached(root: Path, data_dir: str = "papers", stamp: tuple | None = None, *,
+def validate_cached(root: Path, data_dir: str = "papers", stamp: Fingerprint | None = None, *,
                     reuse_files: bool = False) -> Validation:
     """`validate()`, reusing the last result while no data file has changed.
 
@@ -128,9 +132,9 @@ def check_references(loaded: Loaded) -> None:
             person_ref(conference_file, "statements.person", statement.person)
         for editor in loaded.conference.editors:
             person_ref(conference_file, "editors", editor)
-    for person in loaded.people:
-        for other in person.distinct_from:
-            person_ref(people_file, f"{person.id}.distinct_from", other)
+    for entry in loaded.people:
+        for other in entry.distinct_from:
+            person_ref(people_file, f"{entry.id}.distinct_from", other)
 
 
 def check_orders(loaded: Loaded) -> None:
@@ -148,17 +152,17 @@ def check_orders(loaded: Loaded) -> None:
         else:
             seen[slot] = file
     sessions_file = sources.shown(sources.data_dir / "sessions.yaml")
-    days: dict[tuple, str] = {}
+    days: dict[tuple[dt.date, int], str] = {}
     for session in loaded.sessions:
-        slot = (session.day, session.order)
-        if slot in days:
+        day_slot = (session.day, session.order)
+        if day_slot in days:
             loaded.problems.append(Problem(
                 sessions_file, f"{session.id}.order", f"{session.order} is already taken on "
-                f"{session.day} by session “{days[slot]}”.",
+                f"{session.day} by session “{days[day_slot]}”.",
                 "Give each session of a day its own order number.",
                 sources.line(sessions_file, f"{session.id}.order")))
         else:
-            days[slot] = session.id
+            days[day_slot] = session.id
         conference = loaded.conference
         if conference and not conference.start <= session.day <= conference.end:
             loaded.problems.append(Problem(
@@ -212,7 +216,7 @@ def check_name_collisions(loaded: Loaded) -> None:
     """Two entries whose names fold to the same given + filing name may be one person."""
     sources = loaded.sources
     people_file = sources.shown(sources.data_dir / "people.yaml")
-    by_identity: dict[str, list] = {}
+    by_identity: dict[str, list[Person]] = {}
     for person in loaded.people:
         by_identity.setdefault(name_identity(person.name_ar), []).append(person)
     for group in by_identity.values():

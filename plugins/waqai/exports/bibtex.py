@@ -35,13 +35,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from typing import TextIO
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
 from waqai.data.model import Paper, Proceedings
 from waqai.data.model import Person as ModelPerson
-
 from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 _ESCAPES = {
@@ -91,7 +91,7 @@ def validate_bibtex_text(value: str) -> str | None:
     return None
 
 
-class _Writer(Writer):
+class _Writer(Writer):  # type: ignore[misc]  # pybtex has no type information: Writer is Any
     """pybtex's BibTeX writer, minus its escaping: values arrive escaped."""
 
     def quote(self, s: str) -> str:
@@ -103,7 +103,7 @@ class _Writer(Writer):
     def _encode(self, text: str) -> str:
         return text
 
-    def _write_field(self, stream, type, value):  # noqa: A002 (pybtex's signature)
+    def _write_field(self, stream: TextIO, type: str, value: str) -> None:  # noqa: A002 (pybtex's signature)
         if type == "month" and value.isdigit():
             stream.write(f",\n    {type} = {value}")
         else:

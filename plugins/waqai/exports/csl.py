@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from waqai.data.model import Paper, Proceedings
 from waqai.data.model import Person as ModelPerson
-
 from waqai.exports.common import given_names, one_line, page_range, paper_url
 
 CslItem = dict[str, Any]
@@ -65,7 +65,8 @@ def csl_item(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> CslItem:
     item["container-title"] = one_line(conf.title.ar)
     item["event"] = one_line(conf.title.ar)
     item["event-place"] = one_line(conf.city.ar)
-    item["event-date"] = _date(conf.start, conf.end) if conf.end != conf.start else _date(conf.start)
+    item["event-date"] = (_date(conf.start, conf.end) if conf.end != conf.start
+                          else _date(conf.start))
     item["publisher"] = one_line(conf.publisher.ar)
     item["publisher-place"] = one_line(conf.city.ar)
     item["issued"] = {"date-parts": [[conf.year, conf.start.month]]}

@@ -27,6 +27,10 @@ def session_ics_path(session: Session) -> str:
     return f"sessions/{session.id}/{session.id}.ics"
 
 
+# What an export text was made from; only ever compared with ==.
+Inputs = tuple[object, ...]
+
+
 @dataclass(frozen=True)
 class PaperExports:
     bib: str
@@ -34,14 +38,14 @@ class PaperExports:
     csl: str  # a one-item CSL-JSON document, the paper's own file
 
 
-def _paper_inputs(proc: Proceedings, paper: Paper, key: str) -> tuple:
+def _paper_inputs(proc: Proceedings, paper: Paper, key: str) -> Inputs:
     """Everything the three formats read for one paper (see bib_entry, ris._tags, csl_item)."""
     editors = tuple(proc.person(pid) for pid in proc.conference.editors)
     return (proc.conference, paper, proc.people_of(paper), editors,
             proc.session(paper.session), key)
 
 
-def _session_inputs(proc: Proceedings, session: Session) -> tuple:
+def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
     """Everything a session's calendar event reads (see ics.session_event)."""
     return (proc.conference, session,
             tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)))
@@ -56,9 +60,9 @@ class ExportCache:
     """
 
     def __init__(self) -> None:
-        self.papers: dict[str, tuple[tuple, PaperExports]] = {}
-        self.sessions: dict[str, tuple[tuple, str]] = {}
-        self.volume: tuple[tuple, dict[str, str]] | None = None
+        self.papers: dict[str, tuple[Inputs, PaperExports]] = {}
+        self.sessions: dict[str, tuple[Inputs, str]] = {}
+        self.volume: tuple[Inputs, dict[str, str]] | None = None
 
     def paper(self, proc: Proceedings, paper: Paper, keys: dict[str, str]) -> PaperExports:
         inputs = _paper_inputs(proc, paper, keys[paper.id])
@@ -69,7 +73,7 @@ class ExportCache:
             cached = self.papers[paper.id] = (inputs, made)
         return cached[1]
 
-    def session(self, proc: Proceedings, session: Session) -> tuple[tuple, str]:
+    def session(self, proc: Proceedings, session: Session) -> tuple[Inputs, str]:
         inputs = _session_inputs(proc, session)
         cached = self.sessions.get(session.id)
         if cached is None or cached[0] != inputs:
@@ -77,7 +81,7 @@ class ExportCache:
         return cached
 
     def volume_files(self, proc: Proceedings, items: list[PaperExports],
-                     sessions: list[tuple]) -> dict[str, str]:
+                     sessions: list[Inputs]) -> dict[str, str]:
         inputs = (tuple((i.bib, i.ris, i.csl) for i in items), tuple(sessions))
         if self.volume is None or self.volume[0] != inputs:
             self.volume = (inputs, {

@@ -28,7 +28,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from waqai.data.model import Proceedings, Session
-
 from waqai.exports.common import one_line, session_url, site_host
 
 TZID = "Asia/Riyadh"
@@ -37,6 +36,7 @@ PRODID = "-//Waqai//Proceedings programme//AR"
 
 def _timezone(on: dt.date) -> Timezone:
     offset = ZoneInfo(TZID).utcoffset(dt.datetime.combine(on, dt.time(12)))
+    assert offset is not None  # a ZoneInfo always knows the offset of a naive datetime
     standard = TimezoneStandard()
     standard.add("dtstart", dt.datetime(1970, 1, 1))
     standard.add("tzoffsetfrom", offset)
@@ -64,7 +64,7 @@ def session_event(proc: Proceedings, session: Session) -> Event:
     conf = proc.conference
     event = Event()
     event.add("uid", f"{session.id}@{site_host(conf)}")
-    event.add("dtstamp", dt.datetime.combine(conf.start, dt.time(0), tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime.combine(conf.start, dt.time(0), tzinfo=dt.UTC))
     if session.start is None:
         event.add("dtstart", session.day)
         event.add("dtend", session.day + dt.timedelta(days=1))
@@ -96,7 +96,8 @@ def _calendar(proc: Proceedings, sessions: tuple[Session, ...]) -> str:
         cal.add_component(_timezone(proc.conference.start))
     for session in sessions:
         cal.add_component(session_event(proc, session))
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
 
 
 def programme_ics(proc: Proceedings) -> str:

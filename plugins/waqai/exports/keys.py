@@ -34,8 +34,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
-from waqai.text.arabic import latin_family_without_article
 from waqai.data.model import Paper, Proceedings
+from waqai.text.arabic import latin_family_without_article
 
 STOPWORDS = frozenset(
     "a an the of on in for and to at by from with as or into about its is are "

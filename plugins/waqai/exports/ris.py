@@ -24,8 +24,8 @@ from collections.abc import Iterable
 
 from waqai.data.model import Paper, Proceedings
 from waqai.data.model import Person as ModelPerson
-
 from waqai.exports.common import given_names, one_line, page_range, paper_url
+
 
 def ris_name(person: ModelPerson) -> str:
     given = given_names(person.name_ar)

@@ -14,8 +14,8 @@ are indexed from the model, so the last language pass writes every language).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from waqai.data.model import LANGS, Lang, Proceedings
 from waqai.search.index import IndexFolder, IndexStats, Terms

@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from waqai.text.arabic import fold, search_tokens
 from waqai.search.records import Record
+from waqai.text.arabic import fold, search_tokens
 
 FORMAT = 1
 SHARD_BYTES = 16_000  # target size of a term shard; one term's postings are never split
@@ -133,7 +133,7 @@ class IndexFolder:
         if [r.url for r in records] != [r.url for r in self.docs]:  # doc ids moved
             self.postings, self.parts, self.blocks = {}, {}, {}
             self.doc_terms = [{} for _ in records]
-            changed = range(len(records))
+            changed: Sequence[int] = range(len(records))
         else:
             changed = [i for i, record in enumerate(records) if record != self.docs[i]]
         for doc_id in changed:

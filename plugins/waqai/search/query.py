@@ -19,9 +19,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from waqai.text.arabic import fold
 from waqai.search.index import decode, order
+from waqai.text.arabic import fold
 
 PAGE = 10  # results shown at once, and whose document blocks a query fetches
 PREFIX_MIN = 2  # shorter tokens match whole terms only
@@ -59,9 +60,10 @@ class IndexReader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.fetched: list[str] = []
-        self._cache: dict[str, object] = {}
+        self._cache: dict[str, Any] = {}
 
-    def get(self, name: str) -> object:
+    def get(self, name: str) -> Any:
+        """One file of the index, parsed JSON (a manifest, a shard or a block of records)."""
         if name not in self._cache:
             self._cache[name] = json.loads((self.folder / name).read_text(encoding="utf-8"))
             self.fetched.append(name)
@@ -87,6 +89,7 @@ class IndexReader:
                         scores[doc_id] = max(scores.get(doc_id, 0), weight * factor)
             totals = scores if totals is None else {
                 d: s + scores[d] for d, s in totals.items() if d in scores}
+        assert totals is not None  # there was at least one token
         ids = sorted(totals, key=lambda d: (-totals[d], d))
         block = manifest["block"]
         results = [self.get(f"d{d // block}.json")[d % block] for d in ids[:PAGE]]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
 from waqai.text.dates import format_date
 from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
 from waqai.urls import paper_url, person_url, session_url
 
 # Field weights (two bits in the index): a word in the title counts more than
@@ -41,7 +41,7 @@ class Record:
 def lang_of_url(url: str) -> Lang:
     """The language of a page from its site-relative URL ("en/about/" is English)."""
     first = url.split("/", 1)[0]
-    return first if first in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return first if first in LANGS else DEFAULT_LANG
 
 
 def html_words(body: str) -> str:

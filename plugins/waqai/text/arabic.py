@@ -39,7 +39,7 @@ __all__ = [
 ALEF = "ا"
 TATWEEL = "\u0640"
 
-_DIGITS = {**{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n in range(10)}}
+_DIGITS = {chr(base + n): str(n) for base in (0x0660, 0x06F0) for n in range(10)}
 
 # fold(): one line per choice.
 _FOLD = str.maketrans(
@@ -109,7 +109,7 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_DROP)).strip()
 
 
-class _DropTable(dict):
+class _DropTable(dict[int, int | None]):
     """A `str.translate` table that deletes what `_clean` removes.
 
     Each code point is classified the first time it is seen and remembered, so

@@ -51,14 +51,16 @@ _RANGE_TEXT = "{}-{:02d}-{:02d} to {}-{:02d}-{:02d} ({}–{} AH)".format(
 
 @functools.cache
 def _names() -> dict[str, dict[str, tuple[str, ...]]]:
-    raw = json.loads(resources.files("waqai.text").joinpath(_NAMES_FILE).read_text(encoding="utf-8"))
+    source = resources.files("waqai.text").joinpath(_NAMES_FILE)
+    raw = json.loads(source.read_text(encoding="utf-8"))
     names: dict[str, dict[str, tuple[str, ...]]] = {}
     for key, count in _NAME_COUNTS.items():
         names[key] = {}
         for lang in ("ar", "en"):
             values = tuple(raw[key][lang])
             if len(values) != count:
-                raise ValueError(f"{_NAMES_FILE}: {key}.{lang} needs {count} names, has {len(values)}")
+                raise ValueError(f"{_NAMES_FILE}: {key}.{lang} needs {count} names, "
+                                 f"has {len(values)}")
             names[key][lang] = values
     return names
 
@@ -84,7 +86,8 @@ def _hijri_of(h: HijriDate) -> Hijri:
     length = Hijri(h.year, h.month, 1).month_length()
     if h.day > length:
         month = f"{_name('hijri_months', 'en', h.month)} {h.year}"
-        raise ValueError(f"{iso} AH does not exist: {month} has {length} days in the Umm al-Qura calendar")
+        raise ValueError(f"{iso} AH does not exist: {month} has {length} days "
+                         f"in the Umm al-Qura calendar")
     return Hijri(h.year, h.month, h.day)
 
 
@@ -128,7 +131,8 @@ def check_pair(gregorian: dt.date, hijri: HijriDate) -> str | None:
     if expected == gregorian:
         return None
     given = _gregorian_text(gregorian, gregorian, "en")
-    problem = f"{_hijri_text(hijri, hijri, 'en')} is {_gregorian_text(expected, expected, 'en')}, not {given}"
+    problem = (f"{_hijri_text(hijri, hijri, 'en')} is "
+               f"{_gregorian_text(expected, expected, 'en')}, not {given}")
     fix_date = f"change the date to {expected.isoformat()}"
     try:
         keep = to_hijri(gregorian)
@@ -195,7 +199,8 @@ def format_range(start: dt.date, end: dt.date, lang: Lang, digits: Digits = "lat
     """«5–7 صفر 1437 هـ الموافق 17–19 نوفمبر 2015 م» /
     "17–19 November 2015 (5–7 Safar 1437 AH)". One day gives that day without weekday."""
     if end < start:
-        raise ValueError(f"date range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+        raise ValueError(f"date range ends ({end.isoformat()}) "
+                         f"before it starts ({start.isoformat()})")
     return _both(start, end, lang, "", digits)
 
 
