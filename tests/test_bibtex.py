@@ -22,11 +22,11 @@ from waqai.exports.bibtex import (
     escape_latex,
     paper_bibtex,
     unescape_latex,
-    validate_bibtex_text,
     volume_bibtex,
     write_bibliography,
 )
 from waqai.exports.keys import citation_keys
+from waqai.text.braces import validate_bibtex_text
 
 SPECIALS = "& % $ # _ { } ~ ^ \\"
 SITE = "https://proceedings.example.org/csc-2015/"

@@ -9,12 +9,11 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
+from conftest import run_waqai
+from waqai.commands.cli import main
 from waqai.data import schema
 from waqai.data.checks import validate
-from waqai.commands.cli import main
 from waqai.site.invariants import check_site
-
-from conftest import run_waqai
 
 PAPER = "papers/test-paper/paper.yaml"
 # What a new paper still needs, written out by hand from the issue and the example data.

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -21,9 +22,9 @@ from jsonschema import Draft7Validator
 
 from conftest import ROOT
 from test_bad_inputs import CASES
+from waqai.commands.cli import main
 from waqai.data import schema
 from waqai.data.fields import DOCUMENTS
-from waqai.commands.cli import main
 from waqai.data.load import load
 from waqai.data.yamlread import SLUG, Fields
 

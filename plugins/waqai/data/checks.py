@@ -18,8 +18,8 @@ from pathlib import Path
 from waqai.data.load import Loaded, Reads, assemble, has_errors, load
 from waqai.data.model import ItemKind, Person, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
-from waqai.exports.bibtex import validate_bibtex_text
 from waqai.text.arabic import name_identity
+from waqai.text.braces import validate_bibtex_text
 from waqai.text.dates import check_pair
 
 

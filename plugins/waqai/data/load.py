@@ -16,6 +16,7 @@ what only the whole volume can tell (references, duplicates, dates).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -25,13 +26,30 @@ from typing import Any, TypeVar
 
 import yaml
 
-from waqai.data.fields import (CONFERENCE, PAPER, PDF_NAME, PERSON, SESSION, Values,
-                               read_group)
-from waqai.data.model import (ArabicName, Conference, LatinName, Organisation, Paper, Person,
-                              Proceedings, Session, Statement, Text)
+from waqai.data.fields import CONFERENCE, PAPER, PDF_NAME, PERSON, SESSION, Values, read_group
+from waqai.data.model import (
+    ArabicName,
+    Conference,
+    LatinName,
+    Organisation,
+    Paper,
+    Person,
+    Proceedings,
+    Session,
+    Statement,
+    Text,
+)
 from waqai.data.problems import Problem, Severity
-from waqai.data.yamlread import (BIDI_CONTROLS, MAX_FILE_BYTES, MAX_LIST_FILE_BYTES, Fields,
-                                 check_slug, compose, line_of, read_text_file)
+from waqai.data.yamlread import (
+    BIDI_CONTROLS,
+    MAX_FILE_BYTES,
+    MAX_LIST_FILE_BYTES,
+    Fields,
+    check_slug,
+    compose,
+    line_of,
+    read_text_file,
+)
 
 ABSTRACT_FILES = {"ar": "abstract.ar.md", "en": "abstract.en.md"}
 T = TypeVar("T")
@@ -124,9 +142,9 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     statements = tuple(Statement(person=st["person"], text=st["text"], source=st["source"])
                        for st in v["statements"] or ()
                        if st["person"] and st["text"] and st["source"])
-    required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"], start, end,
+    required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"],
                 v["publisher"], v["site_url"])
-    if any(value is None for value in required):
+    if start is None or end is None or any(value is None for value in required):
         return None
     return Conference(
         title=v["title"], short_name=v["short_name"], organisers=organisers, venue=v["venue"],
@@ -155,7 +173,7 @@ def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:
 
 def entries_by_id(fields: Fields, sources: Sources, what: str) -> Iterator[tuple[str, Fields]]:
     """The `id: {…}` entries of people.yaml or sessions.yaml whose id is a safe slug."""
-    for entry_id in fields.keys():
+    for entry_id in fields.keys():  # noqa: SIM118 - Fields is not a dict
         entry = fields.mapping(entry_id)
         sources.remember(fields.file, fields, entry_id)
         if entry is None:
@@ -238,7 +256,8 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     if paper_id is None:
         return None
     sources.paper_files[paper_id] = shown
-    if None in (v["session"], v["order"], v["kind"], v["title"], v["people"], abstract):
+    if abstract is None or None in (v["session"], v["order"], v["kind"], v["title"],
+                                    v["people"]):
         return None
     keywords = v["keywords"] or {}
     return Paper(id=paper_id, session=v["session"], order=v["order"], kind=v["kind"],
@@ -312,20 +331,20 @@ class Reads:
 
     def __init__(self, keep: bool = True) -> None:
         self.keep = keep
-        self.kept: dict[Path, tuple[tuple, Any, Loaded]] = {}
+        self.kept: dict[Path, tuple[tuple[Any, ...], Any, Loaded]] = {}
 
     def file(self, path: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
         return self._reuse(path, lambda: (_digest(path),), loaded, read)
 
     def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
         """A paper's folder: its listing (a PDF may be named), and its text files' contents."""
-        def key() -> tuple:
+        def key() -> tuple[Any, ...]:
             names = sorted(entry.name for entry in os.scandir(folder))
             return tuple((name, _digest(folder / name) if name in self.PAPER_FILES else None)
                          for name in names)
         return self._reuse(folder, key, loaded, read)
 
-    def _reuse(self, path: Path, key_of: Callable[[], tuple], loaded: Loaded,
+    def _reuse(self, path: Path, key_of: Callable[[], tuple[Any, ...]], loaded: Loaded,
                read: Callable[[Loaded], T]) -> T:
         if not self.keep:
             return read(loaded)
@@ -395,7 +414,7 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
     loaded.sessions = list(reads.file(sessions, loaded,
                                       lambda into: read_sessions_file(sessions, into)))
     for folder in paper_folders(base):
-        paper = reads.folder(folder, loaded, lambda into: read_paper(folder, into))
+        paper = reads.folder(folder, loaded, functools.partial(read_paper, folder))
         if paper:
             loaded.papers.append(paper)
     return loaded
@@ -403,6 +422,7 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
 
 def assemble(loaded: Loaded) -> Proceedings:
     """The model, in programme order. Only call when there are no errors."""
+    assert loaded.conference is not None, "assemble() needs a conference.yaml read cleanly"
     sessions = sorted(loaded.sessions, key=lambda s: (s.day, s.order, s.id))
     rank = {s.id: n for n, s in enumerate(sessions)}
     papers = sorted(loaded.papers, key=lambda p: (rank[p.session], p.order, p.id))

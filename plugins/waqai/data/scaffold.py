@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from waqai.data.fields import PAPER, Bilingual, Field
 from waqai.data.load import ABSTRACT_FILES
 from waqai.data.problems import Problem
-from waqai.data.fields import PAPER, Bilingual, Field
 from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
 

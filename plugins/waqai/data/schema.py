@@ -29,8 +29,17 @@ from typing import Any
 
 import yaml
 
-from waqai.data.fields import (BILINGUAL_GROUP, DOCUMENTS, ID_HELP, ID_SCHEMA, Document, Field,
-                               Group, Json, ListOf)
+from waqai.data.fields import (
+    BILINGUAL_GROUP,
+    DOCUMENTS,
+    ID_HELP,
+    ID_SCHEMA,
+    Document,
+    Field,
+    Group,
+    Json,
+    ListOf,
+)
 from waqai.data.model import Text
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -142,9 +151,11 @@ def instance(node: yaml.Node) -> Any:
         return {instance(k): instance(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [instance(item) for item in node.value]
+    assert isinstance(node, yaml.ScalarNode), node
     value = node.value
-    if node.style is not None or node.tag != _RESOLVER.resolve(yaml.ScalarNode, value,
-                                                               (True, False)):
+    # PyYAML's resolver is untyped; it returns the tag a plain scalar would get.
+    plain_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    if node.style is not None or node.tag != plain_tag:
         return value  # quoted or block text, or an explicit tag (`!!str 7`): text
     if _NULL.match(value):
         return None

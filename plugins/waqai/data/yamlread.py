@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import yaml
 
@@ -183,7 +184,7 @@ class Fields:
             self.problem(field, f"has the tag {node.tag}, which is not allowed.",
                          "Remove the `!tag` and write plain text.", line_of(node))
             return None
-        value = node.value
+        value: str = node.value
         if BIDI_CONTROLS.search(value):
             self.problem(field, "contains an invisible Unicode bidi control character "
                          "(U+202A–U+202E or U+2066–U+2069), which can disguise text.",
@@ -234,7 +235,7 @@ class Fields:
         if node is None:
             return default
         if isinstance(node, yaml.ScalarNode) and node.value in ("true", "false"):
-            return node.value == "true"
+            return bool(node.value == "true")
         self.problem(self.sub(key), f"should be true or false, found {_describe(node)}.",
                      "Write `true` or `false` (YAML 1.1 words like yes/no/on/off are refused).",
                      line_of(node))

@@ -43,6 +43,7 @@ from pybtex.database.output.bibtex import Writer
 from waqai.data.model import Paper, Proceedings
 from waqai.data.model import Person as ModelPerson
 from waqai.exports.common import given_names, one_line, page_range, paper_url
+from waqai.text.braces import validate_bibtex_text
 
 _ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -70,25 +71,6 @@ def escape_latex(text: str) -> str:
 def unescape_latex(text: str) -> str:
     """Inverse of `escape_latex` on its output."""
     return _UNESCAPE_RE.sub(lambda m: _UNESCAPES[m.group()], text)
-
-
-def validate_bibtex_text(value: str) -> str | None:
-    """A problem with `value` as raw BibTeX field text, or None.
-
-    Braces must nest: BibTeX counts them even after a backslash, so an
-    unbalanced brace ends a field early or swallows the rest of the file.
-    """
-    depth = 0
-    for ch in value:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return "a closing brace '}' has no matching opening brace '{'"
-    if depth:
-        return "an opening brace '{' is never closed"
-    return None
 
 
 class _Writer(Writer):  # type: ignore[misc]  # pybtex has no type information: Writer is Any
