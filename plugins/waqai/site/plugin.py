@@ -28,11 +28,9 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -51,17 +49,15 @@ from waqai.site.head import absolute_alternates
 from waqai.site.incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
                           stamp)
 from waqai.site.invariants import PageIds, check_site
+from waqai.site.output import point_alternates_to_home, set_html_dir
 from waqai.text.labels import labels_for
-from waqai.data.model import LANGS, Lang, Proceedings, lang_root
+from waqai.data.model import LANGS, Lang, Proceedings
 from waqai.site.pages import BuildData, Links, PageKind, PageSpec, page_kinds
 from waqai.data.problems import DataError
 from waqai.site.render import render_untrusted
 from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
 
 log = get_plugin_logger(__name__)
-
-HTML_OPEN = re.compile(r'<html lang="([A-Za-z-]+)"')
-RTL_LANGS = {"ar"}
 
 
 class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
@@ -375,21 +371,3 @@ def front_matter(template: str, title: str) -> str:
     # page.title reaches Material's templates, which do not escape: escape it here.
     title = escape(title, quote=False)
     return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
-
-
-def point_alternates_to_home(output: str, site_url: str) -> str:
-    """A 404 page has no translation: its language links lead to each language's home."""
-    base = urlsplit(site_url).path or "/"
-    homes = {lang: base + lang_root(lang) for lang in LANGS}
-    return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
-                  lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)
-
-
-def set_html_dir(output: str) -> str:
-    """Add `dir` to the `<html>` element, from its `lang`."""
-    match = HTML_OPEN.search(output)
-    if match is None or "dir=" in output[match.start(): output.find(">", match.start())]:
-        return output
-    lang = match.group(1).split("-")[0]
-    direction = "rtl" if lang in RTL_LANGS else "ltr"
-    return f'{output[:match.end()]} dir="{direction}"{output[match.end():]}'
