@@ -16,17 +16,16 @@ import pytest
 
 from conftest import run_waqai
 from factories import make_example_proceedings
-from waqai.site.incremental import ServeMemory, abstract_edits, pages_to_build, stamp
+from waqai.site.generated import GeneratedPages
+from waqai.site.incremental import (ServeMemory, abstract_edits, page_digests, pages_to_build,
+                                    stamp)
 from waqai.data.model import Proceedings, Text
-from waqai.site.plugin import ProceedingsPlugin
 
 STAMP = ("theme", 1)
 
 
 def digests_of(proc: Proceedings) -> dict[str, str]:
-    plugin = ProceedingsPlugin()
-    plugin.use(proc)
-    return {uri: plugin.page_digest(uri) for uri in plugin.generated}
+    return page_digests(GeneratedPages(proc))
 
 
 def with_abstract(proc: Proceedings, paper_id: str, abstract: Text) -> Proceedings:

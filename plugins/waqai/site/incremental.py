@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from waqai.data.checks import fingerprint
 from waqai.data.model import Proceedings
+from waqai.site.generated import GeneratedPages
 
 # Written by every language pass from the pages that pass saw: a partial build
 # would leave them listing only its few pages, so the full build's copy is put back.
@@ -81,6 +82,19 @@ def not_modified() -> bool:
 
 def already_written(dirty: bool = False) -> None:
     """Stands in for `File.copy_file` of an export that is on disk already."""
+
+
+def page_digests(pages: GeneratedPages, last: dict[str, str] | None = None,
+                 edited: set[str] | None = None) -> dict[str, str]:
+    """The digest of every generated page. Given the `last` build's digests and the
+    papers whose abstract alone changed since (`edited`), only those papers' pages
+    are digested again."""
+    if last is None or edited is None:
+        return {uri: digest(*pages.inputs(uri)) for uri in pages}
+    digests = dict(last)
+    for uri in pages.paper_pages(edited):
+        digests[uri] = digest(*pages.inputs(uri))
+    return digests
 
 
 def nav_paths(nav: Any) -> set[str]:

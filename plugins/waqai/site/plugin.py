@@ -26,35 +26,29 @@ language, the second from inside the first one's `on_post_build`):
 from __future__ import annotations
 
 import functools
-import json
 import os
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from waqai import search
 from waqai.data.checks import fingerprint, validate_cached
 from waqai.site.config import ProceedingsConfig
 from waqai.exports.files import ExportCache, export_files
-from waqai.exports.keys import citation_keys
 from waqai.site.head import absolute_alternates
-from waqai.site.incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
-                          stamp)
+from waqai.site.generated import GeneratedPages, render_empty
+from waqai.site.incremental import (ServeMemory, already_written, not_modified, page_digests,
+                                    pages_to_build, stamp)
 from waqai.site.invariants import PageIds, check_site
 from waqai.site.output import point_alternates_to_home, set_html_dir
-from waqai.text.labels import labels_for
-from waqai.data.model import LANGS, Lang, Proceedings
-from waqai.site.pages import BuildData, Links, PageKind, PageSpec, page_kinds
+from waqai.data.model import LANGS, Lang
 from waqai.data.problems import DataError
-from waqai.site.render import render_untrusted
 from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
 
 log = get_plugin_logger(__name__)
@@ -64,16 +58,12 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.proceedings: Proceedings | None = None
-        self.data: BuildData | None = None
+        self.pages: GeneratedPages | None = None  # made from the data, kept while it is unchanged
         self._fingerprint: tuple | None = None
         self.data_dir: Path | None = None
-        # src_uri of each generated file -> (kind, spec, lang)
-        self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
         self.default_404: str | None = None
         self.build_open = False  # from the first pass's on_config to the last on_post_build
         self.memory: ServeMemory | None = None  # under `serve` only
-        self.views: dict[str, dict[str, Any]] = {}
         self.included: set[str] | None = None  # generated src_uris this build; None: all
         # Search records of the hand-written pages, by output path (kept under `serve`,
         # where a rebuild renders only the pages that changed), and those this build has.
@@ -107,7 +97,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         root = Path(config.config_file_path).resolve().parent
         self.data_dir = root / self.config.data_dir
         current = fingerprint(self.data_dir)
-        if self.proceedings is not None and current == self._fingerprint:
+        if self.pages is not None and current == self._fingerprint:
             return self.open_build(config)
         # The same result `build.py build` validated just before, when nothing changed.
         result = validate_cached(root, self.config.data_dir, current,
@@ -119,7 +109,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if result.proceedings is None:
             raise PluginError(f"The data in {self.config.data_dir}/ has errors "
                               f"({DataError(result.problems)}); nothing was built.")
-        self.use(result.proceedings)
+        self.pages = GeneratedPages(result.proceedings, self.export_cache,
+                                    keep_views=self.memory is not None)
         self._fingerprint = current
         return self.open_build(config)
 
@@ -131,32 +122,20 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.page_ids = PageIds(site_dir)
         return config
 
-    def use(self, proc: Proceedings) -> None:
-        """Make the site from `proc`: what every page and export is derived from."""
-        self.proceedings = proc
-        keys = citation_keys(proc)
-        self.data = BuildData(proc, keys, export_files(proc, keys, self.export_cache))
-        self.generated = {}
-        for kind in page_kinds():
-            for spec in kind.specs(proc):
-                for lang in LANGS:
-                    self.generated[spec.src_uri(lang)] = (kind, spec, lang)
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Each language pass starts here; under `serve`, the first decides what to rebuild.
         if self.memory is None or self.memory.building:
             return
         # The first pass of a `serve` build: find the pages that changed.
-        self.views = {}  # kept for both passes, built once
         config_file = Path(config.config_file_path)
         self.memory.begin(stamp(config_file, Path(config.docs_dir),
                                 Path(config.theme.custom_dir or config_file.parent)),
-                          self.proceedings)
-        self.memory.decide(self.page_digests())
+                          self.pages.proc)
+        self.memory.decide(page_digests(self.pages, self.memory.pages,
+                                        self.memory.abstract_edits()))
         self.included = None
         if self.memory.partial:
-            stems = {uri: spec.stem for uri, (_, spec, _) in self.generated.items()}
-            self.included = pages_to_build(self.memory.changed, stems, config.nav)
+            self.included = pages_to_build(self.memory.changed, self.pages.stems(), config.nav)
             count = len(self.memory.changed)
             log.info(f"Rebuilding {count} changed generated page{'' if count == 1 else 's'}.")
 
@@ -171,26 +150,19 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     @event_priority(50)
     def _add_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Before i18n: one File per generated page and language, as if in docs_dir."""
-        for src_uri in self.generated:
-            if self.included is None or src_uri in self.included:
-                files.append(File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
-                                  use_directory_urls=config.use_directory_urls))
+        for file in self.pages.placeholders(config, self.included):
+            files.append(file)
         return files
 
     @event_priority(-200)
     def _fill_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
         """After i18n: give the localised files their generated content."""
         for file in files:
-            entry = self.generated.get(file.src_uri)
-            if entry is None:
+            if file.src_uri not in self.pages:
                 if file.is_documentation_page():
                     self.written_pages_now.add(file.dest_uri)
                 continue
-            kind, spec, lang = entry
-            file.generated_by = "waqai"
-            # Listed on session, day and person pages, deliberately not in the sidebar.
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-            file.content_string = front_matter(kind.template, spec.title.get(lang))
+            self.pages.fill(file)
             if self.memory is not None and self.memory.page_is_current(file.src_uri,
                                                                        file.abs_dest_path):
                 # An instance attribute shadows File.is_modified for this file only.
@@ -210,9 +182,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def plan_exports(self, config: MkDocsConfig) -> list[tuple[str, str, bool]]:
         """Which export files this build lists, and which of them it writes."""
         if self.memory is None:
-            return [(path, content, True) for path, content in self.data.exports.items()]
+            return [(path, content, True) for path, content in self.pages.exports.items()]
         plan = []
-        for path, content in self.data.exports.items():
+        for path, content in self.pages.exports.items():
             current = self.memory.export_is_current(
                 path, content, os.path.join(config.site_dir, path))
             if not (current and self.memory.partial):  # a partial build leaves them out
@@ -242,66 +214,28 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        # A generated page has no Markdown body (its template does the work): skip
-        # MkDocs' per-page Markdown parser, ~0.1 ms a page, 3–4 % of a large build.
-        if page.file.src_uri in self.generated and not markdown.strip():
+        # A generated page has no Markdown body (its template does the work).
+        if page.file.src_uri in self.pages and not markdown.strip():
             page.render = functools.partial(render_empty, page)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        entry = self.generated.get(page.file.src_uri)
-        if entry is None:  # a hand-written page: searchable too
-            self.written_pages[page.file.dest_uri] = search.page_record(page.url, page.title, html)
-            return html
-        if entry[0].name != "paper":
-            return html
-        _, spec, lang = entry
-        return render_untrusted(self.proceedings.paper(spec.key).abstract.get(lang))
+        if page.file.src_uri in self.pages:
+            return self.pages.body(page.file.src_uri, html)
+        # A hand-written page: searchable too.
+        self.written_pages[page.file.dest_uri] = search.page_record(page.url, page.title, html)
+        return html
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any] | None:
-        if page.file.src_uri not in self.generated:
-            return context
-        context["waqai"] = self.view(page.file.src_uri)
+        if page.file.src_uri in self.pages:
+            context["waqai"] = self.pages.view(page.file.src_uri)
         return context
-
-    def page_digests(self) -> dict[str, str]:
-        """This build's digest of every generated page, computed again only where needed."""
-        edited = self.memory.abstract_edits()
-        if edited is None:
-            return {uri: self.page_digest(uri) for uri in self.generated}
-        digests = dict(self.memory.pages)
-        for uri, (kind, spec, _) in self.generated.items():
-            if kind.name == "paper" and spec.key in edited:
-                digests[uri] = self.page_digest(uri)
-        return digests
-
-    def page_digest(self, src_uri: str) -> str:
-        """Everything the HTML of a generated page is made from (see incremental.py)."""
-        kind, spec, lang = self.generated[src_uri]
-        abstract = self.proceedings.paper(spec.key).abstract.get(lang) \
-            if kind.name == "paper" else ""
-        # The labels (`t`) are fixed for a language while the server runs.
-        view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
-        return digest(kind.template, front_matter(kind.template, spec.title.get(lang)),
-                      lang, view, abstract)
-
-    def view(self, src_uri: str) -> dict[str, Any]:
-        """What the template of a generated page receives (kept for both passes under serve)."""
-        if src_uri in self.views:
-            return self.views[src_uri]
-        kind, spec, lang = self.generated[src_uri]
-        links = Links(spec.url, lang)
-        view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
-                "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
-        if self.memory is not None:
-            self.views[src_uri] = view
-        return view
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = absolute_alternates(set_html_dir(output), page.canonical_url)
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.pages:
             self.page_ids.record(page.file.dest_uri, output)
         return output
 
@@ -332,10 +266,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.written_pages = {path: record for path, record in self.written_pages.items()
                               if path in self.written_pages_now}
         self.written_pages_now = set()
-        search.write_search_indexes(self.proceedings, site_dir, self.written_pages.values(),
+        search.write_search_indexes(self.pages.proc, site_dir, self.written_pages.values(),
                                     self.search_indexes)
         if self.config.check_invariants:
-            misses = check_site(self.proceedings, site_dir, self.page_ids)
+            misses = check_site(self.pages.proc, site_dir, self.page_ids)
             if misses:
                 raise PluginError("Not every paper is where it belongs:\n  " + "\n  ".join(misses))
         if self.memory is not None:
@@ -356,18 +290,3 @@ def add_search_script(config: MkDocsConfig) -> None:
     """Load the search script on every page (idempotent: on_config runs once per language)."""
     if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(search.SCRIPT)
-
-
-def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What `Page.render` (mkdocs 1.6) leaves on a page whose Markdown is empty."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
-    page.links_to_anchors = {}
-
-
-def front_matter(template: str, title: str) -> str:
-    # JSON strings are valid YAML scalars and escape anything a title may hold.
-    # page.title reaches Material's templates, which do not escape: escape it here.
-    title = escape(title, quote=False)
-    return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
