@@ -4,8 +4,8 @@ Order of events within one build (mkdocs-static-i18n runs one build per
 language, the second from inside the first one's `on_post_build`):
 
 - `on_config`  loads and validates `papers/` — once per data version, not once
-  per language (the result is cached by a fingerprint of the data files) — and
-  opens the build; later language passes reuse its data until it closes.
+  per language (`loading.py` caches the result by a fingerprint of the data
+  files) — and opens the build; later language passes reuse its data until it closes.
 - `on_files`   two phases around i18n (priority -100): placeholders for every
   generated page in both languages before it, their content after it. This is
   the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
@@ -38,17 +38,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from waqai import search
-from waqai.data.checks import fingerprint, validate_cached
 from waqai.site.config import ProceedingsConfig
-from waqai.exports.files import ExportCache, export_files
 from waqai.site.head import absolute_alternates
 from waqai.site.generated import GeneratedPages, render_empty
 from waqai.site.incremental import (ServeMemory, already_written, not_modified, page_digests,
                                     pages_to_build, stamp)
 from waqai.site.invariants import PageIds, check_site
+from waqai.site.loading import DataFolder
 from waqai.site.output import point_alternates_to_home, set_html_dir
 from waqai.data.model import LANGS, Lang
-from waqai.data.problems import DataError
 from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
 
 log = get_plugin_logger(__name__)
@@ -58,9 +56,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.pages: GeneratedPages | None = None  # made from the data, kept while it is unchanged
-        self._fingerprint: tuple | None = None
-        self.data_dir: Path | None = None
+        self.data = DataFolder()
+        self.pages: GeneratedPages | None = None  # this build's, from self.data
         self.default_404: str | None = None
         self.build_open = False  # from the first pass's on_config to the last on_post_build
         self.memory: ServeMemory | None = None  # under `serve` only
@@ -71,7 +68,6 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.written_pages_now: set[str] = set()
         # (path, text, write) of each export file this build lists; made by its first pass.
         self.export_plan: list[tuple[str, str, bool]] | None = None
-        self.export_cache = ExportCache()
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
         self.page_ids: PageIds | None = None  # per build, or kept under `serve`
         self.search_indexes: dict[Lang, search.IndexFolder] | None = None  # kept under `serve`
@@ -95,23 +91,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # even if a file is saved while the build runs.
             return config
         root = Path(config.config_file_path).resolve().parent
-        self.data_dir = root / self.config.data_dir
-        current = fingerprint(self.data_dir)
-        if self.pages is not None and current == self._fingerprint:
-            return self.open_build(config)
-        # The same result `build.py build` validated just before, when nothing changed.
-        result = validate_cached(root, self.config.data_dir, current,
-                                 reuse_files=self.memory is not None)
-        for problem in result.problems:
-            # Logged as info: strict mode aborts on any WARNING record, and a data
-            # warning does not stop `check` either (format() says "warning:").
-            (log.error if problem.is_error else log.info)(problem.format())
-        if result.proceedings is None:
-            raise PluginError(f"The data in {self.config.data_dir}/ has errors "
-                              f"({DataError(result.problems)}); nothing was built.")
-        self.pages = GeneratedPages(result.proceedings, self.export_cache,
-                                    keep_views=self.memory is not None)
-        self._fingerprint = current
+        self.pages = self.data.pages(root, self.config.data_dir, serving=self.memory is not None)
         return self.open_build(config)
 
     def open_build(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -279,8 +259,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.data_dir is not None:
-            server.watch(str(self.data_dir))
+        if self.data.path is not None:
+            server.watch(str(self.data.path))
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
