@@ -160,7 +160,7 @@ else:
     path.write_text(path.read_text(encoding="utf-8").replace(*text.split("=>")), encoding="utf-8")
 config = load_config("mkdocs.yml", site_dir=site, strict=False)
 build(config, dirty=True)
-memory = config.plugins["proceedings"].memory
+memory = config.plugins["proceedings"].serve.memory
 print("partial" if memory.partial else "full", len(memory.changed or ()))
 """
 
