@@ -17,16 +17,14 @@ import pytest
 from conftest import run_waqai
 from factories import make_example_proceedings
 from waqai.data.model import Proceedings, Text
-from waqai.site.incremental import ServeMemory, abstract_edits, pages_to_build, stamp
-from waqai.site.plugin import ProceedingsPlugin
+from waqai.site.generated import GeneratedPages
+from waqai.site.incremental import ServeMemory, abstract_edits, page_digests, pages_to_build, stamp
 
 STAMP = ("theme", 1)
 
 
 def digests_of(proc: Proceedings) -> dict[str, str]:
-    plugin = ProceedingsPlugin()
-    plugin.use(proc)
-    return {uri: plugin.page_digest(uri) for uri in plugin.generated}
+    return page_digests(GeneratedPages(proc))
 
 
 def with_abstract(proc: Proceedings, paper_id: str, abstract: Text) -> Proceedings:
@@ -161,7 +159,7 @@ else:
     path.write_text(path.read_text(encoding="utf-8").replace(*text.split("=>")), encoding="utf-8")
 config = load_config("mkdocs.yml", site_dir=site, strict=False)
 build(config, dirty=True)
-memory = config.plugins["proceedings"].memory
+memory = config.plugins["proceedings"].serve.memory
 print("partial" if memory.partial else "full", len(memory.changed or ()))
 """
 

@@ -22,6 +22,10 @@ change gives a full dirty build, in which unchanged pages are still skipped.
 A dirty build never deletes: a page or export the data no longer makes (a
 paper removed, a citation key changed) is deleted here, so the served site is
 the one `build` would make (`test_incremental` compares them file by file).
+
+`ServeState` is all `serve` keeps between rebuilds (the plugin's `serve`):
+this memory of the last good build, and the search indexes, search records
+and page ids that each rebuild brings up to date rather than makes anew.
 """
 
 from __future__ import annotations
@@ -29,13 +33,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dataclasses import replace
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
 
+from waqai import search
 from waqai.data.checks import fingerprint
-from waqai.data.model import Proceedings
+from waqai.data.model import LANGS, Proceedings
+from waqai.site.generated import GeneratedPages
+from waqai.site.invariants import PageIds
+from waqai.site.passes import ExportFile, OpenBuild
+
+log = get_plugin_logger(__name__)
 
 # Written by every language pass from the pages that pass saw: a partial build
 # would leave them listing only its few pages, so the full build's copy is put back.
@@ -79,8 +93,17 @@ def not_modified() -> bool:
     return False
 
 
-def already_written(dirty: bool = False) -> None:
-    """Stands in for `File.copy_file` of an export that is on disk already."""
+def page_digests(pages: GeneratedPages, last: dict[str, str] | None = None,
+                 edited: set[str] | None = None) -> dict[str, str]:
+    """The digest of every generated page. Given the `last` build's digests and the
+    papers whose abstract alone changed since (`edited`), only those papers' pages
+    are digested again."""
+    if last is None or edited is None:
+        return {uri: digest(*pages.inputs(uri)) for uri in pages}
+    digests = dict(last)
+    for uri in pages.paper_pages(edited):
+        digests[uri] = digest(*pages.inputs(uri))
+    return digests
 
 
 def nav_paths(nav: Any) -> set[str]:
@@ -193,3 +216,71 @@ def remove_output(path: Path, site_dir: Path) -> None:
         except OSError:
             break
         folder = folder.parent
+
+
+class ServeState:
+    """Everything `serve` keeps from one rebuild to the next, with the decisions of
+    the current one: the plugin's `serve` (None outside `serve`)."""
+
+    def __init__(self) -> None:
+        self.memory = ServeMemory()
+        terms = search.Terms(remember_texts=True)
+        self.search_indexes = {lang: search.IndexFolder(terms) for lang in LANGS}
+        self.hand_written: dict[str, search.Record] = {}  # see OpenBuild
+        self.page_ids: PageIds | None = None
+        self.included: set[str] | None = None  # generated src_uris this build takes; None: all
+
+    def open_build(self, site_dir: Path) -> OpenBuild:
+        """A build that starts from what the last one left."""
+        if self.page_ids is None or self.page_ids.site_dir != site_dir:
+            self.page_ids = PageIds(site_dir)
+        return OpenBuild(site_dir, self.page_ids, self.hand_written, self.search_indexes,
+                         self.plan_exports)
+
+    def begin(self, config: MkDocsConfig, pages: GeneratedPages) -> None:
+        """At the start of each language pass: the first decides which pages changed."""
+        if self.memory.building:
+            return
+        config_file = Path(config.config_file_path)
+        self.memory.begin(stamp(config_file, Path(config.docs_dir),
+                                Path(config.theme.custom_dir or config_file.parent)),
+                          pages.proc)
+        self.memory.decide(page_digests(pages, self.memory.pages, self.memory.abstract_edits()))
+        self.included = None
+        if self.memory.partial:
+            self.included = pages_to_build(self.memory.changed, pages.stems(), config.nav)
+            count = len(self.memory.changed)
+            log.info(f"Rebuilding {count} changed generated page{'' if count == 1 else 's'}.")
+
+    def skip_if_current(self, file: File) -> None:
+        """Let MkDocs leave a generated page alone when its output is current."""
+        if self.memory.page_is_current(file.src_uri, file.abs_dest_path):
+            # An instance attribute shadows File.is_modified for this file only.
+            file.is_modified = not_modified  # type: ignore[method-assign]
+
+    def plan_exports(self, exports: dict[str, str], site_dir: str) -> list[ExportFile]:
+        """Which export files this build lists, and which of them it writes."""
+        plan = []
+        for path, text in exports.items():
+            current = self.memory.export_is_current(path, text, os.path.join(site_dir, path))
+            if not (current and self.memory.partial):  # a partial build leaves them out
+                plan.append(ExportFile(path, text, not current))
+        return plan
+
+    def finish(self, site_dir: Path) -> None:
+        self.memory.finish(site_dir)
+
+    def abandon(self) -> None:
+        self.memory.abandon()
+
+
+def read_skipped_titles(nav: Navigation, config: MkDocsConfig) -> None:
+    """In a dirty build, give the unchanged pages of the nav their titles.
+
+    MkDocs reads only the pages it rebuilds, and a page it did not read has no
+    title: every rebuilt page would show "None" in the tabs and sidebar.
+    Reading the source (front matter and first heading) is enough.
+    """
+    for page in nav.pages:
+        if page.markdown is None and not page.file.is_modified():
+            page.read_source(config)

@@ -4,238 +4,121 @@ Order of events within one build (mkdocs-static-i18n runs one build per
 language, the second from inside the first one's `on_post_build`):
 
 - `on_config`  loads and validates `papers/` — once per data version, not once
-  per language (the result is cached by a fingerprint of the data files) — and
-  opens the build; later language passes reuse its data until it closes.
+  per language (`loading.py` caches the result by a fingerprint of the data
+  files) — into the generated pages (`generated.py`), and opens the build
+  (`passes.py`); later language passes reuse its data until it closes.
 - `on_files`   two phases around i18n (priority -100): placeholders for every
   generated page in both languages before it, their content after it. This is
   the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
   under `docs_dir`, and localises only files it sees.
-- `on_nav` (under `serve`) reads the titles of nav pages a dirty build skips.
 - `on_env` autoescapes Waqai's templates and keeps compiled templates.
 - `on_page_content` puts the sanitised abstract in place of the (empty) body.
 - `on_page_context` hands the page's view to its template.
-- `on_post_page` sets `dir` on `<html>` (Material sets it on `<body>` only) and
-  makes the `hreflang` alternates absolute.
+- `on_post_page` sets `dir` on `<html>` and makes the `hreflang` alternates
+  absolute (`output.py`).
 - `on_post_build` (after i18n's) does the whole-site work once: the default
   language's 404 page, the search indexes, and the invariant check that every
   paper is on every page and in every export it belongs to.
-- Under `serve` builds are dirty, and usually partial: `incremental.py` decides
+- Under `serve` builds are dirty, and usually partial: `self.serve` (see
+  `incremental.py`) keeps what rebuilds reuse; in `on_pre_build` it decides
   which generated pages and exports changed, and only those reach MkDocs.
+  `on_nav` reads the titles of the nav pages a dirty build skips.
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import os
-import re
-from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from waqai import search
-from waqai.data.checks import fingerprint, validate_cached
 from waqai.site.config import ProceedingsConfig
-from waqai.exports.files import ExportCache, export_files
-from waqai.exports.keys import citation_keys
+from waqai.site.generated import GeneratedPages, render_empty
 from waqai.site.head import absolute_alternates
-from waqai.site.incremental import (ServeMemory, already_written, digest, not_modified, pages_to_build,
-                          stamp)
-from waqai.site.invariants import PageIds, check_site
-from waqai.text.labels import labels_for
-from waqai.data.model import LANGS, Lang, Proceedings, lang_root
-from waqai.site.pages import BuildData, Links, PageKind, PageSpec, page_kinds
-from waqai.data.problems import DataError
-from waqai.site.render import render_untrusted
+from waqai.site.incremental import ServeState, read_skipped_titles
+from waqai.site.invariants import check_site
+from waqai.site.loading import DataFolder
+from waqai.site.output import point_alternates_to_home, set_html_dir
+from waqai.site.passes import OpenBuild
 from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
-
-log = get_plugin_logger(__name__)
-
-HTML_OPEN = re.compile(r'<html lang="([A-Za-z-]+)"')
-RTL_LANGS = {"ar"}
 
 
 class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.proceedings: Proceedings | None = None
-        self.data: BuildData | None = None
-        self._fingerprint: tuple | None = None
-        self.data_dir: Path | None = None
-        # src_uri of each generated file -> (kind, spec, lang)
-        self.generated: dict[str, tuple[PageKind, PageSpec, Lang]] = {}
-        self.default_404: str | None = None
-        self.build_open = False  # from the first pass's on_config to the last on_post_build
-        self.memory: ServeMemory | None = None  # under `serve` only
-        self.views: dict[str, dict[str, Any]] = {}
-        self.included: set[str] | None = None  # generated src_uris this build; None: all
-        # Search records of the hand-written pages, by output path (kept under `serve`,
-        # where a rebuild renders only the pages that changed), and those this build has.
-        self.written_pages: dict[str, search.Record] = {}
-        self.written_pages_now: set[str] = set()
-        # (path, text, write) of each export file this build lists; made by its first pass.
-        self.export_plan: list[tuple[str, str, bool]] | None = None
-        self.export_cache = ExportCache()
+        self.data = DataFolder()
+        self.pages: GeneratedPages | None = None  # this build's, from self.data
+        self.build: OpenBuild | None = None  # from the first pass's on_config to the last on_post_build
+        self.serve: ServeState | None = None  # under `serve` only
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
-        self.page_ids: PageIds | None = None  # per build, or kept under `serve`
-        self.search_indexes: dict[Lang, search.IndexFolder] | None = None  # kept under `serve`
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds,
-        # so an unchanged data folder is not read again.
-        self.command = command
-        # `serve` builds dirty: only the generated pages whose inputs changed are rebuilt,
-        # and the work of the last build is reused where it is still valid.
+        # so an unchanged data folder is not read again. `serve` builds dirty: only
+        # the generated pages whose inputs changed are rebuilt.
         if dirty:
-            self.memory = ServeMemory()
-            terms = search.Terms(remember_texts=True)
-            self.search_indexes = {lang: search.IndexFolder(terms) for lang in LANGS}
+            self.serve = ServeState()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        add_search_script(config)
-        if self.build_open:
+        # The search script, on every page (on_config runs once per language).
+        if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(search.SCRIPT)
+        if self.build is not None:
             # i18n's next language pass: both languages are made from the same data,
             # even if a file is saved while the build runs.
             return config
         root = Path(config.config_file_path).resolve().parent
-        self.data_dir = root / self.config.data_dir
-        current = fingerprint(self.data_dir)
-        if self.proceedings is not None and current == self._fingerprint:
-            return self.open_build(config)
-        # The same result `build.py build` validated just before, when nothing changed.
-        result = validate_cached(root, self.config.data_dir, current,
-                                 reuse_files=self.memory is not None)
-        for problem in result.problems:
-            # Logged as info: strict mode aborts on any WARNING record, and a data
-            # warning does not stop `check` either (format() says "warning:").
-            (log.error if problem.is_error else log.info)(problem.format())
-        if result.proceedings is None:
-            raise PluginError(f"The data in {self.config.data_dir}/ has errors "
-                              f"({DataError(result.problems)}); nothing was built.")
-        self.use(result.proceedings)
-        self._fingerprint = current
-        return self.open_build(config)
-
-    def open_build(self, config: MkDocsConfig) -> MkDocsConfig:
-        """The first language pass has its data: the build is open until the last pass ends."""
-        self.build_open = True
+        self.pages = self.data.pages(root, self.config.data_dir, serving=self.serve is not None)
         site_dir = Path(config.site_dir)
-        if self.page_ids is None or self.page_ids.site_dir != site_dir:
-            self.page_ids = PageIds(site_dir)
+        self.build = self.serve.open_build(site_dir) if self.serve else OpenBuild(site_dir)
         return config
 
-    def use(self, proc: Proceedings) -> None:
-        """Make the site from `proc`: what every page and export is derived from."""
-        self.proceedings = proc
-        keys = citation_keys(proc)
-        self.data = BuildData(proc, keys, export_files(proc, keys, self.export_cache))
-        self.generated = {}
-        for kind in page_kinds():
-            for spec in kind.specs(proc):
-                for lang in LANGS:
-                    self.generated[spec.src_uri(lang)] = (kind, spec, lang)
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Each language pass starts here; under `serve`, the first decides what to rebuild.
-        if self.memory is None or self.memory.building:
-            return
-        # The first pass of a `serve` build: find the pages that changed.
-        self.views = {}  # kept for both passes, built once
-        config_file = Path(config.config_file_path)
-        self.memory.begin(stamp(config_file, Path(config.docs_dir),
-                                Path(config.theme.custom_dir or config_file.parent)),
-                          self.proceedings)
-        self.memory.decide(self.page_digests())
-        self.included = None
-        if self.memory.partial:
-            stems = {uri: spec.stem for uri, (_, spec, _) in self.generated.items()}
-            self.included = pages_to_build(self.memory.changed, stems, config.nav)
-            count = len(self.memory.changed)
-            log.info(f"Rebuilding {count} changed generated page{'' if count == 1 else 's'}.")
+        if self.serve is not None:  # each language pass starts here; the first decides
+            self.serve.begin(config, self.pages)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.build_open = False
-        self.export_plan = None
-        self.written_pages_now = set()
-        if self.memory is not None:
-            self.memory.abandon()
+        self.build = None
+        if self.serve is not None:
+            self.serve.abandon()
 
     # -- files ---------------------------------------------------------------
     @event_priority(50)
     def _add_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Before i18n: one File per generated page and language, as if in docs_dir."""
-        for src_uri in self.generated:
-            if self.included is None or src_uri in self.included:
-                files.append(File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
-                                  use_directory_urls=config.use_directory_urls))
+        for file in self.pages.placeholders(config, self.serve.included if self.serve else None):
+            files.append(file)
         return files
 
     @event_priority(-200)
     def _fill_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
         """After i18n: give the localised files their generated content."""
         for file in files:
-            entry = self.generated.get(file.src_uri)
-            if entry is None:
-                if file.is_documentation_page():
-                    self.written_pages_now.add(file.dest_uri)
-                continue
-            kind, spec, lang = entry
-            file.generated_by = "waqai"
-            # Listed on session, day and person pages, deliberately not in the sidebar.
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-            file.content_string = front_matter(kind.template, spec.title.get(lang))
-            if self.memory is not None and self.memory.page_is_current(file.src_uri,
-                                                                       file.abs_dest_path):
-                # An instance attribute shadows File.is_modified for this file only.
-                file.is_modified = not_modified  # type: ignore[method-assign]
+            if file.src_uri in self.pages:
+                self.pages.fill(file)
+                if self.serve is not None:
+                    self.serve.skip_if_current(file)
+            elif file.is_documentation_page():
+                self.build.hand_written_now.add(file.dest_uri)
         # Exports are language-neutral: added after i18n, they live once, at the root.
-        # Every pass lists them (pages link to them), only the first writes them.
-        first_pass = self.export_plan is None
-        if first_pass:
-            self.export_plan = self.plan_exports(config)
-        for path, content, write in self.export_plan:
-            export = File.generated(config, path, content=content)
-            if not (write and first_pass):
-                export.copy_file = already_written  # type: ignore[method-assign]
+        for export in self.build.export_files(config, self.pages.exports):
             files.append(export)
         return files
-
-    def plan_exports(self, config: MkDocsConfig) -> list[tuple[str, str, bool]]:
-        """Which export files this build lists, and which of them it writes."""
-        if self.memory is None:
-            return [(path, content, True) for path, content in self.data.exports.items()]
-        plan = []
-        for path, content in self.data.exports.items():
-            current = self.memory.export_is_current(
-                path, content, os.path.join(config.site_dir, path))
-            if not (current and self.memory.partial):  # a partial build leaves them out
-                plan.append((path, content, not current))
-        return plan
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """In a dirty build, give unchanged pages of the nav their titles.
-
-        MkDocs reads only the pages it rebuilds, and a page it did not read has no
-        title: every rebuilt page would show "None" in the tabs and sidebar.
-        Reading the source (front matter and first heading) is enough.
-        """
-        if self.memory is not None:
-            for page in nav.pages:
-                if page.markdown is None and not page.file.is_modified():
-                    page.read_source(config)
+        if self.serve is not None:
+            read_skipped_titles(nav, config)
         return nav
 
     # -- pages ---------------------------------------------------------------
@@ -246,67 +129,29 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        # A generated page has no Markdown body (its template does the work): skip
-        # MkDocs' per-page Markdown parser, ~0.1 ms a page, 3–4 % of a large build.
-        if page.file.src_uri in self.generated and not markdown.strip():
+        # A generated page has no Markdown body (its template does the work).
+        if page.file.src_uri in self.pages and not markdown.strip():
             page.render = functools.partial(render_empty, page)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        entry = self.generated.get(page.file.src_uri)
-        if entry is None:  # a hand-written page: searchable too
-            self.written_pages[page.file.dest_uri] = search.page_record(page.url, page.title, html)
-            return html
-        if entry[0].name != "paper":
-            return html
-        _, spec, lang = entry
-        return render_untrusted(self.proceedings.paper(spec.key).abstract.get(lang))
+        if page.file.src_uri in self.pages:
+            return self.pages.body(page.file.src_uri, html)
+        # A hand-written page: searchable too.
+        self.build.hand_written[page.file.dest_uri] = search.page_record(page.url, page.title, html)
+        return html
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any] | None:
-        if page.file.src_uri not in self.generated:
-            return context
-        context["waqai"] = self.view(page.file.src_uri)
+        if page.file.src_uri in self.pages:
+            context["waqai"] = self.pages.view(page.file.src_uri)
         return context
-
-    def page_digests(self) -> dict[str, str]:
-        """This build's digest of every generated page, computed again only where needed."""
-        edited = self.memory.abstract_edits()
-        if edited is None:
-            return {uri: self.page_digest(uri) for uri in self.generated}
-        digests = dict(self.memory.pages)
-        for uri, (kind, spec, _) in self.generated.items():
-            if kind.name == "paper" and spec.key in edited:
-                digests[uri] = self.page_digest(uri)
-        return digests
-
-    def page_digest(self, src_uri: str) -> str:
-        """Everything the HTML of a generated page is made from (see incremental.py)."""
-        kind, spec, lang = self.generated[src_uri]
-        abstract = self.proceedings.paper(spec.key).abstract.get(lang) \
-            if kind.name == "paper" else ""
-        # The labels (`t`) are fixed for a language while the server runs.
-        view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
-        return digest(kind.template, front_matter(kind.template, spec.title.get(lang)),
-                      lang, view, abstract)
-
-    def view(self, src_uri: str) -> dict[str, Any]:
-        """What the template of a generated page receives (kept for both passes under serve)."""
-        if src_uri in self.views:
-            return self.views[src_uri]
-        kind, spec, lang = self.generated[src_uri]
-        links = Links(spec.url, lang)
-        view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
-                "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
-        if self.memory is not None:
-            self.views[src_uri] = view
-        return view
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = absolute_alternates(set_html_dir(output), page.canonical_url)
-        if page.file.src_uri in self.generated:
-            self.page_ids.record(page.file.dest_uri, output)
+        if page.file.src_uri in self.pages:
+            self.build.page_ids.record(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -314,10 +159,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         output = set_html_dir(output_content)
         if template_name == "404.html":
             output = point_alternates_to_home(output, config.site_url or "/")
-            if self.default_404 is None:
-                # The first pass is the default language; i18n's second pass would
-                # overwrite site/404.html with its own language (restored below).
-                self.default_404 = output
+            self.build.keep_404(output)
         return output
 
     @event_priority(-150)
@@ -325,71 +167,24 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # Runs after i18n's on_post_build (-100). i18n builds the other languages from
         # inside the default language's on_post_build, so the first pass to reach this
         # point is the last language's, when every language has been written.
-        if not self.build_open:
+        build, self.build = self.build, None
+        if build is None:
             return
-        self.build_open = False
-        self.export_plan = None
         site_dir = Path(config.site_dir)
-        if self.default_404 is not None:  # i18n's second pass overwrote it
-            (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
-            self.default_404 = None
-        self.written_pages = {path: record for path, record in self.written_pages.items()
-                              if path in self.written_pages_now}
-        self.written_pages_now = set()
-        search.write_search_indexes(self.proceedings, site_dir, self.written_pages.values(),
-                                    self.search_indexes)
+        build.restore_404(site_dir)
+        search.write_search_indexes(self.pages.proc, site_dir, build.hand_written_records(),
+                                    build.search_indexes)
         if self.config.check_invariants:
-            misses = check_site(self.proceedings, site_dir, self.page_ids)
+            misses = check_site(self.pages.proc, site_dir, build.page_ids)
             if misses:
                 raise PluginError("Not every paper is where it belongs:\n  " + "\n  ".join(misses))
-        if self.memory is not None:
-            self.memory.finish(site_dir)
-        else:
-            self.page_ids = None  # a build's own; under `serve`, the next build builds on it
+        if self.serve is not None:
+            self.serve.finish(site_dir)
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.data_dir is not None:
-            server.watch(str(self.data_dir))
+        if self.data.path is not None:
+            server.watch(str(self.data.path))
         if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
             server.watch(config.theme.custom_dir)
         return server
-
-
-def add_search_script(config: MkDocsConfig) -> None:
-    """Load the search script on every page (idempotent: on_config runs once per language)."""
-    if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(search.SCRIPT)
-
-
-def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What `Page.render` (mkdocs 1.6) leaves on a page whose Markdown is empty."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
-    page.links_to_anchors = {}
-
-
-def front_matter(template: str, title: str) -> str:
-    # JSON strings are valid YAML scalars and escape anything a title may hold.
-    # page.title reaches Material's templates, which do not escape: escape it here.
-    title = escape(title, quote=False)
-    return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
-
-
-def point_alternates_to_home(output: str, site_url: str) -> str:
-    """A 404 page has no translation: its language links lead to each language's home."""
-    base = urlsplit(site_url).path or "/"
-    homes = {lang: base + lang_root(lang) for lang in LANGS}
-    return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
-                  lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)
-
-
-def set_html_dir(output: str) -> str:
-    """Add `dir` to the `<html>` element, from its `lang`."""
-    match = HTML_OPEN.search(output)
-    if match is None or "dir=" in output[match.start(): output.find(">", match.start())]:
-        return output
-    lang = match.group(1).split("-")[0]
-    direction = "rtl" if lang in RTL_LANGS else "ltr"
-    return f'{output[:match.end()]} dir="{direction}"{output[match.end():]}'

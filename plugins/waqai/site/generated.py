@@ -1,0 +1,138 @@
+"""The pages Waqai generates from one version of the data, and what each is made from.
+
+A generated page is a Markdown file that exists only in memory: front matter
+naming its template and title, and no body. mkdocs-static-i18n localises it
+like a hand-written page; its template renders the page's *view* (the
+context its page kind in `pages/` makes), and a paper page's body is its
+sanitised abstract.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, Collection, Iterable, Iterator, NamedTuple
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from waqai.data.model import LANGS, Lang, Proceedings
+from waqai.exports.files import ExportCache, export_files
+from waqai.exports.keys import citation_keys
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
+from waqai.site.render import render_untrusted
+from waqai.text.labels import labels_for
+
+
+class Generated(NamedTuple):
+    """One generated page in one language."""
+
+    kind: PageKind
+    spec: PageSpec
+    lang: Lang
+
+
+class GeneratedPages:
+    """Every generated page (by src_uri, e.g. "papers/absher.en.md") of one `Proceedings`,
+    and the exports they link to.
+
+    With `keep_views` (under `serve`) each view is made once for this version of
+    the data: the page's digest needs it, and so does its template.
+    """
+
+    def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
+                 keep_views: bool = False) -> None:
+        self.proc = proc
+        keys = citation_keys(proc)
+        self.data = BuildData(proc, keys, export_files(proc, keys, export_cache))
+        self.pages = {spec.src_uri(lang): Generated(kind, spec, lang)
+                      for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
+        self.views: dict[str, Context] | None = {} if keep_views else None
+
+    def __contains__(self, src_uri: object) -> bool:
+        return src_uri in self.pages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pages)
+
+    @property
+    def exports(self) -> dict[str, str]:
+        """Site-relative path -> text of every export file."""
+        return self.data.exports
+
+    def stems(self) -> dict[str, str]:
+        """src_uri -> language-neutral stem ("papers/absher.en.md" -> "papers/absher")."""
+        return {uri: page.spec.stem for uri, page in self.pages.items()}
+
+    def paper_pages(self, paper_ids: set[str]) -> Iterable[str]:
+        """The src_uris of the pages of these papers, in both languages."""
+        return (uri for uri, page in self.pages.items()
+                if page.kind.name == "paper" and page.spec.key in paper_ids)
+
+    def source(self, src_uri: str) -> str:
+        """The page's Markdown: front matter only."""
+        page = self.pages[src_uri]
+        return front_matter(page.kind.template, page.spec.title.get(page.lang))
+
+    def placeholders(self, config: MkDocsConfig,
+                     only: Collection[str] | None = None) -> Iterator[File]:
+        """A File for each page (or each of `only`), as if in docs_dir: i18n needs that."""
+        for src_uri in self.pages:
+            if only is None or src_uri in only:
+                yield File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
+                           use_directory_urls=config.use_directory_urls)
+
+    def fill(self, file: File) -> None:
+        """Give the (localised) file of a generated page its content."""
+        file.generated_by = "waqai"
+        # Listed on session, day and person pages, deliberately not in the sidebar.
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        file.content_string = self.source(file.src_uri)
+
+    def body(self, src_uri: str, html: str) -> str:
+        """The HTML body of a generated page: a paper's abstract, else the (empty) `html`."""
+        page = self.pages[src_uri]
+        if page.kind.name != "paper":
+            return html
+        return render_untrusted(self.proc.paper(page.spec.key).abstract.get(page.lang))
+
+    def view(self, src_uri: str) -> Context:
+        """What the page's template receives, as `waqai`."""
+        if self.views is not None and src_uri in self.views:
+            return self.views[src_uri]
+        kind, spec, lang = self.pages[src_uri]
+        links = Links(spec.url, lang)
+        view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
+                "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
+        if self.views is not None:
+            self.views[src_uri] = view
+        return view
+
+    def inputs(self, src_uri: str) -> tuple[Any, ...]:
+        """Everything the HTML of the page is made from (its digest, in incremental.py)."""
+        kind, spec, lang = self.pages[src_uri]
+        abstract = self.proc.paper(spec.key).abstract.get(lang) if kind.name == "paper" else ""
+        # The labels (`t`) are fixed for a language while the server runs.
+        view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
+        return kind.template, self.source(src_uri), lang, view, abstract
+
+
+def front_matter(template: str, title: str) -> str:
+    # JSON strings are valid YAML scalars and escape anything a title may hold.
+    # page.title reaches Material's templates, which do not escape: escape it here.
+    title = escape(title, quote=False)
+    return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` (mkdocs 1.6) leaves on a page whose Markdown is empty.
+
+    Set as a generated page's `render`: it skips MkDocs' Markdown parser, about
+    0.1 ms a page, 3–4 % of a large build.
+    """
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}

@@ -1,0 +1,54 @@
+"""The editors' data folder, made into pages once per version of its files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from waqai.data.checks import fingerprint, validate_cached
+from waqai.data.problems import DataError
+from waqai.exports.files import ExportCache
+from waqai.site.generated import GeneratedPages
+
+log = get_plugin_logger(__name__)
+
+
+class DataFolder:
+    """The pages made from the data folder, read again only when its files change
+    (by their fingerprint): not once per language pass, nor on every `serve`
+    rebuild."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self._fingerprint: tuple | None = None
+        self._pages: GeneratedPages | None = None
+        self._export_cache = ExportCache()  # each version of the data reuses what it can
+
+    def pages(self, root: Path, name: str, serving: bool) -> GeneratedPages:
+        """The pages of the data in `root/name` (`name` as the plugin option gives it)."""
+        self.path = root / name
+        current = fingerprint(self.path)
+        if self._pages is None or current != self._fingerprint:
+            self._pages = load_pages(root, name, current, self._export_cache, serving)
+            self._fingerprint = current
+        return self._pages
+
+
+def load_pages(root: Path, name: str, current: tuple, export_cache: ExportCache,
+               serving: bool) -> GeneratedPages:
+    """The pages of the data in `root/name`, whose fingerprint is `current`.
+
+    Every problem is logged; errors stop the build.
+    """
+    # The same result `build.py build` validated just before, when nothing changed.
+    result = validate_cached(root, name, current, reuse_files=serving)
+    for problem in result.problems:
+        # Logged as info: strict mode aborts on any WARNING record, and a data
+        # warning does not stop `check` either (format() says "warning:").
+        (log.error if problem.is_error else log.info)(problem.format())
+    if result.proceedings is None:
+        raise PluginError(f"The data in {name}/ has errors "
+                          f"({DataError(result.problems)}); nothing was built.")
+    return GeneratedPages(result.proceedings, export_cache, keep_views=serving)

@@ -1,0 +1,91 @@
+"""What the language passes of one build share.
+
+mkdocs-static-i18n runs one MkDocs build per language, the later ones from
+inside the first one's `on_post_build`. For Waqai a build is *open* from the
+first pass's `on_config` to the last pass's `on_post_build` (or an error):
+an `OpenBuild` holds what the passes hand on to each other and to the
+whole-site work at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from waqai import search
+from waqai.data.model import Lang
+from waqai.site.invariants import PageIds
+
+
+class ExportFile(NamedTuple):
+    path: str  # site-relative
+    text: str
+    write: bool  # False: the file on disk is current already (under `serve`)
+
+
+# Which export files a build lists, and which it writes: (exports, site_dir) -> plan.
+ExportPlan = Callable[[dict[str, str], str], list[ExportFile]]
+
+
+def write_all(exports: dict[str, str], site_dir: str) -> list[ExportFile]:
+    """The export plan of a build that keeps nothing from an earlier one."""
+    return [ExportFile(path, text, True) for path, text in exports.items()]
+
+
+def already_written(dirty: bool = False) -> None:
+    """Stands in for `File.copy_file` of an export that is on disk already."""
+
+
+class OpenBuild:
+    """One build, across its language passes.
+
+    Outside `serve` everything here is the build's own, and every export is
+    written. Under `serve` the page ids, the search records and the search
+    indexes are those kept between rebuilds, since a rebuild renders only what
+    changed, and the exports are planned by what is on disk (incremental.ServeState).
+    """
+
+    def __init__(self, site_dir: Path, page_ids: PageIds | None = None,
+                 hand_written: dict[str, search.Record] | None = None,
+                 search_indexes: dict[Lang, search.IndexFolder] | None = None,
+                 plan_exports: ExportPlan = write_all) -> None:
+        self.page_ids = page_ids if page_ids is not None else PageIds(site_dir)
+        # Search records of the hand-written pages by output path, and the paths this build has.
+        self.hand_written = hand_written if hand_written is not None else {}
+        self.hand_written_now: set[str] = set()
+        self.search_indexes = search_indexes
+        self.plan_exports = plan_exports
+        self.exports: list[ExportFile] | None = None  # planned by the first pass
+        self.default_404: str | None = None  # the first (default language) pass's
+
+    def export_files(self, config: MkDocsConfig, exports: dict[str, str]) -> list[File]:
+        """The exports as Files: every pass lists them (pages link to them); the first
+        plans which to list and write, and writes them."""
+        first_pass = self.exports is None
+        if self.exports is None:
+            self.exports = self.plan_exports(exports, config.site_dir)
+        files = []
+        for export in self.exports:
+            file = File.generated(config, export.path, content=export.text)
+            if not (export.write and first_pass):
+                file.copy_file = already_written  # type: ignore[method-assign]
+            files.append(file)
+        return files
+
+    def keep_404(self, html: str) -> None:
+        """The default language's 404 page: i18n's later pass overwrites site/404.html."""
+        if self.default_404 is None:
+            self.default_404 = html
+
+    def restore_404(self, site_dir: Path) -> None:
+        if self.default_404 is not None:
+            (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
+
+    def hand_written_records(self) -> list[search.Record]:
+        """The search records of the hand-written pages this build has (a deleted page's go)."""
+        for path in [path for path in self.hand_written if path not in self.hand_written_now]:
+            del self.hand_written[path]
+        return list(self.hand_written.values())
