@@ -10,8 +10,9 @@ sanitised abstract.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterable, Iterator
 from html import escape
-from typing import Any, Collection, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -123,7 +124,8 @@ def front_matter(template: str, title: str) -> str:
     # JSON strings are valid YAML scalars and escape anything a title may hold.
     # page.title reaches Material's templates, which do not escape: escape it here.
     title = escape(title, quote=False)
-    return f"---\ntemplate: {json.dumps(template)}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    return (f"---\ntemplate: {json.dumps(template)}\n"
+            f"title: {json.dumps(title, ensure_ascii=False)}\n---\n")
 
 
 def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -92,7 +92,7 @@ def first_sentence(markdown_text: str, limit: int = 200) -> str:
 
 
 def absolute_alternates(output: str, canonical_url: str | None) -> str:
-    """Make `<link rel="alternate" hreflang>` absolute and add `x-default` (the default language)."""
+    """Make `<link rel="alternate" hreflang>` absolute; add `x-default` (the default language)."""
     if not canonical_url:
         return output
     default_href = None

@@ -159,7 +159,7 @@ class ServeMemory:
 
     def abstract_edits(self) -> set[str] | None:
         """Papers whose abstract alone changed since the last good build (None: more did)."""
-        if not self.pages or self.basis is None:
+        if not self.pages or self.basis is None or self.proceedings is None:
             return None
         return abstract_edits(self.basis, self.proceedings)
 
@@ -170,7 +170,8 @@ class ServeMemory:
         self.changed = ({uri for uri, value in page_digests.items() if self.pages.get(uri) != value}
                         if same_pages else None)
         if self.changed is not None:  # the pages left out are where they were
-            self.outputs_now = {uri: path for uri, path in self.outputs.items() if uri in self.pages}
+            self.outputs_now = {uri: path for uri, path in self.outputs.items()
+                                if uri in self.pages}
 
     @property
     def partial(self) -> bool:
@@ -247,9 +248,10 @@ class ServeState:
                           pages.proc)
         self.memory.decide(page_digests(pages, self.memory.pages, self.memory.abstract_edits()))
         self.included = None
-        if self.memory.partial:
-            self.included = pages_to_build(self.memory.changed, pages.stems(), config.nav)
-            count = len(self.memory.changed)
+        changed = self.memory.changed
+        if changed is not None:  # a partial build
+            self.included = pages_to_build(changed, pages.stems(), config.nav)
+            count = len(changed)
             log.info(f"Rebuilding {count} changed generated page{'' if count == 1 else 's'}.")
 
     def skip_if_current(self, file: File) -> None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from waqai.exports.keys import citation_keys
 from waqai.data.model import LANGS, Lang, Paper, Proceedings, lang_root
+from waqai.exports.keys import citation_keys
 
 PAPER_ID_ATTR = re.compile(r'data-paper-id="([^"<>]*)"')
 BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)

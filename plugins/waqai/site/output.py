@@ -24,6 +24,6 @@ def set_html_dir(output: str) -> str:
 def point_alternates_to_home(output: str, site_url: str) -> str:
     """A 404 page has no translation: its language links lead to each language's home."""
     base = urlsplit(site_url).path or "/"
-    homes = {lang: base + lang_root(lang) for lang in LANGS}
+    homes: dict[str, str] = {lang: base + lang_root(lang) for lang in LANGS}
     return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
                   lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)

@@ -14,11 +14,9 @@ language, the second from inside the first one's `on_post_build`):
 - `on_env` autoescapes Waqai's templates and keeps compiled templates.
 - `on_page_content` puts the sanitised abstract in place of the (empty) body.
 - `on_page_context` hands the page's view to its template.
-- `on_post_page` sets `dir` on `<html>` and makes the `hreflang` alternates
-  absolute (`output.py`).
-- `on_post_build` (after i18n's) does the whole-site work once: the default
-  language's 404 page, the search indexes, and the invariant check that every
-  paper is on every page and in every export it belongs to.
+- `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
+- `on_post_build` (after i18n's) does the whole-site work once: the default 404
+  page, the search indexes, and the check that every paper is everywhere it belongs.
 - Under `serve` builds are dirty, and usually partial: `self.serve` (see
   `incremental.py`) keeps what rebuilds reuse; in `on_pre_build` it decides
   which generated pages and exports changed, and only those reach MkDocs.
@@ -55,10 +53,20 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def __init__(self) -> None:
         self.data = DataFolder()
-        self.pages: GeneratedPages | None = None  # this build's, from self.data
-        self.build: OpenBuild | None = None  # from the first pass's on_config to the last on_post_build
+        self._pages: GeneratedPages | None = None  # this build's, from self.data
+        self._build: OpenBuild | None = None  # first pass's on_config to last on_post_build
         self.serve: ServeState | None = None  # under `serve` only
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
+
+    @property
+    def pages(self) -> GeneratedPages:
+        assert self._pages is not None, "on_config runs before every other page event"
+        return self._pages
+
+    @property
+    def build(self) -> OpenBuild:
+        assert self._build is not None, "a build is open from on_config to on_post_build"
+        return self._build
 
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -72,14 +80,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # The search script, on every page (on_config runs once per language).
         if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(search.SCRIPT)
-        if self.build is not None:
+        if self._build is not None:
             # i18n's next language pass: both languages are made from the same data,
             # even if a file is saved while the build runs.
             return config
         root = Path(config.config_file_path).resolve().parent
-        self.pages = self.data.pages(root, self.config.data_dir, serving=self.serve is not None)
+        self._pages = self.data.pages(root, self.config.data_dir, serving=self.serve is not None)
         site_dir = Path(config.site_dir)
-        self.build = self.serve.open_build(site_dir) if self.serve else OpenBuild(site_dir)
+        self._build = self.serve.open_build(site_dir) if self.serve else OpenBuild(site_dir)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -87,7 +95,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.serve.begin(config, self.pages)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.build = None
+        self._build = None
         if self.serve is not None:
             self.serve.abandon()
 
@@ -131,7 +139,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                          files: Files) -> str | None:
         # A generated page has no Markdown body (its template does the work).
         if page.file.src_uri in self.pages and not markdown.strip():
-            page.render = functools.partial(render_empty, page)
+            page.render = functools.partial(render_empty, page)  # type: ignore[method-assign]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -142,8 +150,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         self.build.hand_written[page.file.dest_uri] = search.page_record(page.url, page.title, html)
         return html
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any] | None:
+    def on_page_context(  # type: ignore[override]  # MkDocs' TypedDict has no "waqai" key
+            self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+            nav: Any) -> dict[str, Any] | None:
         if page.file.src_uri in self.pages:
             context["waqai"] = self.pages.view(page.file.src_uri)
         return context
@@ -167,7 +176,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         # Runs after i18n's on_post_build (-100). i18n builds the other languages from
         # inside the default language's on_post_build, so the first pass to reach this
         # point is the last language's, when every language has been written.
-        build, self.build = self.build, None
+        build, self._build = self._build, None
         if build is None:
             return
         site_dir = Path(config.site_dir)

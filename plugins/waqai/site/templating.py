@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache

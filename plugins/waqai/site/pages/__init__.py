@@ -12,8 +12,9 @@ template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from waqai.data.model import Lang, Proceedings, Text
 

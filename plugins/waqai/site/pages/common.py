@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
 from waqai.data.model import Lang, Paper, Person, Proceedings, Session
 from waqai.site.pages import Context, Links
+from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
 from waqai.urls import day_url, paper_url, person_url, session_url
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from waqai.text.labels import ITEM_KINDS
-from waqai.urls import base_url
+from waqai.data.model import Lang, Proceedings, lang_root
 from waqai.exports.files import paper_files
 from waqai.site.head import paper_head
-from waqai.data.model import Lang, Proceedings, lang_root
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import person_brief, session_brief
-from waqai.urls import paper_url
+from waqai.text.labels import ITEM_KINDS
+from waqai.urls import base_url, paper_url
 
 
 def specs(proc: Proceedings) -> Iterable[PageSpec]:
@@ -33,7 +32,8 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
         "cite": {
             "key": key,
             "bibtex": data.exports[files["bib"]],
-            "files": [{"format": label, "url": links.asset(files[fmt]), "name": files[fmt].rsplit("/", 1)[-1]}
+            "files": [{"format": label, "url": links.asset(files[fmt]),
+                       "name": files[fmt].rsplit("/", 1)[-1]}
                       for fmt, label in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))],
         },
         "paper": {

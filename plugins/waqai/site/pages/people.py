@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from waqai.text.labels import LABELS, ROLES
 from waqai.data.model import Lang, Proceedings
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, person_brief, session_brief
+from waqai.text.labels import LABELS, ROLES
 from waqai.urls import person_url
 
 

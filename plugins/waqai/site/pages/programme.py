@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from waqai.exports.files import PROGRAMME_ICS
-from waqai.text.labels import LABELS
 from waqai.data.model import Lang, Proceedings, Text
+from waqai.exports.files import PROGRAMME_ICS
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, session_brief
+from waqai.text.labels import LABELS
 from waqai.urls import day_url
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from waqai.exports.files import session_ics_path
 from waqai.data.model import Lang, Proceedings
+from waqai.exports.files import session_ics_path
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, person_brief, session_brief
 from waqai.urls import session_url
