@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -19,23 +18,10 @@ from pathlib import Path
 
 from waqai.bench import run as bench
 from waqai.commands import export, new, schema
+from waqai.commands.report import print_problems
 from waqai.data.checks import validate, validate_cached
-from waqai.data.problems import Problem, summary
 
 DEFAULT_ADDR = "127.0.0.1:8000"
-
-
-def in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
-
-
-def print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-        if in_github_actions():
-            print(problem.format_github())
-    if problems:
-        print(summary(problems), file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:

@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from waqai.commands.report import print_problems
 from waqai.data.checks import validate
 from waqai.exports.files import export_files
 from waqai.exports.keys import citation_keys
@@ -22,8 +23,6 @@ from waqai.search import write_search_indexes
 
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
-    from waqai.commands.cli import print_problems  # cli imports this module
-
     result = validate(root, args.data_dir)
     print_problems(result.problems)
     proc = result.proceedings

@@ -107,9 +107,11 @@ class Invalid:
 
 @dataclass(frozen=True)
 class Plain(Value):
-    """Text in one language (or no language: an id, a URL, a date written as text).
+    """Text in one language (or none: a code, a URL, a file name).
 
-    `pattern` and `check` must both accept it; otherwise `invalid` says what is wrong.
+    With `invalid`, the loader refuses a text that `pattern` or `check` does not
+    accept, and says so. Without it the pattern is only published in the schema:
+    the loader checks such a field itself (`pdf`, against the paper's folder).
     """
 
     pattern: re.Pattern[str] | None = None
@@ -274,9 +276,6 @@ class Group(Value):
 
     def schema(self, required: bool) -> Json:
         return {"$ref": f"#/definitions/{self.name}"}
-
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,9 @@ from waqai.data.model import Lang
 
 MARKED = re.compile(r"(<!-- waqai:fields (?P<doc>[a-z]+) -->\n)(?P<table>.*?)"
                     r"(<!-- /waqai:fields -->)", re.DOTALL)
-HEADINGS = {"ar": ("الحقل", "", "ما يُكتب فيه", "مثال"),
-            "en": ("Field", "", "What to write", "Example")}
+HEADINGS = {"ar": ("الحقل", "مطلوب؟", "ما يُكتب فيه", "مثال"),
+            "en": ("Field", "Required?", "What to write", "Example")}
 REQUIRED = {"ar": ("مطلوب", "اختياري"), "en": ("required", "optional")}
-HEADINGS_REQUIRED = {"ar": "مطلوب؟", "en": "Required?"}
 
 
 def rows(group: Group, prefix: str = "") -> Iterator[tuple[str, Field]]:
@@ -49,9 +48,7 @@ def _cell(text: str) -> str:
 def table(doc_name: str, lang: Lang) -> str:
     """The Markdown table of one document's fields, in `lang`."""
     doc = next(doc for doc in DOCUMENTS if doc.name == doc_name)
-    field_heading, _, what, example = HEADINGS[lang]
-    lines = [f"| {field_heading} | {HEADINGS_REQUIRED[lang]} | {what} | {example} |",
-             "|---|---|---|---|"]
+    lines = ["| " + " | ".join(HEADINGS[lang]) + " |", "|---|---|---|---|"]
     for name, field in rows(doc.body):
         required = REQUIRED[lang][0 if field.required else 1]
         sample = f"`{_cell(field.example)}`" if field.example else ""
