@@ -69,7 +69,8 @@ def test_serve_path_comes_from_site_url(tmp_path: Path) -> None:
     for line, path in (("site_url: https://example.org/csc-2015/", "/csc-2015/"),
                        ("site_url: 'https://example.org'", "/"),
                        ('site_url: "http://example.org/a/b"', "/a/b/")):
-        (tmp_path / "mkdocs.yml").write_text(f"site_name: x\n{line}\n", encoding="utf-8")
+        (tmp_path / "papers").mkdir(exist_ok=True)
+        (tmp_path / "papers/conference.yaml").write_text(f"{line}\n", encoding="utf-8")
         assert site_path(tmp_path) == path
 
 

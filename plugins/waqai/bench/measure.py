@@ -8,7 +8,6 @@ only the largest of all children so far).
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -19,6 +18,9 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 PROGRESS_EVERY = 0.5  # seconds between redraws of the progress line on a terminal
 PROGRESS_LOG_EVERY = 30.0  # seconds between progress lines when output is not a terminal
@@ -127,11 +129,10 @@ def wait_for(url: str, marker: str | None, deadline: float) -> None:
     raise RuntimeError(f"timed out waiting for {url}" + (" to change" if marker else ""))
 
 
-def site_path(project: Path) -> str:
-    """The path part of `site_url` in mkdocs.yml, where `serve` mounts the site."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^site_url:\s*[\"']?https?://[^/\s\"']+(/[^\s\"']*)?", text, re.M)
-    path = (match.group(1) if match else None) or "/"
+def site_path(project: Path, data_dir: str = "papers") -> str:
+    """The path part of the conference's `site_url`, where `serve` mounts the site."""
+    conference = yaml.safe_load((project / data_dir / "conference.yaml").read_text("utf-8"))
+    path = urlsplit(str(conference.get("site_url") or "/")).path or "/"
     return path if path.endswith("/") else path + "/"
 
 

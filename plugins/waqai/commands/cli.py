@@ -118,8 +118,10 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     # `build`: a dirty build always logs a warning.
     sys.argv = [sys.argv[0], "serve", "--dirty"]
     logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotices())
+    # Served at the path of the conference's site_url (the plugin sets the rest).
+    site_url = result.proceedings.conference.site_url if result.proceedings else None
     serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True,
-          build_type="dirty", strict=False)
+          build_type="dirty", strict=False, site_url=site_url)
     return 0
 
 

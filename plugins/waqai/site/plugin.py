@@ -1,26 +1,23 @@
 """The `proceedings` MkDocs plugin: wires MkDocs events to the modules that do the work.
 
-Order of events within one build (mkdocs-static-i18n runs one build per
-language, the second from inside the first one's `on_post_build`):
+Events of one build (mkdocs-static-i18n runs a build per language, the second
+from inside the first one's `on_post_build`):
 
-- `on_config`  loads and validates `papers/` — once per data version, not once
-  per language (`loading.py` caches the result by a fingerprint of the data
-  files) — into the generated pages (`generated.py`), and opens the build
-  (`passes.py`); later language passes reuse its data until it closes.
+- `on_config`  loads and validates `papers/` once per data version (`loading.py`)
+  into the generated pages (`generated.py`), takes the site's name and address
+  from it (`identity.py`), and opens the build (`passes.py`); later language
+  passes reuse its data until it closes.
 - `on_files`   two phases around i18n (priority -100): placeholders for every
-  generated page in both languages before it, their content after it. This is
-  the recipe recorded in the toolchain findings: i18n needs `abs_src_path`
-  under `docs_dir`, and localises only files it sees.
+  generated page in both languages before it (i18n localises only files it
+  sees), their content after it.
 - `on_env` autoescapes Waqai's templates and keeps compiled templates.
-- `on_page_content` puts the sanitised abstract in place of the (empty) body.
-- `on_page_context` hands the page's view to its template.
+- `on_page_content`, `on_page_context`: the sanitised abstract, the page's view.
 - `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
-- `on_post_build` (after i18n's) does the whole-site work once: the default 404
-  page, the search indexes, and the check that every paper is everywhere it belongs.
-- Under `serve` builds are dirty, and usually partial: `self.serve` (see
-  `incremental.py`) keeps what rebuilds reuse; in `on_pre_build` it decides
-  which generated pages and exports changed, and only those reach MkDocs.
-  `on_nav` reads the titles of the nav pages a dirty build skips.
+- `on_post_build` (after i18n's) does the whole-site work once: the 404 page,
+  search indexes, the check that every paper is everywhere it belongs.
+- Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
+  keeps what rebuilds reuse and, in `on_pre_build`, decides which generated pages
+  and exports changed; `on_nav` reads the titles of nav pages a dirty build skips.
 """
 
 from __future__ import annotations
@@ -40,6 +37,7 @@ from waqai import search
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
 from waqai.site.head import absolute_alternates
+from waqai.site.identity import apply_identity
 from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.invariants import check_site
 from waqai.site.loading import DataFolder
@@ -71,8 +69,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     # -- loading -------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds,
-        # so an unchanged data folder is not read again. `serve` builds dirty: only
-        # the generated pages whose inputs changed are rebuilt.
+        # so an unchanged data folder is not read again. `serve` builds dirty.
         if dirty:
             self.serve = ServeState()
 
@@ -85,7 +82,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # even if a file is saved while the build runs.
             return config
         root = Path(config.config_file_path).resolve().parent
-        self._pages = self.data.pages(root, self.config.data_dir, serving=self.serve is not None)
+        serving = self.serve is not None
+        self._pages = self.data.pages(root, self.config.data_dir, serving=serving)
+        apply_identity(config, self.pages.proc.conference,
+                       f"{self.config.data_dir}/conference.yaml", serving=serving)
         site_dir = Path(config.site_dir)
         self._build = self.serve.open_build(site_dir) if self.serve else OpenBuild(site_dir)
         return config

@@ -1,0 +1,63 @@
+"""The site's name and address come from `papers/conference.yaml`, and from nowhere else.
+
+MkDocs insists on a `site_name` in `mkdocs.yml`; Waqai's says `Waqai`, a
+placeholder that the conference's Arabic title replaces, and i18n's English
+`site_name` is set to the English title. `site_url` is the conference's
+`site_url`. A `mkdocs.yml` that still names another title or address (say, an
+older conference's) is refused, naming both files, rather than publishing
+canonical links, `hreflang` alternates and a sitemap at the old address while
+the citation tags use the new one.
+
+Under `serve`, MkDocs has already replaced `site_url` by the local server's
+address (whose path `commands.cli` takes from the conference), so that one is
+left as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from waqai.data.model import DEFAULT_LANG, LANGS, Conference, Lang
+
+PLACEHOLDER_NAME = "Waqai"
+
+
+def apply_identity(config: MkDocsConfig, conference: Conference, data_file: str, *,
+                   serving: bool) -> None:
+    """Set the site's name in every language and its address from `conference`."""
+    config_file = Path(config.config_file_path).name
+    conflicts = []
+    title = conference.title.get(DEFAULT_LANG)
+    if config.site_name not in (PLACEHOLDER_NAME, title):
+        conflicts.append(f"site_name is “{config.site_name}”; {data_file} has title.ar “{title}”")
+    if not serving and config.site_url and config.site_url != conference.site_url:
+        conflicts.append(f"site_url is “{config.site_url}”; {data_file} has "
+                         f"“{conference.site_url}”")
+    for language in translated_languages(config):
+        wanted = conference.title.get(cast(Lang, language.locale))
+        if language.site_name not in (None, wanted):
+            conflicts.append(f"the i18n site_name of “{language.locale}” is "
+                             f"“{language.site_name}”; {data_file} has title.{language.locale} "
+                             f"“{wanted}”")
+        language.site_name = wanted
+    if conflicts:
+        raise PluginError(
+            f"{config_file} and {data_file} disagree on the site's identity: "
+            + "; ".join(conflicts) + f". The conference's own file is the one source: remove "
+            f"those values from {config_file} (site_name may stay “{PLACEHOLDER_NAME}”).")
+    config.site_name = title
+    if not (serving and config.site_url):
+        config.site_url = conference.site_url
+
+
+def translated_languages(config: MkDocsConfig) -> list[Any]:
+    """i18n's configured languages other than the default one that Waqai writes."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return []
+    return [language for language in i18n.config.languages
+            if not language.default and language.locale in LANGS]
