@@ -24,7 +24,10 @@ where editors' YAML tools read draft-07. See docs/development/architecture.en.md
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import re
+import zoneinfo
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -45,6 +48,8 @@ ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The shape of an IANA time zone name ("Asia/Riyadh", "America/Port-au-Prince", "UTC").
+ZONE_TEXT = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
 
 
 def _regex_class(pattern: re.Pattern[str]) -> str:
@@ -218,6 +223,37 @@ class HijriDay(Value):
 
     def schema(self, required: bool) -> Json:
         return text_schema(required, DATE)
+
+
+@functools.cache  # the tz database is listed once per process
+def known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def closest_zone(value: str) -> str | None:
+    """The known zone name nearest to `value`, ignoring case ("asia/riyad" -> "Asia/Riyadh")."""
+    by_folded = {zone.lower(): zone for zone in known_zones()}
+    close = difflib.get_close_matches(value.lower().replace(" ", "_"), by_folded, n=1)
+    return by_folded[close[0]] if close else None
+
+
+class TimeZone(Value):
+    """An IANA time zone name, "Asia/Riyadh", as the tz database (zoneinfo) knows it."""
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None or value in known_zones():
+            return value
+        closest = closest_zone(value)
+        hint = f"Did you mean `{closest}`? " if closest else ""
+        fields.problem(fields.sub(field.name), f"“{value}” is not a known IANA time zone.",
+                       f'{hint}Write the tz database name of the place, e.g. "Asia/Riyadh" '
+                       "(see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).",
+                       fields.line(field.name))
+        return None
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, ZONE_TEXT)
 
 
 @dataclass(frozen=True)
@@ -484,6 +520,10 @@ CONFERENCE = Group("conference", (
             "يوم الانتهاء بتقويم أم القرى.", "Last day in the Umm al-Qura calendar."),
               required=False, example='"1437-02-07"'),
     )), Text("أيام المؤتمر.", "The days of the conference.")),
+    Field("timezone", TimeZone(), Text(
+        "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
+        "The time zone of the sessions' times, by its IANA (tz database) name."),
+          example='"Asia/Riyadh"'),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
     Field("site_url", Plain(SITE_URL, Invalid(
         "“{value}” is not an absolute http(s) URL ending in /.",

@@ -143,13 +143,14 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
                        for st in v["statements"] or ()
                        if st["person"] and st["text"] and st["source"])
     required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"],
-                v["publisher"], v["site_url"])
+                v["publisher"], v["site_url"], v["timezone"])
     if start is None or end is None or any(value is None for value in required):
         return None
     return Conference(
         title=v["title"], short_name=v["short_name"], organisers=organisers, venue=v["venue"],
         city=v["city"], country=v["country"], start=start, end=end, publisher=v["publisher"],
-        site_url=v["site_url"], themes=themes, hijri_start=dates.get("hijri_start"),
+        site_url=v["site_url"], themes=themes, timezone=v["timezone"],
+        hijri_start=dates.get("hijri_start"),
         hijri_end=dates.get("hijri_end"), description=v["description"],
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
         statements=statements)

@@ -202,6 +202,7 @@ class Conference:
     publisher: Text
     site_url: str
     themes: tuple[Text, ...]
+    timezone: str  # an IANA name, e.g. "Asia/Riyadh": the zone of every session's times
     hijri_start: HijriDate | None = None
     hijri_end: HijriDate | None = None
     description: Text | None = None

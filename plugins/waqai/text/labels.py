@@ -42,6 +42,7 @@ LABELS: dict[str, Text] = {
     "download": Text("تنزيل", "Download"),
     "calendar": Text("إضافة إلى التقويم (ics)", "Add to calendar (.ics)"),
     "all_day": Text("طوال اليوم", "all day"),
+    "timezone": Text("التوقيت:", "Times are in"),  # followed by the zone's IANA name
     "index_of_speakers": Text("فهرس المتحدثين", "Index of speakers"),
     "home": Text("الرئيسية", "Home"),
     "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
