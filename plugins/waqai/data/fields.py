@@ -426,7 +426,7 @@ PAPER = Group("paper", (
         "abstract.ar.md و abstract.en.md في المجلد نفسه.",
         "One item of the programme: a paper, talk, keynote, panel or workshop. Its abstract is "
         "in abstract.ar.md and abstract.en.md in the same folder."),
-    # Only a panel may have no named people (checks.check_references).
+    # Only a panel may have no named people (checks.check_people_named).
     extra={"if": {"properties": {"kind": {"not": {"const": ItemKind.PANEL.value}}}},
            "then": {"properties": {"people": {"minItems": 1}}}})
 
