@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from waqai.data.model import HijriDate, ItemKind, SessionKind, Text
+from waqai.data.model import Gender, HijriDate, ItemKind, SessionKind, Text
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
-from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.text.labels import GENDERS, ITEM_KINDS, SESSION_KINDS
 
 Json = dict[str, Any]
 Values = dict[str, Any]  # field name -> value read (None when missing or refused)
@@ -262,6 +262,7 @@ class Choice(Value):
 
     enum: type[Enum]
     labels: Mapping[Any, Text]
+    what: str = "kind"  # what a value is, in messages: "“lecture” is not a known kind."
 
     def read(self, fields: Fields, field: Field) -> Enum | None:
         value = fields.string(field.name, field.required, example=next(iter(self.enum)).value)
@@ -271,7 +272,7 @@ class Choice(Value):
             return self.enum(value)
         except ValueError:
             allowed = ", ".join(member.value for member in self.enum)
-            fields.problem(fields.sub(field.name), f"“{value}” is not a known kind.",
+            fields.problem(fields.sub(field.name), f"“{value}” is not a known {self.what}.",
                            f"Write one of: {allowed}.", fields.line(field.name))
             return None
 
@@ -381,6 +382,7 @@ ID_SCHEMA: Json = {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_S
 
 ITEM_KIND = Choice(ItemKind, ITEM_KINDS)
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
+GENDER = Choice(Gender, GENDERS, what="gender")
 
 PAPER = Group("paper", (
     Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
@@ -459,6 +461,12 @@ PERSON = Group("person", (
                "variants."), example='[{given: "Nayef bin Saleh", family: "Al-Omari"}]'),
     Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False),
     Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False),
+    Field("gender", GENDER, GENDER.help(
+        "جنس الشخص، لتوافقه أسماء أدواره في الصفحات العربية (مثل «رئيسة الجلسة»)؛ يُكتب "
+        "حين تذكره المصادر فقط. واحد من",
+        "The person's gender, so that the names of their roles on Arabic pages agree with it "
+        "(e.g. «رئيسة الجلسة», a woman chair); written only when the sources state it. "
+        "One of"), required=False, example="f"),
     Field("orcid", Plain(ORCID, Invalid("“{value}” is not a valid ORCID iD.",
                                         'Write the 16-character iD, e.g. "0000-0002-1825-0097" '
                                         "(not the URL)."), check=valid_orcid),

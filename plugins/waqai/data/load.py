@@ -244,7 +244,8 @@ def read_person(person_id: str, entry: Fields, sources: Sources) -> Person | Non
                   name_ar=ArabicName(given=name["given"], family=name["family"] or "",
                                      nasab=name["nasab"] or "", honorific=name["honorific"] or ""),
                   names_latin=tuple(latin), affiliation=v["affiliation"], position=v["position"],
-                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()))
+                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()),
+                  gender=v["gender"])
 
 
 # -- sessions.yaml -----------------------------------------------------------
