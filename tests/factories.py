@@ -94,6 +94,7 @@ def make_conference(**overrides: Any) -> Conference:
         publisher=Text("معهد الإدارة العامة", "Institute of Public Administration"),
         site_url="https://proceedings.example.org/csc-2015/",
         themes=(Text("واقع ثقافة خدمة العملاء", "The state of customer-service culture"),),
+        timezone="Asia/Riyadh",
     )
     return dataclasses.replace(conference, **overrides)
 

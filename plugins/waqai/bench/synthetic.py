@@ -330,6 +330,7 @@ def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
         f"  end: \"{end.isoformat()}\"",
         f"  hijri_start: \"{h_start.year:04d}-{h_start.month:02d}-{h_start.day:02d}\"",
         f"  hijri_end: \"{h_end.year:04d}-{h_end.month:02d}-{h_end.day:02d}\"",
+        "timezone: \"Asia/Riyadh\"",
         f"publisher: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",
         "site_url: \"https://proceedings.example.org/synthetic/\"",
         "themes:",

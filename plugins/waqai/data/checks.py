@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from waqai.data.load import Loaded, Reads, assemble, has_errors, load
+from waqai.data.load import (
+    PERSON_ID,
+    SESSION_ID,
+    Loaded,
+    Reads,
+    assemble,
+    has_errors,
+    load,
+)
 from waqai.data.model import ItemKind, Person, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import name_identity
@@ -92,49 +100,40 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     return f"Use one of: {listed}." if known else "Define it first."
 
 
-def _unknown_reference(loaded: Loaded, file: str, field: str, value: str, what: str,
-                       known: Iterable[str], where: str) -> None:
-    loaded.problems.append(Problem(
-        file, field, f"“{value}” is not a known {what}.",
-        f"{_suggest(value, known)} New {what}s are added in {where}.",
-        loaded.sources.line(file, field)))
+# Where each kind of id is declared.
+DECLARED_IN = {PERSON_ID: "people.yaml", SESSION_ID: "sessions.yaml"}
 
 
 def check_references(loaded: Loaded) -> None:
+    """Every id a file refers to is declared, by an entry that loaded or not.
+
+    An entry with a mistake of its own (a session's malformed day, a person's
+    missing name) has already been reported; the items that cite it are not
+    told a second time that its id is unknown.
+    """
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
-    sessions_file = sources.shown(sources.data_dir / "sessions.yaml")
-    conference_file = sources.shown(sources.data_dir / "conference.yaml")
-    person_ids = {p.id for p in loaded.people}
-    session_ids = {s.id for s in loaded.sessions}
+    for ref in sources.references:
+        known = sources.declared.get(ref.what, set())
+        if ref.value in known:
+            continue
+        where = sources.shown(sources.data_dir / DECLARED_IN[ref.what])
+        loaded.problems.append(Problem(
+            ref.file, ref.field, f"“{ref.value}” is not a known {ref.what}.",
+            f"{_suggest(ref.value, known)} New {ref.what}s are added in {where}.",
+            sources.line(ref.file, ref.field)))
 
-    def person_ref(file: str, field: str, value: str) -> None:
-        if value not in person_ids:
-            _unknown_reference(loaded, file, field, value, "person id", person_ids, people_file)
 
+def check_people_named(loaded: Loaded) -> None:
+    """Only a panel may leave its people unnamed."""
+    sources = loaded.sources
     for paper in loaded.papers:
+        if paper.people or paper.kind is ItemKind.PANEL:
+            continue
         file = sources.paper_files[paper.id]
-        if paper.session not in session_ids:
-            _unknown_reference(loaded, file, "session", paper.session, "session id",
-                               session_ids, sessions_file)
-        for person in paper.people:
-            person_ref(file, "people", person)
-        if not paper.people and paper.kind is not ItemKind.PANEL:
-            loaded.problems.append(Problem(
-                file, "people", "is empty.",
-                "List the authors or speakers by their ids in people.yaml, e.g. "
-                "`people: [nayef-alomari]`.", sources.line(file, "people")))
-    for session in loaded.sessions:
-        for chair in session.chairs:
-            person_ref(sessions_file, f"{session.id}.chairs", chair)
-    if loaded.conference:
-        for statement in loaded.conference.statements:
-            person_ref(conference_file, "statements.person", statement.person)
-        for editor in loaded.conference.editors:
-            person_ref(conference_file, "editors", editor)
-    for entry in loaded.people:
-        for other in entry.distinct_from:
-            person_ref(people_file, f"{entry.id}.distinct_from", other)
+        loaded.problems.append(Problem(
+            file, "people", "is empty.",
+            "List the authors or speakers by their ids in people.yaml, e.g. "
+            "`people: [nayef-alomari]`.", sources.line(file, "people")))
 
 
 def check_orders(loaded: Loaded) -> None:
@@ -290,5 +289,5 @@ def check_raw_html(loaded: Loaded) -> None:
                 tags[0][0], Severity.WARNING))
 
 
-CHECKS = [check_references, check_orders, check_unused_people, check_calendar_pairs,
-          check_name_collisions, check_bibtex_text, check_raw_html]
+CHECKS = [check_references, check_people_named, check_orders, check_unused_people,
+          check_calendar_pairs, check_name_collisions, check_bibtex_text, check_raw_html]

@@ -24,17 +24,20 @@ where editors' YAML tools read draft-07. See docs/development/architecture.en.md
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import re
+import zoneinfo
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from waqai.data.model import HijriDate, ItemKind, SessionKind, Text
+from waqai.data.model import Gender, HijriDate, ItemKind, SessionKind, Text
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
-from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.text.labels import GENDERS, ITEM_KINDS, SESSION_KINDS
 
 Json = dict[str, Any]
 Values = dict[str, Any]  # field name -> value read (None when missing or refused)
@@ -45,6 +48,8 @@ ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The shape of an IANA time zone name ("Asia/Riyadh", "America/Port-au-Prince", "UTC").
+ZONE_TEXT = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
 
 
 def _regex_class(pattern: re.Pattern[str]) -> str:
@@ -222,12 +227,44 @@ class HijriDay(Value):
         return text_schema(required, DATE)
 
 
+@functools.cache  # the tz database is listed once per process
+def known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def closest_zone(value: str) -> str | None:
+    """The known zone name nearest to `value`, ignoring case ("asia/riyad" -> "Asia/Riyadh")."""
+    by_folded = {zone.lower(): zone for zone in known_zones()}
+    close = difflib.get_close_matches(value.lower().replace(" ", "_"), by_folded, n=1)
+    return by_folded[close[0]] if close else None
+
+
+class TimeZone(Value):
+    """An IANA time zone name, "Asia/Riyadh", as the tz database (zoneinfo) knows it."""
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None or value in known_zones():
+            return value
+        closest = closest_zone(value)
+        hint = f"Did you mean `{closest}`? " if closest else ""
+        fields.problem(fields.sub(field.name), f"“{value}” is not a known IANA time zone.",
+                       f'{hint}Write the tz database name of the place, e.g. "Asia/Riyadh" '
+                       "(see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).",
+                       fields.line(field.name))
+        return None
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, ZONE_TEXT)
+
+
 @dataclass(frozen=True)
 class Choice(Value):
     """One of an enumeration's values; `labels` name each in both languages."""
 
     enum: type[Enum]
     labels: Mapping[Any, Text]
+    what: str = "kind"  # what a value is, in messages: "“lecture” is not a known kind."
 
     def read(self, fields: Fields, field: Field) -> Enum | None:
         value = fields.string(field.name, field.required, example=next(iter(self.enum)).value)
@@ -237,7 +274,7 @@ class Choice(Value):
             return self.enum(value)
         except ValueError:
             allowed = ", ".join(member.value for member in self.enum)
-            fields.problem(fields.sub(field.name), f"“{value}” is not a known kind.",
+            fields.problem(fields.sub(field.name), f"“{value}” is not a known {self.what}.",
                            f"Write one of: {allowed}.", fields.line(field.name))
             return None
 
@@ -344,6 +381,7 @@ ID_SCHEMA: Json = {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_S
 
 ITEM_KIND = Choice(ItemKind, ITEM_KINDS)
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
+GENDER = Choice(Gender, GENDERS, what="gender")
 
 PAPER = Group("paper", (
     Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
@@ -389,7 +427,7 @@ PAPER = Group("paper", (
         "abstract.ar.md و abstract.en.md في المجلد نفسه.",
         "One item of the programme: a paper, talk, keynote, panel or workshop. Its abstract is "
         "in abstract.ar.md and abstract.en.md in the same folder."),
-    # Only a panel may have no named people (checks.check_references).
+    # Only a panel may have no named people (checks.check_people_named).
     extra={"if": {"properties": {"kind": {"not": {"const": ItemKind.PANEL.value}}}},
            "then": {"properties": {"people": {"minItems": 1}}}})
 
@@ -422,6 +460,12 @@ PERSON = Group("person", (
                "variants."), example='[{given: "Nayef bin Saleh", family: "Al-Omari"}]'),
     Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False),
     Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False),
+    Field("gender", GENDER, GENDER.help(
+        "جنس الشخص، لتوافقه أسماء أدواره في الصفحات العربية (مثل «رئيسة الجلسة»)؛ يُكتب "
+        "حين تذكره المصادر فقط. واحد من",
+        "The person's gender, so that the names of their roles on Arabic pages agree with it "
+        "(e.g. «رئيسة الجلسة», a woman chair); written only when the sources state it. "
+        "One of"), required=False, example="f"),
     Field("orcid", Plain(ORCID, Invalid("“{value}” is not a valid ORCID iD.",
                                         'Write the 16-character iD, e.g. "0000-0002-1825-0097" '
                                         "(not the URL)."), check=valid_orcid),
@@ -483,6 +527,10 @@ CONFERENCE = Group("conference", (
             "يوم الانتهاء بتقويم أم القرى.", "Last day in the Umm al-Qura calendar."),
               required=False, example='"1437-02-07"'),
     )), Text("أيام المؤتمر.", "The days of the conference.")),
+    Field("timezone", TimeZone(), Text(
+        "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
+        "The time zone of the sessions' times, by its IANA (tz database) name."),
+          example='"Asia/Riyadh"'),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
     Field("site_url", Plain(SITE_URL, Invalid(
         "“{value}” is not an absolute http(s) URL ending in /.",

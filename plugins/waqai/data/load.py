@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,17 +52,35 @@ from waqai.data.yamlread import (
 )
 
 ABSTRACT_FILES = {"ar": "abstract.ar.md", "en": "abstract.en.md"}
+PERSON_ID, SESSION_ID = "person id", "session id"  # the kinds of id that files refer to
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id written in one file that another file must declare (people.yaml, sessions.yaml)."""
+
+    file: str  # shown path of the file it is written in
+    field: str  # its field there, e.g. "people" or "keynote.chairs"
+    what: str  # PERSON_ID or SESSION_ID
+    value: str
 
 
 @dataclass
 class Sources:
-    """Where each loaded object came from, so later checks can name file and line."""
+    """Where each loaded object came from, so later checks can name file and line.
+
+    It also keeps every id the files declare and every reference they make, from
+    entries that did not load as well: a session with a malformed day still
+    declares its id, so its papers are not told that their session is unknown.
+    """
 
     root: Path
     data_dir: Path
     paper_files: dict[str, str] = field(default_factory=dict)  # paper id -> shown path
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (shown, field) -> line
+    declared: dict[str, set[str]] = field(default_factory=dict)  # what -> ids given an entry
+    references: list[Reference] = field(default_factory=list)
 
     def shown(self, path: Path) -> str:
         try:
@@ -84,6 +102,22 @@ class Sources:
 
     def line(self, shown: str, field_path: str) -> int | None:
         return self.lines.get((shown, field_path))
+
+    def declare(self, what: str, entry_id: str) -> None:
+        self.declared.setdefault(what, set()).add(entry_id)
+
+    def cite(self, shown: str, field_path: str, what: str, values: Iterable[str | None]) -> None:
+        """Record the ids written in a field, to be looked up once every file is read."""
+        self.references.extend(Reference(shown, field_path, what, value)
+                               for value in values if value is not None)
+
+    def absorb(self, other: Sources) -> None:
+        """Add what another reading found (a file's earlier reading, kept by `Reads`)."""
+        self.paper_files.update(other.paper_files)
+        self.lines.update(other.lines)
+        for what, ids in other.declared.items():
+            self.declared.setdefault(what, set()).update(ids)
+        self.references.extend(other.references)
 
 
 @dataclass
@@ -128,6 +162,9 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     for path, node in nested(fields, "statements"):
         sources.remember_keys(shown, path, node, "person")
     v = read_group(CONFERENCE, fields)
+    sources.cite(shown, "editors", PERSON_ID, v["editors"] or ())
+    for index, statement in enumerate(v["statements"] or ()):
+        sources.cite(shown, f"statements[{index}].person", PERSON_ID, [statement["person"]])
     dates: Values = v["dates"] or {}
     start, end = dates.get("start"), dates.get("end")
     if start and end and end < start:
@@ -143,13 +180,14 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
                        for st in v["statements"] or ()
                        if st["person"] and st["text"] and st["source"])
     required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"],
-                v["publisher"], v["site_url"])
+                v["publisher"], v["site_url"], v["timezone"])
     if start is None or end is None or any(value is None for value in required):
         return None
     return Conference(
         title=v["title"], short_name=v["short_name"], organisers=organisers, venue=v["venue"],
         city=v["city"], country=v["country"], start=start, end=end, publisher=v["publisher"],
-        site_url=v["site_url"], themes=themes, hijri_start=dates.get("hijri_start"),
+        site_url=v["site_url"], themes=themes, timezone=v["timezone"],
+        hijri_start=dates.get("hijri_start"),
         hijri_end=dates.get("hijri_end"), description=v["description"],
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
         statements=statements)
@@ -176,6 +214,7 @@ def entries_by_id(fields: Fields, sources: Sources, what: str) -> Iterator[tuple
     for entry_id in fields.keys():  # noqa: SIM118 - Fields is not a dict
         entry = fields.mapping(entry_id)
         sources.remember(fields.file, fields, entry_id)
+        sources.declare(what, entry_id)  # even when the entry is broken: see Sources
         if entry is None:
             continue
         if check_slug(entry_id, fields.file, entry_id, fields.problems, fields.line(entry_id),
@@ -187,13 +226,15 @@ def entries_by_id(fields: Fields, sources: Sources, what: str) -> Iterator[tuple
 
 
 def read_people(fields: Fields, sources: Sources) -> list[Person]:
-    people = (read_person(person_id, entry)
-              for person_id, entry in entries_by_id(fields, sources, "person id"))
+    people = (read_person(person_id, entry, sources)
+              for person_id, entry in entries_by_id(fields, sources, PERSON_ID))
     return [person for person in people if person is not None]
 
 
-def read_person(person_id: str, entry: Fields) -> Person | None:
+def read_person(person_id: str, entry: Fields, sources: Sources) -> Person | None:
+    sources.remember(entry.file, entry, "distinct_from")
     v = read_group(PERSON, entry)
+    sources.cite(entry.file, entry.sub("distinct_from"), PERSON_ID, v["distinct_from"] or ())
     name = v["name"]
     latin = [LatinName(given=item["given"], family=item["family"] or "")
              for item in v["latin"] or () if item["given"]]
@@ -203,20 +244,22 @@ def read_person(person_id: str, entry: Fields) -> Person | None:
                   name_ar=ArabicName(given=name["given"], family=name["family"] or "",
                                      nasab=name["nasab"] or "", honorific=name["honorific"] or ""),
                   names_latin=tuple(latin), affiliation=v["affiliation"], position=v["position"],
-                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()))
+                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()),
+                  gender=v["gender"])
 
 
 # -- sessions.yaml -----------------------------------------------------------
 
 def read_sessions(fields: Fields, sources: Sources) -> list[Session]:
     sessions = (read_session(session_id, entry, sources)
-                for session_id, entry in entries_by_id(fields, sources, "session id"))
+                for session_id, entry in entries_by_id(fields, sources, SESSION_ID))
     return [session for session in sessions if session is not None]
 
 
 def read_session(session_id: str, entry: Fields, sources: Sources) -> Session | None:
     sources.remember(entry.file, entry, "chairs", "day", "order")
     v = read_group(SESSION, entry)
+    sources.cite(entry.file, entry.sub("chairs"), PERSON_ID, v["chairs"] or ())
     start, end = v["start"], v["end"]
     if start and end and end <= start:
         entry.problem(entry.sub("end"), f"{end:%H:%M} is not after the start {start:%H:%M}.",
@@ -245,6 +288,9 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     shown = fields.file
     sources.remember(shown, fields, "id", "session", "people", "order", "title")
     v = read_group(PAPER, fields)
+    # Cited even when the item is incomplete, so one run reports every mistake in it.
+    sources.cite(shown, "session", SESSION_ID, [v["session"]])
+    sources.cite(shown, "people", PERSON_ID, v["people"] or ())
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
     pdf = v["pdf"]
     if pdf and not (PDF_NAME.match(pdf) and (folder / pdf).is_file()):
@@ -359,8 +405,7 @@ class Reads:
                 self.kept[path] = kept
         _, result, effects = kept
         loaded.problems.extend(effects.problems)
-        loaded.sources.paper_files.update(effects.sources.paper_files)
-        loaded.sources.lines.update(effects.sources.lines)
+        loaded.sources.absorb(effects.sources)
         loaded.abstract_files.update(effects.abstract_files)
         return result
 
@@ -434,4 +479,5 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-__all__ = ["Loaded", "Sources", "assemble", "has_errors", "load", "line_of"]
+__all__ = ["PERSON_ID", "SESSION_ID", "Loaded", "Reference", "Sources", "assemble", "has_errors",
+           "load", "line_of"]

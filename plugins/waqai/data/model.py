@@ -74,6 +74,13 @@ class LatinName:
         return f"{self.given} {self.family}".strip()
 
 
+class Gender(str, Enum):
+    """Written only where the sources state it; Arabic role names agree with it."""
+
+    FEMALE = "f"
+    MALE = "m"
+
+
 @dataclass(frozen=True)
 class Person:
     id: str
@@ -86,6 +93,7 @@ class Person:
     # Ids of people whose normalised names collide with this one but who are
     # known to be different people (silences the collision warning).
     distinct_from: tuple[str, ...] = ()
+    gender: Gender | None = None  # None: role names keep their plain (masculine) form
 
     @property
     def name_en(self) -> LatinName:
@@ -202,6 +210,7 @@ class Conference:
     publisher: Text
     site_url: str
     themes: tuple[Text, ...]
+    timezone: str  # an IANA name, e.g. "Asia/Riyadh": the zone of every session's times
     hijri_start: HijriDate | None = None
     hijri_end: HijriDate | None = None
     description: Text | None = None

@@ -1,9 +1,13 @@
 """iCalendar (RFC 5545) export of the programme: one VEVENT per session.
 
-- Times are local to Asia/Riyadh (``DTSTART;TZID=Asia/Riyadh:…``), with a
-  VTIMEZONE in the file: Riyadh keeps UTC+3 all year, so it has one
-  STANDARD observance, written here rather than generated from tzdata so
-  that the file does not change when tzdata does.
+- Times are local to the conference's time zone (``timezone`` in
+  conference.yaml, e.g. ``DTSTART;TZID=Asia/Riyadh:…``), with a VTIMEZONE
+  in the file. The VTIMEZONE describes the zone as it is on the
+  conference's days: one observance for the offset of the first day, and
+  one more for each change of offset (a switch to or from summer time)
+  before the last day ends. It is written from those offsets rather than
+  from the zone's whole history in tzdata, so that the file does not change
+  when tzdata does. Riyadh keeps UTC+3 all year: one STANDARD observance.
 - A session with no start time is an all-day event: ``DTSTART;VALUE=DATE``
   its day, ``DTEND;VALUE=DATE`` the next day. A session with a start but no
   end gets no DTEND (RFC 5545: it then ends when it starts).
@@ -25,27 +29,67 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from waqai.data.model import Proceedings, Session
 from waqai.exports.common import one_line, session_url, site_host
 
-TZID = "Asia/Riyadh"
 PRODID = "-//Waqai//Proceedings programme//AR"
+MINUTE = dt.timedelta(minutes=1)
+HOUR = dt.timedelta(hours=1)
 
 
-def _timezone(on: dt.date) -> Timezone:
-    offset = ZoneInfo(TZID).utcoffset(dt.datetime.combine(on, dt.time(12)))
-    assert offset is not None  # a ZoneInfo always knows the offset of a naive datetime
-    standard = TimezoneStandard()
-    standard.add("dtstart", dt.datetime(1970, 1, 1))
-    standard.add("tzoffsetfrom", offset)
-    standard.add("tzoffsetto", offset)
-    hours, rest = divmod(int(offset.total_seconds()), 3600)
-    standard.add("tzname", f"{hours:+03d}" + (f"{rest // 60:02d}" if rest else ""))
+def _offset(zone: ZoneInfo, moment: dt.datetime) -> dt.timedelta:
+    """The zone's offset from UTC at `moment` (an aware datetime)."""
+    offset = moment.astimezone(zone).utcoffset()
+    assert offset is not None  # a ZoneInfo always knows the offset of an aware datetime
+    return offset
+
+
+def _days_span(zone: ZoneInfo, first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """From local midnight before `first` to local midnight after `last`, in UTC."""
+    def midnight(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+
+    return midnight(first), midnight(last + dt.timedelta(days=1))
+
+
+def _offset_changes(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """Each instant (UTC, to the minute) in [begin, end) at which the zone's offset changes."""
+    changes = []
+    moment = begin
+    while moment < end:
+        after = _offset(zone, moment + HOUR)
+        if after != _offset(zone, moment):
+            changes.append(next(moment + n * MINUTE for n in range(1, 61)
+                                if _offset(zone, moment + n * MINUTE) == after))
+        moment += HOUR
+    return changes
+
+
+def _observance(zone: ZoneInfo, moment: dt.datetime, offset_from: dt.timedelta,
+                since: dt.datetime) -> TimezoneStandard | TimezoneDaylight:
+    """The observance in force from `moment` on; `since` is its start as local (naive) time."""
+    local = moment.astimezone(zone)
+    observance = TimezoneDaylight() if local.dst() else TimezoneStandard()
+    observance.add("dtstart", since)
+    observance.add("tzoffsetfrom", offset_from)
+    observance.add("tzoffsetto", _offset(zone, moment))
+    observance.add("tzname", local.tzname() or zone.key)
+    return observance
+
+
+def _timezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
+    """The VTIMEZONE of `tzid` as it is from `first` to `last` (see the module's notes)."""
+    zone = ZoneInfo(tzid)
+    begin, end = _days_span(zone, first, last)
     tz = Timezone()
-    tz.add("tzid", TZID)
-    tz.add_component(standard)
+    tz.add("tzid", tzid)
+    tz.add_component(_observance(zone, begin, _offset(zone, begin), dt.datetime(1970, 1, 1)))
+    for change in _offset_changes(zone, begin, end):
+        before = _offset(zone, change - MINUTE)
+        tz.add_component(_observance(zone, change, before,
+                                     (change + before).replace(tzinfo=None)))
     return tz
 
 
@@ -69,7 +113,7 @@ def session_event(proc: Proceedings, session: Session) -> Event:
         event.add("dtstart", session.day)
         event.add("dtend", session.day + dt.timedelta(days=1))
     else:
-        tz = ZoneInfo(TZID)
+        tz = ZoneInfo(conf.timezone)
         event.add("dtstart", dt.datetime.combine(session.day, session.start, tzinfo=tz))
         if session.end is not None:
             event.add("dtend", dt.datetime.combine(session.day, session.end, tzinfo=tz))
@@ -85,15 +129,16 @@ def session_event(proc: Proceedings, session: Session) -> Event:
 
 
 def _calendar(proc: Proceedings, sessions: tuple[Session, ...]) -> str:
+    conf = proc.conference
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", one_line(proc.conference.title.ar))
-    cal.add("x-wr-timezone", TZID)
+    cal.add("x-wr-calname", one_line(conf.title.ar))
+    cal.add("x-wr-timezone", conf.timezone)
     if any(s.start is not None for s in sessions):
-        cal.add_component(_timezone(proc.conference.start))
+        cal.add_component(_timezone(conf.timezone, conf.start, conf.end))
     for session in sessions:
         cal.add_component(session_event(proc, session))
     ical: bytes = cal.to_ical()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from types import SimpleNamespace
 
-from waqai.data.model import ItemKind, Lang, Role, SessionKind, Text
+from waqai.data.model import Gender, ItemKind, Lang, Role, SessionKind, Text
 
 LABELS: dict[str, Text] = {
     "programme": Text("البرنامج", "Programme"),
@@ -42,6 +42,7 @@ LABELS: dict[str, Text] = {
     "download": Text("تنزيل", "Download"),
     "calendar": Text("إضافة إلى التقويم (ics)", "Add to calendar (.ics)"),
     "all_day": Text("طوال اليوم", "all day"),
+    "timezone": Text("التوقيت:", "Times are in"),  # followed by the zone's IANA name
     "index_of_speakers": Text("فهرس المتحدثين", "Index of speakers"),
     "home": Text("الرئيسية", "Home"),
     "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
@@ -71,6 +72,26 @@ ROLES: dict[Role, Text] = {
     Role.CHAIR: Text("رئيس الجلسة", "Chair"),
     Role.STATEMENT: Text("تصريح", "Statement"),
 }
+
+# The Arabic role names of a woman; English ones do not change, nor does «تصريح».
+ROLES_FEMININE_AR: dict[Role, str] = {
+    Role.AUTHOR: "مؤلفة",
+    Role.SPEAKER: "متحدثة",
+    Role.PANELLIST: "مشاركة في النقاش",
+    Role.CHAIR: "رئيسة الجلسة",
+}
+
+GENDERS: dict[Gender, Text] = {
+    Gender.FEMALE: Text("أنثى", "female"),
+    Gender.MALE: Text("ذكر", "male"),
+}
+
+
+def role_label(role: Role, lang: Lang, gender: Gender | None) -> str:
+    """The name of a role in `lang`, agreeing in Arabic with the person's gender when known."""
+    if lang == "ar" and gender is Gender.FEMALE and role in ROLES_FEMININE_AR:
+        return ROLES_FEMININE_AR[role]
+    return ROLES[role].get(lang)
 
 
 @functools.cache  # asked for by every page; one read-only namespace per language

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from waqai.data.model import Lang, Proceedings
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, person_brief, session_brief
-from waqai.text.labels import LABELS, ROLES
+from waqai.text.labels import LABELS, role_label
 from waqai.urls import person_url
 
 
@@ -43,7 +43,7 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
     contributions = []
     for link in proc.links_of(person.id):
         contributions.append({
-            "role": ROLES[link.role].get(lang),
+            "role": role_label(link.role, lang, person.gender),
             "role_id": link.role.value,
             "paper": paper_brief(proc, link.paper, lang, links) if link.paper else None,
             "session": session_brief(link.session, lang, links) if link.session else None,

@@ -39,6 +39,7 @@ def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links)
     conf = proc.conference
     return {
         "dates": format_range(conf.start, conf.end, lang),
+        "timezone": conf.timezone,
         "ics_url": links.asset(PROGRAMME_ICS),
         "days": [_day_view(proc, day, lang, links) for day in conf.days],
     }
