@@ -1,4 +1,12 @@
-"""Fixtures shared by the suite: a copy of the example project, and one built site."""
+"""Fixtures shared by the suite: a copy of the example project, and one built site.
+
+The tests never read the repository's `papers/` (the conference being published, which
+an adopter replaces). They stand on a fixture conference instead: `tests/fixtures/example/
+papers/`, a plain copy of the example data (refresh it with
+`rm -rf tests/fixtures/example/papers && cp -r papers tests/fixtures/example/papers`).
+A test project is the tool's parts of the repository (`TOOL_PARTS`) plus that fixture.
+Only tests/test_papers_folder.py looks at `papers/` itself, assuming nothing about it.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +20,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("papers", "docs", "overrides", "mkdocs.yml")
+# The example conference the tests assert on. EXAMPLE is laid out like a project root
+# (it holds `papers/`), so `load(EXAMPLE)` and `validate(EXAMPLE)` read it in place.
+EXAMPLE = ROOT / "tests" / "fixtures" / "example"
+EXAMPLE_PAPERS = EXAMPLE / "papers"
+TOOL_PARTS = ("docs", "overrides", "mkdocs.yml")
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the example project (data, pages, theme, config) to break or build."""
+def copy_tool(dest: Path) -> Path:
+    """The tool's parts of the repository (pages, theme, config), without any `papers/`."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in TOOL_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, dest / part)
         else:
             shutil.copy2(source, dest / part)
+    return dest
+
+
+def copy_project(dest: Path, papers: Path = EXAMPLE_PAPERS) -> Path:
+    """A project to break or build: the tool's parts plus a `papers/` folder (by default
+    the example fixture; tests/test_papers_folder.py passes the repository's own)."""
+    copy_tool(dest)
+    shutil.copytree(papers, dest / "papers")
     return dest
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import EXAMPLE_PAPERS, ROOT
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
 BODY_TAG = re.compile(r"<body\b[^>]*>")
@@ -20,7 +20,7 @@ def attr(tag: str, name: str) -> str | None:
 
 def expected_pages() -> set[str]:
     """Every page the example must have, derived from the data files (not from the code)."""
-    papers = ROOT / "papers"
+    papers = EXAMPLE_PAPERS
     sessions = yaml.safe_load((papers / "sessions.yaml").read_text(encoding="utf-8"))
     people = yaml.safe_load((papers / "people.yaml").read_text(encoding="utf-8"))
     conference = yaml.safe_load((papers / "conference.yaml").read_text(encoding="utf-8"))
@@ -64,7 +64,7 @@ def test_lang_and_dir_on_every_page(built_site: Path) -> None:
 
 
 def test_language_switcher_leads_to_the_same_paper(built_site: Path) -> None:
-    for paper in (ROOT / "papers").iterdir():
+    for paper in EXAMPLE_PAPERS.iterdir():
         if not paper.is_dir() or paper.name.startswith(("_", ".")):
             continue
         arabic = (built_site / "papers" / paper.name / "index.html").read_text(encoding="utf-8")

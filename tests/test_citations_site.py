@@ -11,14 +11,14 @@ import jsonschema
 import pybtex.database
 import rispy
 
-from conftest import ROOT
+from conftest import EXAMPLE_PAPERS
 from test_bibtex import _biber_problems
 
 SCHEMA = Path(__file__).parent / "schemas/csl-data.json"
 
 
 def paper_ids() -> list[str]:
-    return sorted(p.name for p in (ROOT / "papers").iterdir()
+    return sorted(p.name for p in EXAMPLE_PAPERS.iterdir()
                   if p.is_dir() and not p.name.startswith(("_", ".")))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE
 from waqai.bench.synthetic import write_synthetic
 from waqai.data.checks import validate
 from waqai.data.model import LatinName, Paper, Proceedings, Text
@@ -21,7 +21,7 @@ from waqai.exports.ris import paper_ris, volume_ris
 
 @pytest.mark.parametrize("source", ["example", "synthetic"])
 def test_export_files_equal_the_per_format_functions(source: str, tmp_path: Path) -> None:
-    root = ROOT
+    root = EXAMPLE
     if source == "synthetic":
         root = tmp_path / "project"
         write_synthetic(root, 25)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, run_waqai
+from conftest import EXAMPLE_PAPERS, run_waqai
 
 
 class IndexParser(HTMLParser):
@@ -33,7 +33,7 @@ def read_index(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def test_a_page_per_person_in_both_languages(built_site: Path) -> None:
-    people = yaml.safe_load((ROOT / "papers/people.yaml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((EXAMPLE_PAPERS / "people.yaml").read_text(encoding="utf-8"))
     for person_id in people:
         for prefix in ("", "en/"):
             page = built_site / f"{prefix}people/{person_id}/index.html"

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, run_waqai
+from conftest import EXAMPLE_PAPERS, run_waqai
 from test_bad_inputs import edit
 
 
 def items_by_session() -> dict[str, list[str]]:
     """Expected items of each session, read from the data files themselves."""
-    sessions = yaml.safe_load((ROOT / "papers/sessions.yaml").read_text(encoding="utf-8"))
+    sessions = yaml.safe_load((EXAMPLE_PAPERS / "sessions.yaml").read_text(encoding="utf-8"))
     found: dict[str, list[tuple[int, str]]] = {s: [] for s in sessions}
-    for folder in (ROOT / "papers").iterdir():
+    for folder in EXAMPLE_PAPERS.iterdir():
         if folder.is_dir() and not folder.name.startswith(("_", ".")):
             data = yaml.safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
             found[data["session"]].append((data["order"], data["id"]))
@@ -48,7 +48,7 @@ def test_sessions_without_items_say_so(built_site: Path) -> None:
 
 
 def test_programme_lists_days_and_sessions_in_order(built_site: Path) -> None:
-    sessions = yaml.safe_load((ROOT / "papers/sessions.yaml").read_text(encoding="utf-8"))
+    sessions = yaml.safe_load((EXAMPLE_PAPERS / "sessions.yaml").read_text(encoding="utf-8"))
     day_one = [s for s, v in sorted(sessions.items(), key=lambda kv: kv[1]["order"])
                if v["day"] == "2015-11-17"]
     for prefix in ("", "en/"):
@@ -86,7 +86,7 @@ def test_the_seed_slip_fails_check_with_the_agreeing_date(project: Path) -> None
 def test_ics_files_parse_and_hold_one_event_per_session(built_site: Path) -> None:
     import icalendar
 
-    sessions = yaml.safe_load((ROOT / "papers/sessions.yaml").read_text(encoding="utf-8"))
+    sessions = yaml.safe_load((EXAMPLE_PAPERS / "sessions.yaml").read_text(encoding="utf-8"))
     calendar = icalendar.Calendar.from_ical((built_site / "programme.ics").read_bytes())
     events = calendar.walk("VEVENT")
     assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(sessions)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from conftest import ROOT
+from conftest import EXAMPLE, EXAMPLE_PAPERS
 from test_bad_inputs import CASES
 from waqai.commands.cli import main
 from waqai.data import schema
@@ -128,7 +128,7 @@ def loaded_mappings(reads: list[Fields]) -> dict[tuple[str, str], Fields]:
 # -- the committed files -------------------------------------------------------------
 
 def test_committed_schemas_are_what_schema_py_generates() -> None:
-    folder = ROOT / "papers" / schema.SCHEMA_DIR
+    folder = EXAMPLE_PAPERS / schema.SCHEMA_DIR
     generated = schema.render_all()
     assert sorted(p.name for p in folder.iterdir()) == sorted(generated), \
         "run `python3 build.py schema`"
@@ -156,19 +156,19 @@ def test_schemas_are_valid_draft_07_without_invisible_characters() -> None:
 
 
 def test_every_data_file_points_to_its_schema() -> None:
-    for path in data_files(ROOT):
+    for path in data_files(EXAMPLE):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert match, f"{path}: first line {first!r}"
         target = (path.parent / match.group(1)).resolve()
-        name = document_of(path.relative_to(ROOT).as_posix())
-        assert target == (ROOT / f"papers/_schema/{name}.schema.json").resolve(), path
+        name = document_of(path.relative_to(EXAMPLE).as_posix())
+        assert target == (EXAMPLE_PAPERS / f"_schema/{name}.schema.json").resolve(), path
 
 
 # -- the schemas agree with the data and the loader --------------------------------
 
 def test_the_example_data_is_valid() -> None:
-    for path in data_files(ROOT):
+    for path in data_files(EXAMPLE):
         instance = schema.read_instance(path)
         errors = [e.message for e in validator(document_of(path.as_posix())).iter_errors(instance)]
         assert errors == [], path
@@ -198,7 +198,7 @@ def walk(node: Any) -> Iterator[dict]:
 
 
 def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) -> None:
-    loaded = load(ROOT)
+    loaded = load(EXAMPLE)
     assert not [p for p in loaded.problems if p.is_error]
     for fields in reads:
         if not fields.ok:
@@ -215,7 +215,7 @@ def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) 
 
 
 def test_every_mapping_of_the_schemas_is_read_by_the_loader(reads: list[Fields]) -> None:
-    load(ROOT)
+    load(EXAMPLE)
     seen = set(loaded_mappings(reads))
     for name, root in SCHEMAS.items():
         for pointer in mappings(root):
@@ -257,7 +257,7 @@ SCHEMA_CASES = ["missing English title", "unsafe id", "unknown kind", "order is 
                          ids=lambda c: c.name)
 def test_bad_inputs_are_refused_by_the_schema_too(case, tmp_path: Path) -> None:
     project = tmp_path / "p"
-    shutil.copytree(ROOT / "papers", project / "papers")
+    shutil.copytree(EXAMPLE_PAPERS, project / "papers")
     path = project / case.file
     assert not list(validator(document_of(case.file)).iter_errors(schema.read_instance(path)))
     case.breaks(project)

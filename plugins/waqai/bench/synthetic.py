@@ -500,3 +500,34 @@ def write_nav_stand_ins(dest: Path) -> None:
         for lang, mark in (("ar", MARK_AR), ("en", MARK_EN)):
             write(dest / "docs" / f"{stem}.{lang}.md",
                   f"# {mark} {stem}\n\nA stand-in for the repository's page `{page}`.\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m waqai.bench.synthetic DEST [--papers N] [--seed S]`: write a synthetic
+    project into DEST, with the JSON Schemas in `papers/_schema/` as a conference has
+    them. `.ci/run` takes its `papers/` to run the test suite a second time on a
+    conference other than the example (every test but tests/test_papers_folder.py
+    stands on tests/fixtures/, so the suite must pass whatever `papers/` holds)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m waqai.bench.synthetic",
+                                     description="Write a synthetic project (papers/, docs/, "
+                                     "overrides/, mkdocs.yml) into DEST, which must not exist.")
+    parser.add_argument("dest", type=Path, help="the folder to create")
+    parser.add_argument("--papers", type=int, default=30, help="number of items (default 30)")
+    parser.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
+    args = parser.parse_args(argv)
+    if args.dest.exists():
+        parser.error(f"{args.dest} already exists")
+    write_synthetic(args.dest, args.papers, args.seed)
+    # A conference's papers/ holds its JSON Schemas too (`python3 build.py schema`).
+    from waqai.data.schema import SCHEMA_DIR, render_all
+
+    for name, text in render_all().items():
+        write(args.dest / "papers" / SCHEMA_DIR / name, text)
+    print(f"Wrote a synthetic project with {args.papers} items to {args.dest}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
