@@ -159,7 +159,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str], root: Path) -> int:
-    args = parser().parse_args(argv)
+    ap = parser()
+    args, unknown = ap.parse_known_args(argv)
+    if args.command == "test":  # pytest's own options, in any order: `test -q -x tests/`
+        args.pytest_args = [*unknown, *args.pytest_args]
+    elif unknown:
+        ap.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.run(args, root)
     except KeyboardInterrupt:
