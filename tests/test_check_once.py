@@ -108,3 +108,15 @@ def test_statement_and_distinct_from_references_name_their_line(project: Path) -
         ("papers/people.yaml", "nayef-alomari.distinct_from",
          line_with(project / "papers/people.yaml", "  distinct_from: [badr-alomary]")),
     ]
+
+
+def test_a_statement_keeps_its_own_index_after_an_item_that_is_no_mapping(
+        project: Path) -> None:
+    edit(project / "papers/conference.yaml", "statements:\n  - person: mushabab-alqahtani",
+         "statements:\n  - just a line\n  - person: mushabab-alqahtany")
+    problems = sorted(error_problems(project), key=lambda p: p.field)
+    assert [(p.field, p.line) for p in problems] == [
+        ("statements[0]", line_with(project / "papers/conference.yaml", "  - just a line")),
+        ("statements[1].person",
+         line_with(project / "papers/conference.yaml", "  - person: mushabab-alqahtany")),
+    ]

@@ -159,12 +159,16 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     sources.remember(shown, fields, "editors", "statements", "title", "short_name")
     for path, node in nested(fields, "dates"):
         sources.remember_keys(shown, path, node, "start", "end", "hijri_start", "hijri_end")
+    statement_paths = []
     for path, node in nested(fields, "statements"):
         sources.remember_keys(shown, path, node, "person")
+        statement_paths.append(path)
     v = read_group(CONFERENCE, fields)
     sources.cite(shown, "editors", PERSON_ID, v["editors"] or ())
-    for index, statement in enumerate(v["statements"] or ()):
-        sources.cite(shown, f"statements[{index}].person", PERSON_ID, [statement["person"]])
+    # The statements read are the list's mappings, in order: the same as `nested` gives,
+    # so each keeps its own index ("statements[2]") even after an item that is no mapping.
+    for path, statement in zip(statement_paths, v["statements"] or ()):
+        sources.cite(shown, f"{path}.person", PERSON_ID, [statement["person"]])
     dates: Values = v["dates"] or {}
     start, end = dates.get("start"), dates.get("end")
     if start and end and end < start:

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from waqai.data.checks import fingerprint, validate_cached
+from waqai.data.checks import Fingerprint, fingerprint, validate_cached
 from waqai.data.problems import DataError
 from waqai.exports.files import ExportCache
 from waqai.site.generated import GeneratedPages
@@ -22,7 +22,7 @@ class DataFolder:
 
     def __init__(self) -> None:
         self.path: Path | None = None
-        self._fingerprint: tuple | None = None
+        self._fingerprint: Fingerprint | None = None
         self._pages: GeneratedPages | None = None
         self._export_cache = ExportCache()  # each version of the data reuses what it can
 
@@ -36,7 +36,7 @@ class DataFolder:
         return self._pages
 
 
-def load_pages(root: Path, name: str, current: tuple, export_cache: ExportCache,
+def load_pages(root: Path, name: str, current: Fingerprint, export_cache: ExportCache,
                serving: bool) -> GeneratedPages:
     """The pages of the data in `root/name`, whose fingerprint is `current`.
 
