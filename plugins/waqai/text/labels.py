@@ -40,14 +40,23 @@ LABELS: dict[str, Text] = {
     "copy": Text("نسخ", "Copy"),
     "copied": Text("نُسخ", "Copied"),
     "download": Text("تنزيل", "Download"),
-    "calendar": Text("إضافة إلى التقويم (ics)", "Add to calendar (.ics)"),
+    "calendar": Text("إضافة إلى التقويم", "Add to calendar"),  # followed by "(.ics)"
     "all_day": Text("طوال اليوم", "all day"),
     "timezone": Text("التوقيت:", "Times are in"),  # followed by the zone's IANA name
     "index_of_speakers": Text("فهرس المتحدثين", "Index of speakers"),
     "home": Text("الرئيسية", "Home"),
     "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
-    "pdf": Text("النص الكامل (PDF)", "Full text (PDF)"),
+    "pdf": Text("النص الكامل", "Full text"),  # followed by "(PDF)"
     "pages": Text("الصفحات", "Pages"),
+    # Reader details (issue 13): the day at a glance, the footer, the 404 page.
+    "at_a_glance": Text("اليوم في لمحة", "The day at a glance"),
+    "no_time": Text("دون وقت محدد", "No time given"),
+    "no_room": Text("دون قاعة محددة", "No room given"),
+    "doi": Text("المعرّف الرقمي", "DOI"),  # followed by the DOI itself
+    "made_with": Text("صُنع باستخدام", "Made with"),  # followed by "Material for MkDocs"
+    "not_found": Text("الصفحة غير موجودة", "Page not found"),
+    "not_found_hint": Text("ربما نُقلت الصفحة أو كُتب عنوانها خطأً.",
+                           "The page may have moved, or its address may be mistyped."),
 }
 
 SESSION_KINDS: dict[SessionKind, Text] = {
