@@ -63,7 +63,9 @@ class _Scan(HTMLParser):
             or own_lang != self.lang
             or "waqai-abstract" in parent.classes and tag != "h2")
         frame = Frame(tag, classes, checked, region)
-        if frame.shown:
+        # Attributes are in the element's language whatever its direction (an input with
+        # dir="auto" still has a placeholder in the page's language).
+        if parent.checked and own_lang == self.lang and region != "content":
             for name in SHOWN_ATTRIBUTES:
                 self._look(values.get(name, ""))
         if tag not in VOID:

@@ -273,14 +273,16 @@ def test_no_interface_word_in_the_other_language(timed_site: Path) -> None:
 
 def test_the_language_check_finds_what_main_had() -> None:
     """What the check is for: Material's English footer on an Arabic page, an English
-    language name not marked as English, an attribute, Arabic in an English label."""
+    language name not marked as English, attributes (a search box's placeholder too),
+    Arabic in an English label."""
     arabic = ('<html lang="ar" dir="rtl"><body dir="rtl"><header aria-label="Header">'
-              '<a hreflang="en">English</a><a hreflang="en" lang="en">English</a></header>'
+              '<a hreflang="en">English</a><a hreflang="en" lang="en">English</a>'
+              '<input dir="auto" placeholder="Search"></header>'
               '<div class="md-content__inner"><p>بشر Bob</p>'
               '<dl class="waqai-meta"><dt>Room</dt><dd><bdi>Asia/Riyadh</bdi></dd></dl>'
               '<section class="waqai-abstract"><h2>Abstract</h2><p>SMS</p></section></div>'
               '<footer>Made with <a>Material for MkDocs</a></footer></body></html>')
-    assert foreign_words(arabic, "ar") == ["Header", "English", "Room", "Abstract",
+    assert foreign_words(arabic, "ar") == ["Header", "English", "Search", "Room", "Abstract",
                                            "Made with", "Material for MkDocs"]
     english = ('<html lang="en"><body><p class="waqai-x">Day: <span>اليوم</span> '
                '<span lang="ar">اليوم</span></p></body></html>')
@@ -334,3 +336,18 @@ def test_the_copy_button_answers_in_the_page_language(browser, site_server: str,
         assert button.locator("bdi").inner_text() == "BibTeX"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("path", ["papers/absher/", "programme/"])
+def test_the_live_page_speaks_one_language(browser, site_server: str, path: str,
+                                           lang: str) -> None:
+    """The same check on the page as scripts leave it: the search box in the header (its
+    placeholder, labels and buttons) is built by waqai-search.js."""
+    tab = browser.new_page()
+    try:
+        tab.goto(site_server + ("" if lang == "ar" else "en/") + path)
+        tab.wait_for_selector(".waqai-search input[placeholder]", state="attached")
+        assert foreign_words(tab.content(), lang) == []
+    finally:
+        tab.close()
