@@ -363,6 +363,12 @@ def valid_orcid(orcid: str) -> bool:
 
 # -- the declarations ---------------------------------------------------------------
 
+# The ids the examples use, plainly placeholders. They agree with one another across
+# files, so the skeleton of `build.py init` (made from these examples) passes `check`.
+EXAMPLE_PAPER = "first-paper"
+EXAMPLE_SESSION = "paper-session-1"
+EXAMPLE_PERSON = "first-author"
+
 BILINGUAL = Bilingual()
 ORDER = Order()
 DAY = Day()
@@ -385,11 +391,12 @@ GENDER = Choice(Gender, GENDERS, what="gender")
 
 PAPER = Group("paper", (
     Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
-                                     "The item's id: the name of its folder."), example="first-paper"),
+                                     "The item's id: the name of its folder."),
+          example=EXAMPLE_PAPER),
     Field("session", Id("session id"), Text(
         "معرّف الجلسة التي يُقدَّم فيها البند، كما هو في sessions.yaml.",
         "The id of the item's session, as written in sessions.yaml."),
-          example="paper-session-1"),
+          example=EXAMPLE_SESSION),
     Field("order", ORDER, Text("ترتيب البند في جلسته: 1 للأول، 2 للثاني… (أرقام بلا صفر في أولها).",
                                "The item's place in its session: 1 for the first, 2 for the "
                                "second … (digits, no leading zero)."), example="1"),
@@ -402,7 +409,7 @@ PAPER = Group("paper", (
         "معرّفات المؤلفين أو المتحدثين بالترتيب، كما هي في people.yaml. القائمة الفارغة [] "
         "لحلقة نقاش لا تُعرف أسماء المشاركين فيها فقط.",
         "The ids of the authors or speakers, in order, as written in people.yaml. An empty "
-        "list [] only for a panel whose panellists are not named."), example="[first-author]"),
+        "list [] only for a panel whose panellists are not named."), example=f"[{EXAMPLE_PERSON}]"),
     Field("keywords", Group("keywords", (
         Field("ar", Words(), Text("الكلمات المفتاحية بالعربية.", "Keywords in Arabic."),
               required=False, example='["كلمة مفتاحية"]'),
@@ -458,8 +465,10 @@ PERSON = Group("person", (
           Text("كتابة الاسم بالحروف اللاتينية؛ الأولى هي المفضّلة والبقية صيغ أخرى.",
                "The name in Latin letters; the first spelling is preferred, the rest are "
                "variants."), example='[{given: "Given Name", family: "Family Name"}]'),
-    Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False),
-    Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False),
+    Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False,
+          example='{ar: "اسم الجهة", en: "Organisation name"}'),
+    Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False,
+          example='{ar: "المنصب", en: "Position"}'),
     Field("gender", GENDER, GENDER.help(
         "جنس الشخص، لتوافقه أسماء أدواره في الصفحات العربية (مثل «رئيسة الجلسة»)؛ يُكتب "
         "حين تذكره المصادر فقط. واحد من",
@@ -481,7 +490,8 @@ SESSION = Group("session", (
     Field("kind", SESSION_KIND, SESSION_KIND.help("نوع الجلسة، واحد من",
                                                   "What the session is, one of"),
           example="paper-session"),
-    Field("title", BILINGUAL, Text("عنوان الجلسة.", "The session's title.")),
+    Field("title", BILINGUAL, Text("عنوان الجلسة.", "The session's title."),
+          example='{ar: "عنوان الجلسة", en: "Session title"}'),
     Field("day", DAY, Text("يوم الجلسة بالتقويم الميلادي.", "The session's day, Gregorian."),
           example='"2024-10-16"'),
     Field("order", ORDER, Text("ترتيب الجلسة في يومها: 1، 2، 3…",
@@ -490,30 +500,42 @@ SESSION = Group("session", (
           required=False, example='"09:30"'),
     Field("end", ClockTime(), Text("وقت الانتهاء بنظام 24 ساعة.", "End time, 24-hour clock."),
           required=False, example='"11:00"'),
-    Field("room", BILINGUAL, Text("القاعة.", "The room."), required=False),
+    Field("room", BILINGUAL, Text("القاعة.", "The room."), required=False,
+          example='{ar: "اسم القاعة", en: "Room name"}'),
     Field("chairs", IdList("person id"), Text("معرّفات رؤساء الجلسة، كما هي في people.yaml.",
                                               "The ids of the session's chairs, as written in "
                                               "people.yaml."),
-          required=False, example="[first-author]"),
+          required=False, example=f"[{EXAMPLE_PERSON}]"),
     Field("description", BILINGUAL, Text("وصف قصير للجلسة.", "A short description of the "
-                                         "session."), required=False),
+                                         "session."), required=False,
+          example='{ar: "وصف قصير للجلسة", en: "A short description of the session"}'),
 ), Text("جلسة واحدة من برنامج المؤتمر.", "One session of the programme."))
 
+ORGANISATION = '{ar: "اسم الجهة", en: "Organisation name"}'
+ORGANISER_ROLE = '{ar: "تنظّمه", en: "Organised by"}'
+STATEMENT = '{ar: "نص التصريح", en: "What was said"}'
+SOURCE = '{ar: "اسم المصدر", en: "Source name"}'
+
 CONFERENCE = Group("conference", (
-    Field("title", BILINGUAL, Text("اسم المؤتمر.", "The conference's title.")),
+    Field("title", BILINGUAL, Text("اسم المؤتمر.", "The conference's title."),
+          example='{ar: "عنوان المؤتمر", en: "Conference title"}'),
     Field("short_name", Plain(), Text("اسم قصير بحروف لاتينية لهذا الموقع.",
                                              "A short ASCII label for this site."),
           example='"CONF-2024"'),
     Field("description", BILINGUAL, Text("وصف المؤتمر.", "A description of the conference."),
-          required=False),
+          required=False, example='{ar: "وصف المؤتمر", en: "A description of the conference"}'),
     Field("organisers", ListOf(Group("organiser", (
-        Field("name", BILINGUAL, Text("اسم الجهة.", "The organisation's name.")),
-        Field("role", BILINGUAL, Text("دورها، مثل «تعقده».", 'Its role, e.g. "Held by".')),
+        Field("name", BILINGUAL, Text("اسم الجهة.", "The organisation's name."),
+              example=ORGANISATION),
+        Field("role", BILINGUAL, Text("دورها، مثل «تعقده».", 'Its role, e.g. "Held by".'),
+              example=ORGANISER_ROLE),
     ))), Text("الجهات التي تعقد المؤتمر أو تنظّمه.", "The bodies that hold or organise the "
-              "conference.")),
-    Field("venue", BILINGUAL, Text("مكان الانعقاد.", "The venue.")),
-    Field("city", BILINGUAL, Text("المدينة.", "The city.")),
-    Field("country", BILINGUAL, Text("الدولة.", "The country.")),
+              "conference."), example=f"[{{name: {ORGANISATION}, role: {ORGANISER_ROLE}}}]"),
+    Field("venue", BILINGUAL, Text("مكان الانعقاد.", "The venue."),
+          example='{ar: "مكان الانعقاد", en: "Venue"}'),
+    Field("city", BILINGUAL, Text("المدينة.", "The city."), example='{ar: "المدينة", en: "City"}'),
+    Field("country", BILINGUAL, Text("الدولة.", "The country."),
+          example='{ar: "الدولة", en: "Country"}'),
     Field("dates", Group("dates", (
         Field("start", DAY, Text("يوم البدء بالتقويم الميلادي.", "First day, Gregorian."),
               example='"2024-10-16"'),
@@ -526,30 +548,37 @@ CONFERENCE = Group("conference", (
         Field("hijri_end", HijriDay(), Text(
             "يوم الانتهاء بتقويم أم القرى.", "Last day in the Umm al-Qura calendar."),
               required=False, example='"1446-04-14"'),
-    )), Text("أيام المؤتمر.", "The days of the conference.")),
+    )), Text("أيام المؤتمر.", "The days of the conference."),
+          example='{start: "2024-10-16", end: "2024-10-17"}'),
     Field("timezone", TimeZone(), Text(
         "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
         "The time zone of the sessions' times, by its IANA (tz database) name."),
           example='"Asia/Muscat"'),
-    Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
+    Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings."),
+          example='{ar: "اسم الناشر", en: "Publisher name"}'),
     Field("site_url", Plain(SITE_URL, Invalid(
         "“{value}” is not an absolute http(s) URL ending in /.",
         'Write e.g. "https://proceedings.example.org/2024/".')),
           Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
           example='"https://proceedings.example.org/2024/"'),
     Field("official_url", Plain(), Text("الصفحة الرسمية للمؤتمر.",
-                                        "The conference's official page."), required=False),
-    Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes.")),
+                                        "The conference's official page."), required=False,
+          example='"https://example.org/conference/"'),
+    Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes."),
+          example='[{ar: "المحور الأول", en: "First theme"}]'),
     Field("editors", IdList("person id"), Text("معرّفات محرري الوقائع.",
                                                "The ids of the volume's editors."),
-          required=False),
+          required=False, example=f"[{EXAMPLE_PERSON}]"),
     Field("statements", ListOf(Group("statement", (
         Field("person", Id("person id"), Text("معرّف صاحب التصريح.",
-                                              "The id of the person quoted.")),
-        Field("text", BILINGUAL, Text("نص التصريح.", "What was said.")),
-        Field("source", BILINGUAL, Text("مصدره، مثل صحيفة.", "Where it was published.")),
+                                              "The id of the person quoted."),
+              example=EXAMPLE_PERSON),
+        Field("text", BILINGUAL, Text("نص التصريح.", "What was said."), example=STATEMENT),
+        Field("source", BILINGUAL, Text("مصدره، مثل صحيفة.", "Where it was published."),
+              example=SOURCE),
     ))), Text("تصريحات عن المؤتمر.", "Public statements about the conference."),
-          required=False),
+          required=False,
+          example=f"[{{person: {EXAMPLE_PERSON}, text: {STATEMENT}, source: {SOURCE}}}]"),
 ), Text("المؤتمر نفسه: اسمه ومكانه وأيامه وناشره.",
         "The conference itself: its title, place, days and publisher."))
 
