@@ -15,7 +15,6 @@ from waqai.data.guide import refresh
 from waqai.data.model import LANGS
 from waqai.data.schema import SCHEMA_DIR, render_all
 
-
 GUIDES = ("contributing", "start")  # docs/<guide>.<lang>.md
 
 

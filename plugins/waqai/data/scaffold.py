@@ -56,8 +56,8 @@ def _comment(field_: Field, pad: str) -> list[str]:
 
 
 def _quoted(value: Any) -> str:
-    """A scalar as YAML text: double-quoted strings (JSON's quoting is valid YAML)."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+    """Text as a YAML double-quoted string (JSON's quoting is valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _bilingual(text: str, pad: str) -> list[str]:
@@ -89,25 +89,25 @@ def _body(field_: Field, filling: Filling, pad: str, path: str) -> list[str]:
     value = field_.value
     if path in filling.values:
         text = filling.values[path]
-        body = [head, *_bilingual(text, inner)] if isinstance(value, Bilingual) \
-            else [f"{head} {text}"]
-    elif not (field_.required or filling.every or path in filling.optional):
-        body = ([f"{pad}# {line[len(pad):]}" for line in _body(field_, EVERY, pad, path)]
-                if _nested(value) else [f"{pad}# {field_.name}: {field_.example}"])
-    elif isinstance(value, Bilingual):
-        body = [head, *(_bilingual(field_.example, inner) if filling.examples
+        if isinstance(value, Bilingual):
+            return [head, *_bilingual(text, inner)]
+        return [f"{head} {text}"]
+    if not (field_.required or filling.every or path in filling.optional):
+        if _nested(value):
+            return [f"{pad}# {line[len(pad):]}" for line in _body(field_, EVERY, pad, path)]
+        return [f"{pad}# {field_.name}: {field_.example}"]
+    if isinstance(value, Bilingual):
+        return [head, *(_bilingual(field_.example, inner) if filling.examples
                         else [f"{inner}ar:", f"{inner}en:"])]
-    elif isinstance(value, Group):
-        body = [head, *group_lines(value, filling, inner, f"{path}.")]
-    elif isinstance(value, ListOf) and value.item is BILINGUAL_GROUP and filling.examples:
-        body = [head] + [line for pair in yaml.safe_load(field_.example)
-                         for line in _as_item(_bilingual(json.dumps(pair), inner + "  "), inner)]
-    elif isinstance(value, ListOf) and filling.examples:
-        item = group_lines(value.item, filling, inner + "  ", f"{path}[].")
-        body = [head, *_as_item(item, inner)]
-    else:
-        body = [f"{head} {field_.example}" if filling.examples else head]
-    return body
+    if isinstance(value, Group):
+        return [head, *group_lines(value, filling, inner, f"{path}.")]
+    if isinstance(value, ListOf) and filling.examples:
+        if value.item is BILINGUAL_GROUP:  # e.g. themes: each item a block {ar, en}
+            return [head] + [line for pair in yaml.safe_load(field_.example) for line in
+                             _as_item(_bilingual(json.dumps(pair), inner + "  "), inner)]
+        return [head, *_as_item(group_lines(value.item, filling, inner + "  ", f"{path}[]."),
+                                inner)]
+    return [f"{head} {field_.example}" if filling.examples else head]
 
 
 def group_lines(group: Group, filling: Filling, pad: str = "", path: str = "") -> list[str]:
