@@ -43,7 +43,11 @@ def fill(project: Path, uncomment: bool = False) -> None:
         assert text.count(empty) == 1, empty
         text = text.replace(empty, value)
     if uncomment:  # the optional fields' examples, as an editor would switch them on
-        text = re.sub(r"^# (keywords|pages|doi|pdf): ", r"\1: ", text, flags=re.MULTILINE)
+        text = re.sub(r"^# (pages|doi|pdf): ", r"\1: ", text, flags=re.MULTILINE)
+        # keywords is written whole, commented out line by line: one "# " off each line.
+        text = re.sub(r"^# keywords:\n(?:#   .*\n)+",
+                      lambda m: re.sub(r"^# ", "", m.group(), flags=re.MULTILINE), text,
+                      flags=re.MULTILINE)
         (path.parent / "paper.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     path.write_text(text, encoding="utf-8")
     (project / "papers/test-paper/abstract.ar.md").write_text("ملخص البحث.\n", encoding="utf-8")
@@ -68,8 +72,10 @@ def test_new_creates_a_commented_paper_and_empty_abstracts(project: Path) -> Non
     assert any(re.search("[A-Za-z]{4}", line) for line in comments[1:])  # English help
     for field in ("session", "order", "kind", "title", "people"):
         assert re.search(rf"^{field}:$", text, re.MULTILINE), field
-    for field in ("keywords", "pages", "doi", "pdf"):
+    for field in ("pages", "doi", "pdf"):
         assert re.search(rf"^# {field}: \S", text, re.MULTILINE), field
+    # A group is commented out whole, each of its fields under its help.
+    assert re.search(r"^# keywords:\n#   # .*\n#   # .*\n#   ar: \[", text, re.MULTILINE)
 
 
 def test_check_names_every_field_still_to_fill(project: Path) -> None:
@@ -103,6 +109,7 @@ def test_filled_in_the_paper_is_built_everywhere_it_belongs(project: Path) -> No
     proc = validate(project).proceedings
     paper = proc.paper("test-paper")
     assert (paper.pages, paper.doi, paper.pdf) == ("12-19", "10.1234/abcd", "paper.pdf")
+    assert paper.keywords == (("كلمة مفتاحية",), ("keyword",))
     assert check_site(proc, project / "site") == []
     for page in ("sessions/s3-local-experiences/", "en/sessions/s3-local-experiences/",
                  "people/nayef-alomari/", "en/people/nayef-alomari/", "papers/test-paper/",

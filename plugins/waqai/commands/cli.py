@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import export, new, schema
+from waqai.commands import export, init, new, schema
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate, validate_cached
 
@@ -153,7 +153,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("pytest_args", nargs=argparse.REMAINDER)
     t.set_defaults(run=cmd_test)
     # Commands that live in their own modules add their own subparsers.
-    for register in (new.register, schema.register, export.register, bench.register):
+    for register in (init.register, new.register, schema.register, export.register,
+                     bench.register):
         register(sub)
     return ap
 

@@ -27,5 +27,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("new", help="create papers/<id>/ with a commented paper.yaml "
                               "and empty abstracts")
     p.add_argument("id", help="the new paper's id: lowercase a-z, 0-9 and hyphens, "
-                   "e.g. customer-satisfaction-survey")
+                   "e.g. first-paper")
     p.set_defaults(run=cmd_new)

@@ -1,7 +1,8 @@
 """`python3 build.py schema [--check]`: write, or check, what is made from the declarations.
 
 That is the JSON Schemas in `papers/_schema/` and the field tables of the
-contributing guide (`docs/contributing.<lang>.md`).
+guides: contributing (`docs/contributing.<lang>.md`) and starting new
+proceedings (`docs/start.<lang>.md`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from waqai.data.guide import refresh
 from waqai.data.model import LANGS
 from waqai.data.schema import SCHEMA_DIR, render_all
 
+GUIDES = ("contributing", "start")  # docs/<guide>.<lang>.md
+
 
 def wanted_guides(docs: Path) -> dict[Path, str]:
-    """Each contributing guide that exists -> its text with its field tables made anew."""
-    pages = {lang: docs / f"contributing.{lang}.md" for lang in LANGS}
+    """Each guide page that exists -> its text with its field tables made anew."""
+    pages = [(docs / f"{guide}.{lang}.md", lang) for guide in GUIDES for lang in LANGS]
     return {page: refresh(page.read_text(encoding="utf-8"), lang)
-            for lang, page in pages.items() if page.is_file()}
+            for page, lang in pages if page.is_file()}
 
 
 def cmd_schema(args: argparse.Namespace, root: Path) -> int:
@@ -40,22 +43,21 @@ def cmd_schema(args: argparse.Namespace, root: Path) -> int:
             print("    fix: run `python3 build.py schema` and commit the result.",
                   file=sys.stderr)
             return 1
-        print(f"OK: the schemas in {shown}/ and the contributing guide's field tables "
-              f"are up to date.")
+        print(f"OK: the schemas in {shown}/ and the guides' field tables are up to date.")
         return 0
     folder.mkdir(parents=True, exist_ok=True)
     for path in stale:
         path.write_text({**schemas, **guides}[path], encoding="utf-8")
     print(f"Wrote {len(stale_schemas)} schema file(s) to {shown}/ and "
           f"{len(stale_guides)} guide page(s)." if stale
-          else f"The schemas in {shown}/ and the guide's field tables were already up to date.")
+          else f"The schemas in {shown}/ and the guides' field tables were already up to date.")
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("schema", help="write the JSON Schemas of the data files "
-                              "(papers/_schema/) and the contributing guide's field tables")
+                              "(papers/_schema/) and the guides' field tables")
     p.add_argument("--check", action="store_true",
                    help="only check that the committed files are up to date")
-    p.add_argument("--docs-dir", default="docs", help="where the contributing guide is")
+    p.add_argument("--docs-dir", default="docs", help="where the guides are")
     p.set_defaults(run=cmd_schema)

@@ -133,7 +133,7 @@ def check_people_named(loaded: Loaded) -> None:
         loaded.problems.append(Problem(
             file, "people", "is empty.",
             "List the authors or speakers by their ids in people.yaml, e.g. "
-            "`people: [nayef-alomari]`.", sources.line(file, "people")))
+            "`people: [first-author]`.", sources.line(file, "people")))
 
 
 def check_orders(loaded: Loaded) -> None:

@@ -48,7 +48,7 @@ ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# The shape of an IANA time zone name ("Asia/Riyadh", "America/Port-au-Prince", "UTC").
+# The shape of an IANA time zone name ("Asia/Muscat", "America/Port-au-Prince", "UTC").
 ZONE_TEXT = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
 
 
@@ -219,7 +219,7 @@ class HijriDay(Value):
         except ValueError as err:
             fields.problem(fields.sub(field.name), f"“{value}” is not a usable Hijri date: {err}",
                            'Write it as "YYYY-MM-DD" in the Umm al-Qura calendar, e.g. '
-                           '"1437-02-05" for 5 Safar 1437, or leave it out.',
+                           '"1446-04-13" for 13 Rabi\' al-Thani 1446, or leave it out.',
                            fields.line(field.name))
             return None
 
@@ -233,14 +233,14 @@ def known_zones() -> frozenset[str]:
 
 
 def closest_zone(value: str) -> str | None:
-    """The known zone name nearest to `value`, ignoring case ("asia/riyad" -> "Asia/Riyadh")."""
+    """The known zone name nearest to `value`, ignoring case ("asia/muskat" -> "Asia/Muscat")."""
     by_folded = {zone.lower(): zone for zone in known_zones()}
     close = difflib.get_close_matches(value.lower().replace(" ", "_"), by_folded, n=1)
     return by_folded[close[0]] if close else None
 
 
 class TimeZone(Value):
-    """An IANA time zone name, "Asia/Riyadh", as the tz database (zoneinfo) knows it."""
+    """An IANA time zone name, "Asia/Muscat", as the tz database (zoneinfo) knows it."""
 
     def read(self, fields: Fields, field: Field) -> str | None:
         value = fields.string(field.name, field.required, field.example_or_default)
@@ -249,7 +249,7 @@ class TimeZone(Value):
         closest = closest_zone(value)
         hint = f"Did you mean `{closest}`? " if closest else ""
         fields.problem(fields.sub(field.name), f"“{value}” is not a known IANA time zone.",
-                       f'{hint}Write the tz database name of the place, e.g. "Asia/Riyadh" '
+                       f'{hint}Write the tz database name of the place, e.g. "Asia/Muscat" '
                        "(see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).",
                        fields.line(field.name))
         return None
@@ -363,6 +363,12 @@ def valid_orcid(orcid: str) -> bool:
 
 # -- the declarations ---------------------------------------------------------------
 
+# The ids the examples use, plainly placeholders. They agree with one another across
+# files, so the skeleton of `build.py init` (made from these examples) passes `check`.
+EXAMPLE_PAPER = "first-paper"
+EXAMPLE_SESSION = "paper-session-1"
+EXAMPLE_PERSON = "first-author"
+
 BILINGUAL = Bilingual()
 ORDER = Order()
 DAY = Day()
@@ -385,11 +391,12 @@ GENDER = Choice(Gender, GENDERS, what="gender")
 
 PAPER = Group("paper", (
     Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
-                                     "The item's id: the name of its folder."), example="absher"),
+                                     "The item's id: the name of its folder."),
+          example=EXAMPLE_PAPER),
     Field("session", Id("session id"), Text(
         "معرّف الجلسة التي يُقدَّم فيها البند، كما هو في sessions.yaml.",
         "The id of the item's session, as written in sessions.yaml."),
-          example="s3-local-experiences"),
+          example=EXAMPLE_SESSION),
     Field("order", ORDER, Text("ترتيب البند في جلسته: 1 للأول، 2 للثاني… (أرقام بلا صفر في أولها).",
                                "The item's place in its session: 1 for the first, 2 for the "
                                "second … (digits, no leading zero)."), example="1"),
@@ -402,14 +409,14 @@ PAPER = Group("paper", (
         "معرّفات المؤلفين أو المتحدثين بالترتيب، كما هي في people.yaml. القائمة الفارغة [] "
         "لحلقة نقاش لا تُعرف أسماء المشاركين فيها فقط.",
         "The ids of the authors or speakers, in order, as written in people.yaml. An empty "
-        "list [] only for a panel whose panellists are not named."), example="[nayef-alomari]"),
+        "list [] only for a panel whose panellists are not named."), example=f"[{EXAMPLE_PERSON}]"),
     Field("keywords", Group("keywords", (
         Field("ar", Words(), Text("الكلمات المفتاحية بالعربية.", "Keywords in Arabic."),
-              required=False, example='["خدمة العملاء"]'),
+              required=False, example='["كلمة مفتاحية"]'),
         Field("en", Words(), Text("الكلمات المفتاحية بالإنجليزية.", "Keywords in English."),
-              required=False, example='["customer service"]'),
+              required=False, example='["keyword"]'),
     )), Text("الكلمات المفتاحية في كل لغة.", "Keywords in each language."), required=False,
-          example='{ar: ["خدمة العملاء"], en: ["customer service"]}'),
+          example='{ar: ["كلمة مفتاحية"], en: ["keyword"]}'),
     Field("pages", Plain(PAGES, Invalid("“{value}” is not a page range.", 'Write e.g. "12-19".')),
           Text("صفحات البحث في الكتاب المطبوع.", "The pages of the paper in the printed volume."),
           required=False, example='"12-19"'),
@@ -437,29 +444,31 @@ PERSON = Group("person", (
                                          "The honorific, e.g. «أ.» or «د.»; shown, never "
                                          "sorted on."), required=False, example='"د."'),
         Field("given", Plain(), Text("الاسم الأول.", "The given name."),
-              example='"نايف"'),
+              example='"الاسم الأول"'),
         Field("nasab", Plain(), Text("سلسلة النسب «بن …».", "The «بن …» chain."),
-              required=False, example='"بن صالح"'),
+              required=False, example='"بن اسم الأب"'),
         Field("family", Plain(), Text("اسم العائلة الذي يُفهرَس به الشخص.",
                                       "The family name the person is filed under."),
-              required=False, example='"العمري"'),
+              required=False, example='"اسم العائلة"'),
     )), Text("الاسم بالعربية مقسّمًا إلى أجزائه.", "The Arabic name, in its parts."),
-          example='{given: "نايف", nasab: "بن صالح", family: "العمري"}'),
+          example='{given: "الاسم الأول", nasab: "بن اسم الأب", family: "اسم العائلة"}'),
     Field("latin", ListOf(Group("latin_name", (
         Field("given", Plain(), Text("الاسم الأول بالحروف اللاتينية.",
                                             "The given name in Latin letters."),
-              example='"Nayef bin Saleh"'),
+              example='"Given Name"'),
         Field("family", Plain(), Text("اسم العائلة بالحروف اللاتينية.",
                                       "The family name in Latin letters."),
-              required=False, example='"Al-Omari"'),
+              required=False, example='"Family Name"'),
     )), min_items=1, empty=Invalid(
         "has no spelling.",
-        'Add at least one: `latin: [{given: "Nayef bin Saleh", family: "Al-Omari"}]`.')),
+        'Add at least one: `latin: [{given: "Given Name", family: "Family Name"}]`.')),
           Text("كتابة الاسم بالحروف اللاتينية؛ الأولى هي المفضّلة والبقية صيغ أخرى.",
                "The name in Latin letters; the first spelling is preferred, the rest are "
-               "variants."), example='[{given: "Nayef bin Saleh", family: "Al-Omari"}]'),
-    Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False),
-    Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False),
+               "variants."), example='[{given: "Given Name", family: "Family Name"}]'),
+    Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False,
+          example='{ar: "اسم الجهة", en: "Organisation name"}'),
+    Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False,
+          example='{ar: "المنصب", en: "Position"}'),
     Field("gender", GENDER, GENDER.help(
         "جنس الشخص، لتوافقه أسماء أدواره في الصفحات العربية (مثل «رئيسة الجلسة»)؛ يُكتب "
         "حين تذكره المصادر فقط. واحد من",
@@ -474,82 +483,102 @@ PERSON = Group("person", (
     Field("distinct_from", IdList("person id"), Text(
         "معرّفات أشخاص تتشابه أسماؤهم مع هذا الشخص وهم غيره.",
         "Ids of people whose names look like this person's but who are different people."),
-          required=False, example="[badr-alomari]"),
+          required=False, example="[second-author]"),
 ), Text("شخص واحد: مؤلف أو متحدث أو رئيس جلسة.", "One person: an author, speaker or chair."))
 
 SESSION = Group("session", (
     Field("kind", SESSION_KIND, SESSION_KIND.help("نوع الجلسة، واحد من",
                                                   "What the session is, one of"),
           example="paper-session"),
-    Field("title", BILINGUAL, Text("عنوان الجلسة.", "The session's title.")),
+    Field("title", BILINGUAL, Text("عنوان الجلسة.", "The session's title."),
+          example='{ar: "عنوان الجلسة", en: "Session title"}'),
     Field("day", DAY, Text("يوم الجلسة بالتقويم الميلادي.", "The session's day, Gregorian."),
-          example='"2015-11-17"'),
+          example='"2024-10-16"'),
     Field("order", ORDER, Text("ترتيب الجلسة في يومها: 1، 2، 3…",
                                "The session's place in its day: 1, 2, 3 …"), example="1"),
     Field("start", ClockTime(), Text("وقت البدء بنظام 24 ساعة.", "Start time, 24-hour clock."),
           required=False, example='"09:30"'),
     Field("end", ClockTime(), Text("وقت الانتهاء بنظام 24 ساعة.", "End time, 24-hour clock."),
           required=False, example='"11:00"'),
-    Field("room", BILINGUAL, Text("القاعة.", "The room."), required=False),
+    Field("room", BILINGUAL, Text("القاعة.", "The room."), required=False,
+          example='{ar: "اسم القاعة", en: "Room name"}'),
     Field("chairs", IdList("person id"), Text("معرّفات رؤساء الجلسة، كما هي في people.yaml.",
                                               "The ids of the session's chairs, as written in "
                                               "people.yaml."),
-          required=False, example="[nayef-alomari]"),
+          required=False, example=f"[{EXAMPLE_PERSON}]"),
     Field("description", BILINGUAL, Text("وصف قصير للجلسة.", "A short description of the "
-                                         "session."), required=False),
+                                         "session."), required=False,
+          example='{ar: "وصف قصير للجلسة", en: "A short description of the session"}'),
 ), Text("جلسة واحدة من برنامج المؤتمر.", "One session of the programme."))
 
+ORGANISATION = '{ar: "اسم الجهة", en: "Organisation name"}'
+ORGANISER_ROLE = '{ar: "تنظّمه", en: "Organised by"}'
+STATEMENT = '{ar: "نص التصريح", en: "What was said"}'
+SOURCE = '{ar: "اسم المصدر", en: "Source name"}'
+
 CONFERENCE = Group("conference", (
-    Field("title", BILINGUAL, Text("اسم المؤتمر.", "The conference's title.")),
+    Field("title", BILINGUAL, Text("اسم المؤتمر.", "The conference's title."),
+          example='{ar: "عنوان المؤتمر", en: "Conference title"}'),
     Field("short_name", Plain(), Text("اسم قصير بحروف لاتينية لهذا الموقع.",
                                              "A short ASCII label for this site."),
-          example='"CSC-2015"'),
+          example='"CONF-2024"'),
     Field("description", BILINGUAL, Text("وصف المؤتمر.", "A description of the conference."),
-          required=False),
+          required=False, example='{ar: "وصف المؤتمر", en: "A description of the conference"}'),
     Field("organisers", ListOf(Group("organiser", (
-        Field("name", BILINGUAL, Text("اسم الجهة.", "The organisation's name.")),
-        Field("role", BILINGUAL, Text("دورها، مثل «تعقده».", 'Its role, e.g. "Held by".')),
+        Field("name", BILINGUAL, Text("اسم الجهة.", "The organisation's name."),
+              example=ORGANISATION),
+        Field("role", BILINGUAL, Text("دورها، مثل «تعقده».", 'Its role, e.g. "Held by".'),
+              example=ORGANISER_ROLE),
     ))), Text("الجهات التي تعقد المؤتمر أو تنظّمه.", "The bodies that hold or organise the "
-              "conference.")),
-    Field("venue", BILINGUAL, Text("مكان الانعقاد.", "The venue.")),
-    Field("city", BILINGUAL, Text("المدينة.", "The city.")),
-    Field("country", BILINGUAL, Text("الدولة.", "The country.")),
+              "conference."), example=f"[{{name: {ORGANISATION}, role: {ORGANISER_ROLE}}}]"),
+    Field("venue", BILINGUAL, Text("مكان الانعقاد.", "The venue."),
+          example='{ar: "مكان الانعقاد", en: "Venue"}'),
+    Field("city", BILINGUAL, Text("المدينة.", "The city."), example='{ar: "المدينة", en: "City"}'),
+    Field("country", BILINGUAL, Text("الدولة.", "The country."),
+          example='{ar: "الدولة", en: "Country"}'),
     Field("dates", Group("dates", (
         Field("start", DAY, Text("يوم البدء بالتقويم الميلادي.", "First day, Gregorian."),
-              example='"2015-11-17"'),
+              example='"2024-10-16"'),
         Field("end", DAY, Text("يوم الانتهاء بالتقويم الميلادي.", "Last day, Gregorian."),
-              example='"2015-11-19"'),
+              example='"2024-10-17"'),
         Field("hijri_start", HijriDay(), Text(
             "يوم البدء بتقويم أم القرى؛ يُتحقَّق من مطابقته للميلادي.",
             "First day in the Umm al-Qura calendar; checked against the Gregorian date."),
-              required=False, example='"1437-02-05"'),
+              required=False, example='"1446-04-13"'),
         Field("hijri_end", HijriDay(), Text(
             "يوم الانتهاء بتقويم أم القرى.", "Last day in the Umm al-Qura calendar."),
-              required=False, example='"1437-02-07"'),
-    )), Text("أيام المؤتمر.", "The days of the conference.")),
+              required=False, example='"1446-04-14"'),
+    )), Text("أيام المؤتمر.", "The days of the conference."),
+          example='{start: "2024-10-16", end: "2024-10-17"}'),
     Field("timezone", TimeZone(), Text(
         "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
         "The time zone of the sessions' times, by its IANA (tz database) name."),
-          example='"Asia/Riyadh"'),
-    Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings.")),
+          example='"Asia/Muscat"'),
+    Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings."),
+          example='{ar: "اسم الناشر", en: "Publisher name"}'),
     Field("site_url", Plain(SITE_URL, Invalid(
         "“{value}” is not an absolute http(s) URL ending in /.",
-        'Write e.g. "https://proceedings.example.org/2015/".')),
+        'Write e.g. "https://proceedings.example.org/2024/".')),
           Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
-          example='"https://proceedings.example.org/2015/"'),
+          example='"https://proceedings.example.org/2024/"'),
     Field("official_url", Plain(), Text("الصفحة الرسمية للمؤتمر.",
-                                        "The conference's official page."), required=False),
-    Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes.")),
+                                        "The conference's official page."), required=False,
+          example='"https://example.org/conference/"'),
+    Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes."),
+          example='[{ar: "المحور الأول", en: "First theme"}]'),
     Field("editors", IdList("person id"), Text("معرّفات محرري الوقائع.",
                                                "The ids of the volume's editors."),
-          required=False),
+          required=False, example=f"[{EXAMPLE_PERSON}]"),
     Field("statements", ListOf(Group("statement", (
         Field("person", Id("person id"), Text("معرّف صاحب التصريح.",
-                                              "The id of the person quoted.")),
-        Field("text", BILINGUAL, Text("نص التصريح.", "What was said.")),
-        Field("source", BILINGUAL, Text("مصدره، مثل صحيفة.", "Where it was published.")),
+                                              "The id of the person quoted."),
+              example=EXAMPLE_PERSON),
+        Field("text", BILINGUAL, Text("نص التصريح.", "What was said."), example=STATEMENT),
+        Field("source", BILINGUAL, Text("مصدره، مثل صحيفة.", "Where it was published."),
+              example=SOURCE),
     ))), Text("تصريحات عن المؤتمر.", "Public statements about the conference."),
-          required=False),
+          required=False,
+          example=f"[{{person: {EXAMPLE_PERSON}, text: {STATEMENT}, source: {SOURCE}}}]"),
 ), Text("المؤتمر نفسه: اسمه ومكانه وأيامه وناشره.",
         "The conference itself: its title, place, days and publisher."))
 

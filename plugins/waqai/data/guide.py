@@ -1,6 +1,7 @@
-"""The field tables of the contributing guide, written from the declarations.
+"""The field tables of the guides, written from the declarations.
 
-`docs/contributing.<lang>.md` marks where each table goes:
+A guide page (`docs/contributing.<lang>.md`, `docs/start.<lang>.md`) marks where
+each table goes:
 
     <!-- waqai:fields paper -->
 

@@ -40,8 +40,8 @@ class Text:
 class ArabicName:
     """An Arabic personal name, kept in its parts.
 
-    `given` is the ism («نايف»), `nasab` the chain of «بن …» links
-    («بن صالح»), `family` the name the person is filed under («العمري»).
+    `given` is the ism («الاسم الأول»), `nasab` the chain of «بن …» links
+    («بن اسم الأب»), `family` the name the person is filed under («اسم العائلة»).
     The honorific («أ.», «د.», «م.») is not part of the name: it is shown, but
     never sorted or matched on.
     """
@@ -53,12 +53,12 @@ class ArabicName:
 
     @cached_property  # read for every page a person appears on
     def full(self) -> str:
-        """The name without honorific: «نايف بن صالح العمري»."""
+        """The name without honorific: «الاسم الأول بن اسم الأب اسم العائلة»."""
         return " ".join(part for part in (self.given, self.nasab, self.family) if part)
 
     @cached_property
     def display(self) -> str:
-        """The name as printed on a page: «أ. نايف بن صالح العمري»."""
+        """The name as printed on a page: «د. الاسم الأول بن اسم الأب اسم العائلة»."""
         return f"{self.honorific} {self.full}" if self.honorific else self.full
 
 
@@ -210,7 +210,7 @@ class Conference:
     publisher: Text
     site_url: str
     themes: tuple[Text, ...]
-    timezone: str  # an IANA name, e.g. "Asia/Riyadh": the zone of every session's times
+    timezone: str  # an IANA name, e.g. "Asia/Muscat": the zone of every session's times
     hijri_start: HijriDate | None = None
     hijri_end: HijriDate | None = None
     description: Text | None = None

@@ -1,17 +1,27 @@
-"""A new paper folder, ready to fill in (`python3 build.py new <id>`).
+"""Commented YAML made from the field declarations: what `new` and `init` write.
 
-The `paper.yaml` it writes is made from the schema's description of the file
-(`waqai.data.fields.PAPER`): every field with its help in Arabic and English.
-Required fields are left empty, so `build.py check` names each one still to
-fill ("is empty. fix: Fill it in, e.g. …"); optional fields are commented out
-with an example. The abstracts are created empty, for the same reason.
+Every field is written under its help in Arabic and English (`waqai.data.fields`).
+Optional fields are commented out with their example, unless asked for. Required
+fields are either left empty (`new`: `build.py check` then names each one still
+to fill, "is empty. fix: Fill it in, e.g. …") or written with their example
+(`init`: the examples are placeholders that agree across files, so the skeleton
+passes `check` as it is).
+
+`python3 build.py new <id>` creates one paper folder with `create`; the skeleton
+of a whole volume is in `waqai.data.skeleton`.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from waqai.data.fields import PAPER, Bilingual, Field
+import yaml
+
+from waqai.data.fields import BILINGUAL_GROUP, PAPER, Bilingual, Field, Group, ListOf
 from waqai.data.load import ABSTRACT_FILES
 from waqai.data.problems import Problem
 from waqai.data.schema import modeline
@@ -25,25 +35,95 @@ HEADER = (
 )
 
 
-def _comment(field: Field) -> str:
-    optional = ("", "") if field.required else (" (اختياري)", " (optional)")
-    return f"# {field.help.ar}{optional[0]}\n# {field.help.en}{optional[1]}\n"
+@dataclass(frozen=True)
+class Filling:
+    """How the fields are written. Paths are dotted from the file's top ("dates.end"),
+    with `[]` for a list's items ("latin[].family")."""
+
+    examples: bool  # required fields: True writes their example, False leaves them empty
+    optional: frozenset[str] = frozenset()  # optional fields written out, not commented
+    values: Mapping[str, str] = field(default_factory=dict)  # path -> YAML text to write
+    every: bool = False  # every optional field written out
+
+
+# An optional group commented out is written whole, every field under its help.
+EVERY = Filling(examples=True, every=True)
+
+
+def _comment(field_: Field, pad: str) -> list[str]:
+    optional = ("", "") if field_.required else (" (اختياري)", " (optional)")
+    return [f"{pad}# {field_.help.ar}{optional[0]}", f"{pad}# {field_.help.en}{optional[1]}"]
+
+
+def _quoted(value: Any) -> str:
+    """Text as a YAML double-quoted string (JSON's quoting is valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _bilingual(text: str, pad: str) -> list[str]:
+    """`{ar: "…", en: "…"}` written as a block, one language per line."""
+    pair = yaml.safe_load(text)
+    return [f"{pad}{lang}: {_quoted(pair[lang])}" for lang in ("ar", "en")]
+
+
+def _as_item(lines: list[str], pad: str) -> list[str]:
+    """Lines of a mapping indented by `pad` + 2, made one item of a block list (the
+    comments before its first key go level with the dash)."""
+    first = next(n for n, line in enumerate(lines) if not line.lstrip().startswith("#"))
+    return [*(line[2:] for line in lines[:first]), f"{pad}- {lines[first][len(pad) + 2:]}",
+            *lines[first + 1:]]
+
+
+def field_lines(field_: Field, filling: Filling, pad: str = "", path: str = "") -> list[str]:
+    """The comment and the YAML of one field, indented by `pad`."""
+    return _comment(field_, pad) + _body(field_, filling, pad, f"{path}{field_.name}")
+
+
+def _nested(value: object) -> bool:
+    return isinstance(value, Group) or (isinstance(value, ListOf)
+                                        and value.item is not BILINGUAL_GROUP)
+
+
+def _body(field_: Field, filling: Filling, pad: str, path: str) -> list[str]:
+    head, inner = f"{pad}{field_.name}:", pad + "  "
+    value = field_.value
+    if path in filling.values:
+        text = filling.values[path]
+        if isinstance(value, Bilingual):
+            return [head, *_bilingual(text, inner)]
+        return [f"{head} {text}"]
+    if not (field_.required or filling.every or path in filling.optional):
+        if _nested(value):
+            return [f"{pad}# {line[len(pad):]}" for line in _body(field_, EVERY, pad, path)]
+        return [f"{pad}# {field_.name}: {field_.example}"]
+    if isinstance(value, Bilingual):
+        return [head, *(_bilingual(field_.example, inner) if filling.examples
+                        else [f"{inner}ar:", f"{inner}en:"])]
+    if isinstance(value, Group):
+        return [head, *group_lines(value, filling, inner, f"{path}.")]
+    if isinstance(value, ListOf) and filling.examples:
+        if value.item is BILINGUAL_GROUP:  # e.g. themes: each item a block {ar, en}
+            return [head] + [line for pair in yaml.safe_load(field_.example) for line in
+                             _as_item(_bilingual(json.dumps(pair), inner + "  "), inner)]
+        return [head, *_as_item(group_lines(value.item, filling, inner + "  ", f"{path}[]."),
+                                inner)]
+    return [f"{head} {field_.example}" if filling.examples else head]
+
+
+def group_lines(group: Group, filling: Filling, pad: str = "", path: str = "") -> list[str]:
+    """Every field of `group`; nested groups without blank lines between their fields."""
+    return [line for f in group.fields for line in field_lines(f, filling, pad, path)]
+
+
+def document(group: Group, filling: Filling) -> str:
+    """The top-level fields of a file, one block each, blank lines between them."""
+    return "\n".join("\n".join(field_lines(f, filling)) + "\n" for f in group.fields)
 
 
 def paper_yaml(paper_id: str) -> str:
     """The text of a new paper.yaml for `paper_id`, with every field explained."""
-    parts = [modeline("paper", depth=1) + "\n" + HEADER]
-    for field in PAPER.fields:
-        if field.name == "id":
-            body = f"id: {paper_id}\n"
-        elif not field.required:
-            body = f"# {field.name}: {field.example}\n"
-        elif isinstance(field.value, Bilingual):
-            body = f"{field.name}:\n  ar:\n  en:\n"
-        else:
-            body = f"{field.name}:\n"
-        parts.append(_comment(field) + body)
-    return "\n".join(parts)
+    body = document(PAPER, Filling(examples=False, values={"id": paper_id}))
+    return modeline("paper", depth=1) + "\n" + HEADER + "\n" + body
 
 
 def create(data_dir: Path, paper_id: str) -> list[Problem]:

@@ -15,7 +15,7 @@ accepted by the loader but flagged by an editor's tool, which is the safer
 direction.
 
 Editors' tools read YAML 1.2 (yaml-language-server), where an unquoted
-`2015-11-17`, `09:30` or `no` is text. `instance()` reads a file the same way,
+`2024-10-16`, `09:30` or `no` is text. `instance()` reads a file the same way,
 to validate data against the schemas in tests.
 """
 

@@ -242,17 +242,17 @@ class Fields:
         return default
 
     def date(self, key: str, required: bool = True) -> dt.date | None:
-        value = self.string(key, required, example='"2015-11-17"')
+        value = self.string(key, required, example='"2024-10-16"')
         if value is None:
             return None
         try:
-            # fromisoformat alone also takes "2015-W47-2" and "20151117" on Python 3.11.
+            # fromisoformat alone also takes "2024-W42-3" and "20241016" on Python 3.11.
             if not DATE_TEXT.match(value):
                 raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError:
             self.problem(self.sub(key), f"“{value}” is not a date.",
-                         'Write the Gregorian date as "YYYY-MM-DD", e.g. "2015-11-17".',
+                         'Write the Gregorian date as "YYYY-MM-DD", e.g. "2024-10-16".',
                          self.line(key))
             return None
 

@@ -45,5 +45,5 @@ def page_range(pages: str) -> tuple[str, str] | None:
 
 
 def given_names(name: ArabicName) -> str:
-    """The given part for citation formats: ism + nasab, «نايف بن صالح»."""
+    """The given part for citation formats: ism + nasab, «الاسم الأول بن اسم الأب»."""
     return " ".join(part for part in (name.given, name.nasab) if part)

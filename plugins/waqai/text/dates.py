@@ -109,10 +109,10 @@ def to_gregorian(h: HijriDate) -> dt.date:
 
 
 def parse_hijri(text: str) -> HijriDate:
-    """Read ``YYYY-MM-DD`` (e.g. ``1437-02-05``) as an Umm al-Qura date."""
+    """Read ``YYYY-MM-DD`` (e.g. ``1446-04-13``) as an Umm al-Qura date."""
     match = _HIJRI_ISO.fullmatch(text.strip().translate(_TO_ASCII))
     if match is None:
-        raise ValueError(f"{text!r} is not a Hijri date; write it as YYYY-MM-DD, e.g. 1437-02-05")
+        raise ValueError(f"{text!r} is not a Hijri date; write it as YYYY-MM-DD, e.g. 1446-04-13")
     h = HijriDate(*(int(part) for part in match.groups()))
     _hijri_of(h)
     return h
