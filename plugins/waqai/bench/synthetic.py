@@ -475,8 +475,9 @@ def nav_pages(config_text: str) -> list[str]:
 
 
 def write_nav_stand_ins(dest: Path) -> None:
-    """A plainly synthetic page for each nav entry that the plugin does not generate (e.g. the repository's contributing page), so the copied
-    mkdocs.yml builds in strict mode unchanged."""
+    """A plainly synthetic page for each nav entry that the plugin does not generate
+    (e.g. the repository's contributing page), so the copied mkdocs.yml builds in
+    strict mode unchanged."""
     from waqai.data.checks import validate
     from waqai.site.pages import page_kinds
 
