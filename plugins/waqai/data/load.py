@@ -146,7 +146,7 @@ class Loaded:
     papers: list[Paper] = field(default_factory=list)
     abstract_files: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, lang) -> path
     about: Text | None = None  # the editors' notes (papers/about.*.md), when given
-    about_files: dict[str, str] = field(default_factory=dict)  # lang -> shown path
+    about_files: dict[Lang, str] = field(default_factory=dict)  # lang -> shown path
 
 
 def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
@@ -302,7 +302,9 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     sources, problems = loaded.sources, loaded.problems
     path = folder / "paper.yaml"
     fields = read_mapping_file(path, sources, problems)
-    abstract = read_markdown_pair(folder, ABSTRACT, loaded, loaded.abstract_files, folder.name)
+    abstract, abstract_files = read_markdown_pair(folder, ABSTRACT, loaded)
+    loaded.abstract_files.update(((folder.name, lang), shown)
+                                 for lang, shown in abstract_files.items())
     if fields is None:
         return None
     shown = fields.file
@@ -352,16 +354,16 @@ def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
 _LANGUAGE = {"ar": "Arabic", "en": "English"}
 
 
-def read_markdown_pair(folder: Path, pair: MarkdownPair, loaded: Loaded,
-                       shown_files: dict[Any, str], owner: str = "") -> Text | None:
-    """Both files of `pair` in `folder`, or None with the problems (an optional pair
-    that is wholly absent is None with none). Each file read is recorded in
-    `shown_files`, under (owner, lang) when an owner is given, else under lang."""
+def read_markdown_pair(folder: Path, pair: MarkdownPair,
+                       loaded: Loaded) -> tuple[Text | None, dict[Lang, str]]:
+    """Both files of `pair` in `folder` (None with the problems, or None and no problem
+    for an optional pair wholly absent), and the shown path of each file read."""
     files = pair.files()
     present = {lang for lang, name in files.items() if (folder / name).is_file()}
-    if not pair.required and not present:
-        return None
     texts: dict[Lang, str] = {}
+    shown_files: dict[Lang, str] = {}
+    if not pair.required and not present:
+        return None, shown_files
     for lang, name in files.items():
         path = folder / name
         shown = loaded.sources.shown(path)
@@ -375,10 +377,10 @@ def read_markdown_pair(folder: Path, pair: MarkdownPair, loaded: Loaded,
         text = read_markdown_file(path, shown, pair, lang, loaded.problems)
         if text is not None:
             texts[lang] = text
-            shown_files[(owner, lang) if owner else lang] = shown
+            shown_files[lang] = shown
     if len(texts) < 2:
-        return None
-    return Text(texts["ar"], texts["en"])
+        return None, shown_files
+    return Text(texts["ar"], texts["en"]), shown_files
 
 
 def read_markdown_file(path: Path, shown: str, pair: MarkdownPair, lang: Lang,
@@ -503,7 +505,7 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
         if paper:
             loaded.papers.append(paper)
     # Two small files, read every time: not worth keeping in `reads`.
-    loaded.about = read_markdown_pair(base, ABOUT, loaded, loaded.about_files)
+    loaded.about, loaded.about_files = read_markdown_pair(base, ABOUT, loaded)
     return loaded
 
 
