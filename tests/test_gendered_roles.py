@@ -78,6 +78,33 @@ def test_a_man_s_roles_and_roles_without_gender_stay_as_they_were(gendered_site:
     assert roles_on(gendered_site, "people/yousef-alohali") == [("speaker", "متحدث")]
 
 
+def chair_label(site: Path, page: str) -> tuple[str, str]:
+    """(label, names) of the chairs in the when-and-where list of a session or paper page."""
+    html = (site / page / "index.html").read_text("utf-8")
+    found = re.search(r'<dt>([^<]+)</dt>\s*<dd class="waqai-chairs">(.*?)</dd>', html, re.S)
+    assert found, page
+    return found.group(1), re.sub(r"<[^>]+>", "", found.group(2))
+
+
+def test_a_session_s_one_chair_is_named_with_their_gender(gendered_site: Path) -> None:
+    """Where the woman chairs, the session's page and its items' pages say «رئيسة الجلسة»."""
+    for page in ("sessions/keynote", "papers/patient-experience"):
+        assert chair_label(gendered_site, page) == ("رئيسة الجلسة", "هدى المثالية")
+        assert chair_label(gendered_site, f"en/{page}") == ("Chair", "Huda Al-Mithaliya")
+    assert chair_label(gendered_site, "papers/absher") == ("رئيس الجلسة", "خالد المثالي")
+
+
+def test_several_chairs_are_introduced_without_agreement(project: Path) -> None:
+    """Two chairs, a woman and a man: «رئاسة الجلسة» fits both (so does "Chairs")."""
+    add_invented_people(project)
+    edit(project / "papers/sessions.yaml", "chairs: [test-woman]", "chairs: [test-woman, test-man]")
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.output
+    assert chair_label(project / "site", "sessions/keynote") == (
+        "رئاسة الجلسة", "هدى المثالية، خالد المثالي")
+    assert chair_label(project / "site", "en/sessions/keynote")[0] == "Chairs"
+
+
 def test_role_label_for_every_role_and_gender() -> None:
     for role in Role:
         assert role_label(role, "en", Gender.FEMALE) == ROLES[role].en

@@ -86,5 +86,5 @@ def test_the_programme_page_names_the_zone_in_both_languages(built_site: Path) -
         assert found, page
         return re.sub(r"<[^>]+>", "", found.group(1))
 
-    assert zone_paragraph("programme/index.html") == "التوقيت: Asia/Riyadh"
-    assert zone_paragraph("en/programme/index.html") == "Times are in Asia/Riyadh"
+    assert zone_paragraph("programme/index.html") == "التوقيت: Asia/Riyadh (UTC+03:00)"
+    assert zone_paragraph("en/programme/index.html") == "Times are in Asia/Riyadh (UTC+03:00)"

@@ -10,7 +10,7 @@ from inside the first one's `on_post_build`):
 - `on_files`   two phases around i18n (priority -100): placeholders for every
   generated page in both languages before it (i18n localises only files it
   sees), their content after it.
-- `on_env` autoescapes Waqai's templates and keeps compiled templates.
+- `on_env` autoescapes Waqai's templates, keeps compiled templates, gives labels.
 - `on_page_content`, `on_page_context`: the sanitised abstract, the page's view.
 - `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
 - `on_post_build` (after i18n's) does the whole-site work once: the 404 page,
@@ -43,7 +43,7 @@ from waqai.site.invariants import check_site
 from waqai.site.loading import DataFolder
 from waqai.site.output import point_alternates_to_home, set_html_dir
 from waqai.site.passes import OpenBuild
-from waqai.site.templating import MemoryBytecodeCache, autoescape_waqai_templates
+from waqai.site.templating import MemoryBytecodeCache, prepare_env
 
 
 class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
@@ -130,8 +130,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        env.autoescape = autoescape_waqai_templates(env)
-        env.bytecode_cache = self.compiled_templates
+        prepare_env(env, self.compiled_templates)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
+from waqai.data.model import LANGS
+from waqai.text.labels import labels_for
+
 WAQAI_TEMPLATES = ("waqai/", "partials/waqai/")
 
 
@@ -44,3 +47,15 @@ def autoescape_waqai_templates(env: Environment) -> Callable[[str | None], bool]
         return default(name) if callable(default) else bool(default)
 
     return autoescape
+
+
+def prepare_env(env: Environment, compiled: MemoryBytecodeCache) -> None:
+    """Waqai's settings for one build's theme environment.
+
+    Besides autoescaping and the kept bytecode, every template (Material's
+    overridden partials on hand-written pages too) gets the interface words of both
+    languages as `waqai_labels[lang]`.
+    """
+    env.autoescape = autoescape_waqai_templates(env)
+    env.bytecode_cache = compiled
+    env.globals["waqai_labels"] = {lang: labels_for(lang) for lang in LANGS}

@@ -1,10 +1,15 @@
-"""Small views shared by several page kinds: a person, a paper, a session in brief."""
+"""Small views shared by several page kinds: a person, a paper, a session in brief,
+the chairs of a session, the event's time zone."""
 
 from __future__ import annotations
 
-from waqai.data.model import Lang, Paper, Person, Proceedings, Session
+import datetime as dt
+from collections.abc import Iterable
+
+from waqai.data.model import Conference, Lang, Paper, Person, Proceedings, Role, Session
 from waqai.site.pages import Context, Links
-from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
+from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS, role_label
+from waqai.text.zones import utc_offset
 from waqai.urls import day_url, paper_url, person_url, session_url
 
 
@@ -43,3 +48,21 @@ def session_brief(session: Session, lang: Lang, links: Links) -> Context:
         "end": session.end.strftime("%H:%M") if session.end else "",
         "room": session.room.get(lang) if session.room else "",
     }
+
+
+def chairs_view(proc: Proceedings, session: Session, lang: Lang, links: Links) -> Context:
+    """The chairs of a session and the word that introduces them: one chair's role agrees
+    with their gender («رئيسة الجلسة»); several take the plain «رئاسة الجلسة» / "Chairs"."""
+    chairs = [proc.person(c) for c in session.chairs]
+    if len(chairs) == 1:
+        label = role_label(Role.CHAIR, lang, chairs[0].gender)
+    else:
+        label = LABELS["chairs"].get(lang)
+    return {"label": label, "people": [person_brief(p, lang, links) for p in chairs]}
+
+
+def zone_view(conf: Conference, days: Iterable[dt.date]) -> Context:
+    """The event's time zone, with its offsets from UTC on `days` (one unless the clocks
+    change during the event)."""
+    offsets = dict.fromkeys(utc_offset(conf.timezone, day) for day in days)
+    return {"name": conf.timezone, "offsets": " / ".join(offsets)}

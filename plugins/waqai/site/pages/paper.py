@@ -8,7 +8,7 @@ from waqai.data.model import Lang, Proceedings, lang_root
 from waqai.exports.files import paper_files
 from waqai.site.head import paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import person_brief, session_brief
+from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
 from waqai.text.labels import ITEM_KINDS
 from waqai.urls import base_url, paper_url
 
@@ -22,6 +22,7 @@ def specs(proc: Proceedings) -> Iterable[PageSpec]:
 def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
     paper = proc.paper(spec.key)
+    session = proc.session(paper.session)
     other: Lang = "en" if lang == "ar" else "ar"
     key = data.keys[paper.id]
     files = paper_files(paper, key)
@@ -49,7 +50,9 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "doi": paper.doi or "",
             "pdf_url": links.asset(f"{paper_url(paper)}{paper.pdf}") if paper.pdf else "",
         },
-        "session": session_brief(proc.session(paper.session), lang, links),
+        "session": {**session_brief(session, lang, links),
+                    "chairs": chairs_view(proc, session, lang, links)},
+        "zone": zone_view(proc.conference, (session.day,)),
     }
 
 

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from waqai.data.model import Lang, Proceedings, Text
 from waqai.exports.files import PROGRAMME_ICS
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import paper_brief, session_brief
+from waqai.site.pages.common import paper_brief, session_brief, zone_view
+from waqai.site.pages.glance import day_table
 from waqai.text.labels import LABELS
 from waqai.urls import PROGRAMME_URL, day_url
 
 
-def _day_view(proc: Proceedings, day, lang: Lang, links: Links) -> Context:
+def _day_view(proc: Proceedings, day: dt.date, lang: Lang, links: Links) -> Context:
     from waqai.text.dates import format_date, hijri_month_year
 
+    sessions = proc.sessions_on(day)
+    briefs = [session_brief(s, lang, links) for s in sessions]
     return {
         "date": day.isoformat(),
         "heading": format_date(day, lang),
         "hijri_month": hijri_month_year(day, lang),
         "url": links.page(day_url(day)),
+        "glance": day_table(sessions, briefs, lang),
         "sessions": [
-            {**session_brief(s, lang, links),
-             "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(s.id)]}
-            for s in proc.sessions_on(day)
+            {**brief, "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(s.id)]}
+            for s, brief in zip(sessions, briefs, strict=True)
         ],
     }
 
@@ -39,7 +43,7 @@ def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links)
     conf = proc.conference
     return {
         "dates": format_range(conf.start, conf.end, lang),
-        "timezone": conf.timezone,
+        "zone": zone_view(conf, conf.days),
         "ics_url": links.asset(PROGRAMME_ICS),
         "days": [_day_view(proc, day, lang, links) for day in conf.days],
     }
@@ -55,10 +59,9 @@ def day_specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 def day_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
-    import datetime as dt
-
     day = dt.date.fromisoformat(spec.key)
     return {"day": _day_view(proc, day, lang, links),
+            "zone": zone_view(proc.conference, (day,)),
             "programme_url": links.page(PROGRAMME_URL)}
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from waqai.data.model import Lang, Proceedings
 from waqai.exports.files import session_ics_path
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import paper_brief, person_brief, session_brief
+from waqai.site.pages.common import chairs_view, paper_brief, session_brief, zone_view
 from waqai.urls import session_url
 
 
@@ -24,9 +24,10 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
         "session": {
             **session_brief(session, lang, links),
             "description": session.description.get(lang) if session.description else "",
-            "chairs": [person_brief(proc.person(c), lang, links) for c in session.chairs],
+            "chairs": chairs_view(proc, session, lang, links),
             "ics_url": links.asset(session_ics_path(session)),
         },
+        "zone": zone_view(proc.conference, (session.day,)),
         "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(session.id)],
     }
 
