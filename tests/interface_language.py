@@ -9,8 +9,8 @@ code (<pre>, <code>: BibTeX, paths), scripts, styles and icons. Everything else 
 Material's header, tabs, sidebar and footer, the `<title>`, the `aria-label`, `title`,
 `placeholder` and `alt` attributes, and the text Waqai's templates write into the content.
 Text written by people is not interface and is left out: the content of hand-written
-pages (outside any `waqai-` element) and its table of contents, and an abstract (all but
-its heading).
+pages (outside any `waqai-` element) and its table of contents, an abstract and the
+editors' about notes (all but their heading).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ FOREIGN = {"ar": re.compile(r"[A-Za-z]+(?:[ .'-]+[A-Za-z]+)*"),
            "en": re.compile(f"[{ARABIC}]+(?:\\s+[{ARABIC}]+)*")}
 SKIPPED_TAGS = {"script", "style", "svg", "pre", "code", "bdi", "template"}
 SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+# Sections whose content (all but their <h2>) is an editor's Markdown.
+WRITTEN_BY_PEOPLE = {"waqai-abstract", "waqai-about-notes"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -61,7 +63,7 @@ class _Scan(HTMLParser):
         checked = parent.checked and not (
             tag in SKIPPED_TAGS or values.get("dir", self.direction) != self.direction
             or own_lang != self.lang
-            or "waqai-abstract" in parent.classes and tag != "h2")
+            or not WRITTEN_BY_PEOPLE.isdisjoint(parent.classes) and tag != "h2")
         frame = Frame(tag, classes, checked, region)
         # Attributes are in the element's language whatever its direction (an input with
         # dir="auto" still has a placeholder in the page's language).

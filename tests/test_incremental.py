@@ -177,7 +177,9 @@ def files_under(folder: Path) -> dict[str, bytes]:
     # A paper removed: a full dirty build, which must delete its pages and exports.
     ("papers/ten-strategies=>delete", "full"),
     # A hand-written page: a full dirty build; its search record is updated.
-    ("docs/about.en.md=>no substitute for=>nothing replaces", "full"),
+    ("docs/contributing.en.md=>a fork,=>a fork of it,", "full"),
+    # The about notes: the about page and its search record change.
+    ("papers/about.en.md=>no substitute for=>nothing replaces", "partial"),
 ])
 def test_a_serve_rebuild_leaves_the_site_a_full_build_makes(
         project: Path, tmp_path: Path, edit: str, kind: str) -> None:

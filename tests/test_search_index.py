@@ -55,7 +55,7 @@ def test_each_language_lists_only_its_own_pages(volume_site: Path):
                 for row in json.loads(path.read_text(encoding="utf-8"))]
         assert sorted(row[0] for row in docs) == sorted(
             prefix + u for u in ("papers/patients/", "papers/governance/", "sessions/s1/",
-                                 "people/ibrahim/", "people/abdulrahman/"))
+                                 "people/ibrahim/", "people/abdulrahman/", "", "about/"))
 
 
 def test_keywords_are_searchable_with_ta_marbuta_as_ha(volume_site: Path):
@@ -155,9 +155,9 @@ def test_built_site_indexes_every_paper_session_person_and_written_page_once(
         built_site: Path):
     pages = {f"{kind}/{d.name}/" for kind in ("papers", "sessions", "people")
              for d in (built_site / kind).iterdir() if (d / "index.html").is_file()}
-    # The hand-written pages: docs/<name>.<lang>.md, the home page at the language root.
-    pages |= {"" if md.name == "index.ar.md" else md.name[: -len(".ar.md")] + "/"
-              for md in (ROOT / "docs").glob("*.ar.md")}
+    pages |= {"", "about/"}  # the generated home and about pages
+    # The hand-written pages: docs/<name>.<lang>.md.
+    pages |= {md.name[: -len(".ar.md")] + "/" for md in (ROOT / "docs").glob("*.ar.md")}
     for lang, prefix in (("ar", ""), ("en", "en/")):
         rows = [row for path in (built_site / "search" / lang).glob("d*.json")
                 for row in json.loads(path.read_text(encoding="utf-8"))]
@@ -167,11 +167,12 @@ def test_built_site_indexes_every_paper_session_person_and_written_page_once(
 
 
 @pytest.mark.parametrize("lang, query, url, kind", [
-    ("en", "substitute", "en/about/", "Page"),  # words of the about page only
+    ("en", "substitute", "en/about/", "Page"),  # words of the about notes only
     ("ar", "تغني", "about/", "صفحة"),
+    ("en", "fork", "en/contributing/", "Page"),  # a hand-written page
+    ("ar", "متفرعة", "contributing/", "صفحة"),
 ])
-def test_hand_written_pages_are_found(built_site: Path, lang: str, query: str, url: str,
-                                      kind: str):
+def test_prose_pages_are_found(built_site: Path, lang: str, query: str, url: str, kind: str):
     answer = search(built_site, lang, query)
     assert [(row[0], row[2]) for row in answer.results] == [(url, kind)]
 

@@ -51,8 +51,8 @@ def test_validates_without_any_problem(volume: tuple[Path, Proceedings]) -> None
 
 def test_is_a_complete_project(volume: tuple[Path, Proceedings]) -> None:
     dest, _ = volume
-    for name in ("index.ar.md", "index.en.md", "about.ar.md", "about.en.md"):
-        assert (dest / "docs" / name).read_text(encoding="utf-8").startswith("# [")
+    for lang, mark in (("ar", MARK_AR), ("en", MARK_EN)):  # the notes of the about page
+        assert (dest / "papers" / f"about.{lang}.md").read_text(encoding="utf-8").startswith(mark)
     assert (dest / "mkdocs.yml").read_bytes() == (ROOT / "mkdocs.yml").read_bytes()
     assert (dest / "overrides" / "waqai" / "paper.html").is_file()
     assert (dest / "papers" / "paper-00001" / "paper.yaml").is_file()

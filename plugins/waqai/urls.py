@@ -10,6 +10,11 @@ import datetime as dt
 
 from waqai.data.model import Conference, Paper, Person, Session
 
+HOME_URL = ""  # the language root
+ABOUT_URL = "about/"
+PROGRAMME_URL = "programme/"
+PEOPLE_URL = "people/"
+
 
 def person_url(person: Person) -> str:
     return f"people/{person.id}/"

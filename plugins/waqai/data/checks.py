@@ -24,7 +24,7 @@ from waqai.data.load import (
     has_errors,
     load,
 )
-from waqai.data.model import ItemKind, Person, Proceedings
+from waqai.data.model import LANGS, ItemKind, Person, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import name_identity
 from waqai.text.braces import validate_bibtex_text
@@ -275,18 +275,22 @@ def raw_html_tags(markdown: str) -> list[tuple[int, str]]:
 
 
 def check_raw_html(loaded: Loaded) -> None:
-    """Abstracts are rendered with raw HTML off: a tag is shown as text, which is rarely meant."""
-    for paper in loaded.papers:
-        for lang in ("ar", "en"):
-            tags = raw_html_tags(paper.abstract.get(lang))
-            if not tags:
-                continue
-            shown = ", ".join(dict.fromkeys(f"`{tag}`" for _, tag in tags[:3]))
-            loaded.problems.append(Problem(
-                loaded.abstract_files[(paper.id, lang)], "",
-                f"contains raw HTML ({shown}), which is shown as text on the page, not as HTML.",
-                "Use Markdown instead (*italic*, **bold**, [text](https://…)), or delete the tag.",
-                tags[0][0], Severity.WARNING))
+    """Abstracts and the about notes are rendered with raw HTML off: a tag is shown as
+    text, which is rarely meant."""
+    texts = [(paper.abstract.get(lang), loaded.abstract_files[(paper.id, lang)])
+             for paper in loaded.papers for lang in LANGS]
+    if loaded.about is not None:
+        texts += [(loaded.about.get(lang), loaded.about_files[lang]) for lang in LANGS]
+    for markdown, shown_file in texts:
+        tags = raw_html_tags(markdown)
+        if not tags:
+            continue
+        shown = ", ".join(dict.fromkeys(f"`{tag}`" for _, tag in tags[:3]))
+        loaded.problems.append(Problem(
+            shown_file, "",
+            f"contains raw HTML ({shown}), which is shown as text on the page, not as HTML.",
+            "Use Markdown instead (*italic*, **bold**, [text](https://…)), or delete the tag.",
+            tags[0][0], Severity.WARNING))
 
 
 CHECKS = [check_references, check_people_named, check_orders, check_unused_people,

@@ -11,6 +11,9 @@ derived from these declarations:
 - the commented `paper.yaml` of `python3 build.py new` (`waqai.data.scaffold`);
 - the field tables of the contributing guide (`waqai.data.guide`).
 
+The Markdown files beside them (a paper's abstract, the optional about notes)
+are declared at the end, as `MarkdownPair`s.
+
 A kind of value (`Value`) knows how it is read from YAML, with the problems an
 editor gets, and how a JSON Schema describes it. Adding a field means one
 `Field` here, then showing it where it belongs (model, pages, exports).
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from waqai.data.model import Gender, HijriDate, ItemKind, SessionKind, Text
+from waqai.data.model import LANGS, Gender, HijriDate, ItemKind, Lang, SessionKind, Text
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
 from waqai.text.labels import GENDERS, ITEM_KINDS, SESSION_KINDS
@@ -599,3 +602,31 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("sessions", "sessions.yaml", SESSION, keyed=True),
     Document("paper", "papers/<id>/paper.yaml", PAPER),
 )
+
+
+@dataclass(frozen=True)
+class MarkdownPair:
+    """Untrusted Markdown in both languages, one file each: `<name>.ar.md`, `<name>.en.md`.
+
+    Rendered with raw HTML off and sanitised (`site/render.py`). An optional pair
+    is both files or neither.
+    """
+
+    name: str  # "abstract" -> abstract.ar.md, abstract.en.md
+    required: bool
+    help: Text
+
+    def files(self) -> dict[Lang, str]:
+        return {lang: f"{self.name}.{lang}.md" for lang in LANGS}
+
+
+# In each paper's folder, papers/<id>/.
+ABSTRACT = MarkdownPair("abstract", True, Text(
+    "ملخص البند، في مجلده.", "The item's abstract, in its folder."))
+# In the data folder itself, beside conference.yaml.
+ABOUT = MarkdownPair("about", False, Text(
+    "ملاحظات المحررين عن الوقائع (مصادرها، وما لا تذكره، والأسماء …)، تُعرض في صفحة «عن "
+    "الوقائع».",
+    "The editors' notes on the proceedings (their sources, what those do not say, names …), "
+    "shown on the about page."))
+MARKDOWN_FILES: tuple[MarkdownPair, ...] = (ABSTRACT, ABOUT)

@@ -8,6 +8,8 @@ Layout of the data folder:
     papers/<id>/paper.yaml       one item of the programme
     papers/<id>/abstract.ar.md   its abstract, Arabic
     papers/<id>/abstract.en.md   its abstract, English
+    papers/about.ar.md           optional: the editors' notes on the volume, Arabic
+    papers/about.en.md           … and English (both files or neither)
 
 Folders whose names start with "_" or "." are not papers (e.g. `_schema/`).
 This module reads and type-checks each file on its own; `checks.py` then checks
@@ -26,10 +28,22 @@ from typing import Any, TypeVar
 
 import yaml
 
-from waqai.data.fields import CONFERENCE, PAPER, PDF_NAME, PERSON, SESSION, Values, read_group
+from waqai.data.fields import (
+    ABOUT,
+    ABSTRACT,
+    CONFERENCE,
+    PAPER,
+    PDF_NAME,
+    PERSON,
+    SESSION,
+    MarkdownPair,
+    Values,
+    read_group,
+)
 from waqai.data.model import (
     ArabicName,
     Conference,
+    Lang,
     LatinName,
     Organisation,
     Paper,
@@ -51,7 +65,7 @@ from waqai.data.yamlread import (
     read_text_file,
 )
 
-ABSTRACT_FILES = {"ar": "abstract.ar.md", "en": "abstract.en.md"}
+ABSTRACT_FILES = ABSTRACT.files()
 PERSON_ID, SESSION_ID = "person id", "session id"  # the kinds of id that files refer to
 T = TypeVar("T")
 
@@ -131,6 +145,8 @@ class Loaded:
     sessions: list[Session] = field(default_factory=list)
     papers: list[Paper] = field(default_factory=list)
     abstract_files: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, lang) -> path
+    about: Text | None = None  # the editors' notes (papers/about.*.md), when given
+    about_files: dict[Lang, str] = field(default_factory=dict)  # lang -> shown path
 
 
 def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
@@ -286,7 +302,9 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     sources, problems = loaded.sources, loaded.problems
     path = folder / "paper.yaml"
     fields = read_mapping_file(path, sources, problems)
-    abstract = read_abstracts(folder, loaded)
+    abstract, abstract_files = read_markdown_pair(folder, ABSTRACT, loaded)
+    loaded.abstract_files.update(((folder.name, lang), shown)
+                                 for lang, shown in abstract_files.items())
     if fields is None:
         return None
     shown = fields.file
@@ -333,37 +351,57 @@ def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
     return None
 
 
-def read_abstracts(folder: Path, loaded: Loaded) -> Text | None:
-    texts = {}
-    for lang, name in ABSTRACT_FILES.items():
+_LANGUAGE = {"ar": "Arabic", "en": "English"}
+
+
+def read_markdown_pair(folder: Path, pair: MarkdownPair,
+                       loaded: Loaded) -> tuple[Text | None, dict[Lang, str]]:
+    """Both files of `pair` in `folder` (None with the problems, or None and no problem
+    for an optional pair wholly absent), and the shown path of each file read."""
+    files = pair.files()
+    present = {lang for lang, name in files.items() if (folder / name).is_file()}
+    texts: dict[Lang, str] = {}
+    shown_files: dict[Lang, str] = {}
+    if not pair.required and not present:
+        return None, shown_files
+    for lang, name in files.items():
         path = folder / name
         shown = loaded.sources.shown(path)
-        if not path.is_file():
-            loaded.problems.append(Problem(shown, "", "is missing.",
-                                           f"Create {name} with the abstract in "
-                                           f"{'Arabic' if lang == 'ar' else 'English'}."))
+        if lang not in present:
+            other = files["en" if lang == "ar" else "ar"]
+            fix = (f"Create {name} with the {pair.name} in {_LANGUAGE[lang]}." if pair.required
+                   else f"Write {name} as well (the {_LANGUAGE[lang]} text), or delete {other}: "
+                        f"the {pair.name} notes are shown in both languages or in neither.")
+            loaded.problems.append(Problem(shown, "", "is missing.", fix))
             continue
-        text = read_text_file(path, shown, loaded.problems)
-        if text is None:
-            continue
-        match = BIDI_CONTROLS.search(text)
-        if match:
-            line = text[: match.start()].count("\n") + 1
-            loaded.problems.append(Problem(
-                shown, "", "contains an invisible Unicode bidi control character "
-                "(U+202A–U+202E or U+2066–U+2069), which can disguise text.",
-                "Delete it; the site sets text direction itself.", line))
-            continue
-        if not text.strip():
-            loaded.problems.append(Problem(shown, "", "is empty.",
-                                           f"Write the abstract in "
-                                           f"{'Arabic' if lang == 'ar' else 'English'}."))
-            continue
-        texts[lang] = text
-        loaded.abstract_files[(folder.name, lang)] = shown
+        text = read_markdown_file(path, shown, pair, lang, loaded.problems)
+        if text is not None:
+            texts[lang] = text
+            shown_files[lang] = shown
     if len(texts) < 2:
+        return None, shown_files
+    return Text(texts["ar"], texts["en"]), shown_files
+
+
+def read_markdown_file(path: Path, shown: str, pair: MarkdownPair, lang: Lang,
+                       problems: list[Problem]) -> str | None:
+    """One Markdown file's text, or None with its problem (too large, bidi control, empty)."""
+    text = read_text_file(path, shown, problems)
+    if text is None:
         return None
-    return Text(texts["ar"], texts["en"])
+    match = BIDI_CONTROLS.search(text)
+    if match:
+        line = text[: match.start()].count("\n") + 1
+        problems.append(Problem(
+            shown, "", "contains an invisible Unicode bidi control character "
+            "(U+202A–U+202E or U+2066–U+2069), which can disguise text.",
+            "Delete it; the site sets text direction itself.", line))
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, "", "is empty.",
+                                f"Write the {pair.name} in {_LANGUAGE[lang]}."))
+        return None
+    return text
 
 
 class Reads:
@@ -466,6 +504,8 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
         paper = reads.folder(folder, loaded, functools.partial(read_paper, folder))
         if paper:
             loaded.papers.append(paper)
+    # Two small files, read every time: not worth keeping in `reads`.
+    loaded.about, loaded.about_files = read_markdown_pair(base, ABOUT, loaded)
     return loaded
 
 
@@ -476,7 +516,7 @@ def assemble(loaded: Loaded) -> Proceedings:
     rank = {s.id: n for n, s in enumerate(sessions)}
     papers = sorted(loaded.papers, key=lambda p: (rank[p.session], p.order, p.id))
     return Proceedings(conference=loaded.conference, people=tuple(loaded.people),
-                       sessions=tuple(sessions), papers=tuple(papers))
+                       sessions=tuple(sessions), papers=tuple(papers), about=loaded.about)
 
 
 def has_errors(problems: list[Problem]) -> bool:

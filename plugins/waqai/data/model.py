@@ -245,6 +245,8 @@ class Proceedings:
     people: tuple[Person, ...]
     sessions: tuple[Session, ...]  # sorted by (day, order)
     papers: tuple[Paper, ...]  # sorted by (session day, session order, order)
+    # The editors' notes on the volume (papers/about.*.md): Markdown, untrusted; optional.
+    about: Text | None = None
     _people_by_id: dict[str, Person] = field(init=False, repr=False, compare=False)
     _sessions_by_id: dict[str, Session] = field(init=False, repr=False, compare=False)
     _papers_by_id: dict[str, Paper] = field(init=False, repr=False, compare=False)

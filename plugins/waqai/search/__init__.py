@@ -39,7 +39,10 @@ def write_search_index(proc: Proceedings, lang: Lang, site_dir: Path,
     """
     index = index if index is not None else IndexFolder()
     own = [page for page in pages if lang_of_url(page.url) == lang]
-    index.update(itertools.chain(records(proc, lang), own))
+    # A hand-written page replaces the generated one at its URL (e.g. docs/index.en.md).
+    replaced = {page.url for page in own}
+    generated = (record for record in records(proc, lang) if record.url not in replaced)
+    index.update(itertools.chain(generated, own))
     return index.write(Path(site_dir) / INDEX_DIR / lang)
 
 

@@ -1,5 +1,5 @@
 """What is searchable: one record per paper, session and person page, per language,
-and one per hand-written page (home, about, contributing).
+the home and about pages, and one per hand-written page (e.g. contributing).
 
 Records of generated pages come from the model, not from the built HTML, so the
 index is written without parsing pages and holds exactly the fields readers look
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
 from waqai.text.dates import format_date
-from waqai.text.labels import ITEM_KINDS, SESSION_KINDS
-from waqai.urls import paper_url, person_url, session_url
+from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS
+from waqai.urls import ABOUT_URL, HOME_URL, paper_url, person_url, session_url
 
 # Field weights (two bits in the index): a word in the title counts more than
 # one in a name or keyword, which counts more than one in the body.
@@ -71,7 +71,8 @@ def person_label(person: Person, lang: Lang) -> str:
 
 
 def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
-    """Papers first, then sessions, then people, each in programme/file order."""
+    """Papers first, then sessions, then people, each in programme/file order, then the
+    home and about pages."""
     root = lang_root(lang)
     other: Lang = "en" if lang == "ar" else "ar"
     comma = "، " if lang == "ar" else ", "
@@ -110,3 +111,22 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
             sub=comma.join(about),
             fields=((TITLE, names[person.id]), (BODY, " ".join(about))),
         )
+    yield from volume_pages(proc, lang)
+
+
+def volume_pages(proc: Proceedings, lang: Lang) -> Iterator[Record]:
+    """The home page (the conference) and the about page (its organisers, statements and
+    the editors' notes)."""
+    conf, root = proc.conference, lang_root(lang)
+    home = [conf.venue, conf.city, *conf.themes, *((conf.description,) if conf.description
+                                                   else ())]
+    yield Record(url=root + HOME_URL, title=conf.title.get(lang), kind=PAGE.get(lang), sub="",
+                 fields=((TITLE, conf.title.get(lang)),
+                         (BODY, " ".join(text.get(lang) for text in home))))
+    about = [conf.publisher, *(org.name for org in conf.organisers),
+             *(st.text for st in conf.statements)]
+    notes = markdown_words(proc.about.get(lang)) if proc.about else ""
+    yield Record(url=root + ABOUT_URL, title=LABELS["about"].get(lang), kind=PAGE.get(lang),
+                 sub="", fields=((TITLE, LABELS["about"].get(lang)),
+                                 (BODY, " ".join(text.get(lang) for text in about)),
+                                 (BODY, notes)))

@@ -3,15 +3,20 @@
 A generated page is a Markdown file that exists only in memory: front matter
 naming its template and title, and no body. mkdocs-static-i18n localises it
 like a hand-written page; its template renders the page's *view* (the
-context its page kind in `pages/` makes), and a paper page's body is its
-sanitised abstract.
+context its page kind in `pages/` makes), and a page's body is its editor's
+Markdown, sanitised (a paper's abstract, the about notes), if its kind has one.
+
+A hand-written page in `docs/` wins over the generated page it would collide
+with (e.g. `docs/index.en.md` replaces the generated English home page).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Collection, Iterable, Iterator
 from html import escape
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,12 +24,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from waqai.data.model import LANGS, Lang, Proceedings
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Proceedings
 from waqai.exports.files import ExportCache, export_files
 from waqai.exports.keys import citation_keys
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
 from waqai.site.render import render_untrusted
 from waqai.text.labels import labels_for
+from waqai.urls import HOME_URL
 
 
 class Generated(NamedTuple):
@@ -48,9 +54,20 @@ class GeneratedPages:
         self.proc = proc
         keys = citation_keys(proc)
         self.data = BuildData(proc, keys, export_files(proc, keys, export_cache))
-        self.pages = {spec.src_uri(lang): Generated(kind, spec, lang)
+        self.every = {spec.src_uri(lang): Generated(kind, spec, lang)
                       for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
+        self.pages = self.every  # without those a hand-written page replaces: `yield_to`
         self.views: dict[str, Context] | None = {} if keep_views else None
+
+    def yield_to(self, docs_dir: Path) -> None:
+        """Leave out, for this build, every page that `docs_dir` has a hand-written file for:
+        `<stem>.<lang>.md`, or `<stem>.md`, which i18n reads as the default language's."""
+        written = {Path(folder, name).relative_to(docs_dir).as_posix()
+                   for folder, _, names in os.walk(docs_dir) for name in names
+                   if name.endswith(".md")}
+        self.pages = {uri: page for uri, page in self.every.items()
+                      if uri not in written and not (page.lang == DEFAULT_LANG
+                                                     and f"{page.spec.stem}.md" in written)}
 
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self.pages
@@ -92,12 +109,15 @@ class GeneratedPages:
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = self.source(file.src_uri)
 
+    def markdown(self, src_uri: str) -> str | None:
+        """The editor's Markdown of the page (None if its kind has none)."""
+        kind, spec, lang = self.pages[src_uri]
+        return kind.markdown(self.proc, spec, lang) if kind.markdown else None
+
     def body(self, src_uri: str, html: str) -> str:
-        """The HTML body of a generated page: a paper's abstract, else the (empty) `html`."""
-        page = self.pages[src_uri]
-        if page.kind.name != "paper":
-            return html
-        return render_untrusted(self.proc.paper(page.spec.key).abstract.get(page.lang))
+        """The HTML body of a generated page: its Markdown made safe, else the (empty) `html`."""
+        markdown = self.markdown(src_uri)
+        return html if markdown is None else render_untrusted(markdown)
 
     def view(self, src_uri: str) -> Context:
         """What the page's template receives, as `waqai`."""
@@ -106,7 +126,7 @@ class GeneratedPages:
         kind, spec, lang = self.pages[src_uri]
         links = Links(spec.url, lang)
         view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
-                "home_url": links.page(""), **kind.context(self.data, spec, lang, links)}
+                "home_url": links.page(HOME_URL), **kind.context(self.data, spec, lang, links)}
         if self.views is not None:
             self.views[src_uri] = view
         return view
@@ -114,10 +134,9 @@ class GeneratedPages:
     def inputs(self, src_uri: str) -> tuple[Any, ...]:
         """Everything the HTML of the page is made from (its digest, in incremental.py)."""
         kind, spec, lang = self.pages[src_uri]
-        abstract = self.proc.paper(spec.key).abstract.get(lang) if kind.name == "paper" else ""
         # The labels (`t`) are fixed for a language while the server runs.
         view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
-        return kind.template, self.source(src_uri), lang, view, abstract
+        return kind.template, self.source(src_uri), lang, view, self.markdown(src_uri) or ""
 
 
 def front_matter(template: str, title: str) -> str:

@@ -75,7 +75,7 @@ def digest(*parts: Any) -> str:
 
 def abstract_edits(old: Proceedings, new: Proceedings) -> set[str] | None:
     """Ids of the papers whose abstract alone changed; None when anything else did."""
-    if (old.conference != new.conference or old.people != new.people
+    if (old.conference != new.conference or old.about != new.about or old.people != new.people
             or old.sessions != new.sessions or len(old.papers) != len(new.papers)):
         return None
     edited = set()

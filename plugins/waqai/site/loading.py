@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -26,13 +27,16 @@ class DataFolder:
         self._pages: GeneratedPages | None = None
         self._export_cache = ExportCache()  # each version of the data reuses what it can
 
-    def pages(self, root: Path, name: str, serving: bool) -> GeneratedPages:
-        """The pages of the data in `root/name` (`name` as the plugin option gives it)."""
+    def pages(self, config: MkDocsConfig, name: str, serving: bool) -> GeneratedPages:
+        """The pages of the data folder `name` (as the plugin option gives it) beside
+        mkdocs.yml, less those a hand-written page in `docs_dir` replaces."""
+        root = Path(config.config_file_path).resolve().parent
         self.path = root / name
         current = fingerprint(self.path)
         if self._pages is None or current != self._fingerprint:
             self._pages = load_pages(root, name, current, self._export_cache, serving)
             self._fingerprint = current
+        self._pages.yield_to(Path(config.docs_dir))  # docs/ may change while the data does not
         return self._pages
 
 

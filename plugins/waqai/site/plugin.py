@@ -4,9 +4,9 @@ Events of one build (mkdocs-static-i18n runs a build per language, the second
 from inside the first one's `on_post_build`):
 
 - `on_config`  loads and validates `papers/` once per data version (`loading.py`)
-  into the generated pages (`generated.py`), takes the site's name and address
-  from it (`identity.py`), and opens the build (`passes.py`); later language
-  passes reuse its data until it closes.
+  into the generated pages (`generated.py`; a hand-written page wins), takes the
+  site's name and address from it (`identity.py`), and opens the build
+  (`passes.py`); later language passes reuse its data until it closes.
 - `on_files`   two phases around i18n (priority -100): placeholders for every
   generated page in both languages before it (i18n localises only files it
   sees), their content after it.
@@ -81,9 +81,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # i18n's next language pass: both languages are made from the same data,
             # even if a file is saved while the build runs.
             return config
-        root = Path(config.config_file_path).resolve().parent
         serving = self.serve is not None
-        self._pages = self.data.pages(root, self.config.data_dir, serving=serving)
+        self._pages = self.data.pages(config, self.config.data_dir, serving=serving)
         apply_identity(config, self.pages.proc.conference,
                        f"{self.config.data_dir}/conference.yaml", serving=serving)
         site_dir = Path(config.site_dir)

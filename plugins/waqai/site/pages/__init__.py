@@ -5,6 +5,9 @@ Each page kind lives in its own module and offers two functions:
     specs(proc) -> Iterable[PageSpec]            which pages exist
     context(data, spec, lang, links) -> dict     what its template receives
 
+and, for a page whose body is an editor's Markdown (a paper's abstract, the
+about notes), `markdown(proc, spec, lang) -> str`: rendered as untrusted text.
+
 The plugin turns every spec into one Markdown file per language
 (`<stem>.ar.md`, `<stem>.en.md`) that mkdocs-static-i18n localises; the page's
 template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
@@ -89,6 +92,7 @@ class BuildData:
 Context = dict[str, Any]
 SpecsFn = Callable[[Proceedings], Iterable[PageSpec]]
 ContextFn = Callable[[BuildData, PageSpec, Lang, Links], Context]
+MarkdownFn = Callable[[Proceedings, PageSpec, Lang], str]
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,11 @@ class PageKind:
     template: str
     specs: SpecsFn
     context: ContextFn
+    markdown: MarkdownFn | None = None  # the page's body, as untrusted Markdown
 
 
 def page_kinds() -> list[PageKind]:
-    from waqai.site.pages import paper, people, programme, session
+    from waqai.site.pages import home, paper, people, programme, session
 
-    return [paper.KIND, session.KIND, programme.PROGRAMME, programme.DAY, people.INDEX,
-            people.PERSON]
+    return [home.HOME, home.ABOUT, paper.KIND, session.KIND, programme.PROGRAMME, programme.DAY,
+            people.INDEX, people.PERSON]

@@ -56,4 +56,8 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     }
 
 
-KIND = PageKind("paper", "waqai/paper.html", specs, context)
+def abstract(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
+    return proc.paper(spec.key).abstract.get(lang)
+
+
+KIND = PageKind("paper", "waqai/paper.html", specs, context, abstract)

@@ -8,7 +8,7 @@ from waqai.data.model import Lang, Proceedings
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, person_brief, session_brief
 from waqai.text.labels import LABELS, role_label
-from waqai.urls import person_url
+from waqai.urls import PEOPLE_URL, person_url
 
 
 def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
@@ -58,7 +58,7 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
             "orcid": person.orcid or "",
         },
         "contributions": contributions,
-        "index_url": links.page("people/"),
+        "index_url": links.page(PEOPLE_URL),
     }
 
 

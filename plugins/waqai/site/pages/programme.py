@@ -11,7 +11,7 @@ from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, session_brief, zone_view
 from waqai.site.pages.glance import day_table
 from waqai.text.labels import LABELS
-from waqai.urls import day_url
+from waqai.urls import PROGRAMME_URL, day_url
 
 
 def _day_view(proc: Proceedings, day: dt.date, lang: Lang, links: Links) -> Context:
@@ -62,7 +62,7 @@ def day_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Co
     day = dt.date.fromisoformat(spec.key)
     return {"day": _day_view(proc, day, lang, links),
             "zone": zone_view(proc.conference, (day,)),
-            "programme_url": links.page("programme/")}
+            "programme_url": links.page(PROGRAMME_URL)}
 
 
 PROGRAMME = PageKind("programme", "waqai/programme.html", programme_specs, programme_context)

@@ -1,0 +1,107 @@
+"""The home page and the about page, made from conference.yaml (and papers/about.*.md).
+
+An organiser who wants other words writes `docs/index.<lang>.md` or
+`docs/about.<lang>.md`: a hand-written page wins (see `generated.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from waqai.data.model import Conference, Lang, Proceedings
+from waqai.exports.files import PROGRAMME_ICS, VOLUME_FILES
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages.common import person_brief
+from waqai.text.labels import LABELS
+from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
+
+VOLUME_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+
+
+def _other(lang: Lang) -> Lang:
+    return "en" if lang == "ar" else "ar"
+
+
+def _place(conf: Conference, lang: Lang) -> Context:
+    return {"venue": conf.venue.get(lang),
+            "place": LABELS["comma"].get(lang).join((conf.city.get(lang),
+                                                     conf.country.get(lang)))}
+
+
+def home_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    yield PageSpec(stem="index", kind="home", title=proc.conference.title)
+
+
+def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    from waqai.text.dates import format_range
+
+    proc = data.proc
+    conf = proc.conference
+    programme, people = links.page(PROGRAMME_URL), links.page(PEOPLE_URL)
+    figures = (("items", len(proc.papers), programme), ("sessions", len(proc.sessions), programme),
+               ("speakers", len(proc.people), people), ("days", len(conf.days), programme))
+    exports = [{"label": "", "format": name, "url": links.asset(VOLUME_FILES[fmt]),
+                "file": VOLUME_FILES[fmt]} for fmt, name in VOLUME_FORMATS]
+    exports.append({"label": LABELS["programme_calendar"].get(lang), "format": "ics",
+                    "url": links.asset(PROGRAMME_ICS), "file": PROGRAMME_ICS})
+    return {
+        "conference": {
+            "title": conf.title.get(lang),
+            "title_other": conf.title.get(_other(lang)),
+            "lang_other": _other(lang),
+            "dates": format_range(conf.start, conf.end, lang),
+            **_place(conf, lang),
+            "description": conf.description.get(lang) if conf.description else "",
+            "themes": [theme.get(lang) for theme in conf.themes],
+        },
+        "figures": [{"name": name, "count": count, "label": LABELS[name].get(lang), "url": url}
+                    for name, count, url in figures],
+        "exports": exports,
+        "about_url": links.page(ABOUT_URL),
+    }
+
+
+def about_specs(proc: Proceedings) -> Iterable[PageSpec]:
+    yield PageSpec(stem=ABOUT_URL.rstrip("/"), kind="about", title=LABELS["about"])
+
+
+def volume_citation(proc: Proceedings, lang: Lang) -> Context:
+    """The parts of a citation of the whole volume: the record every export gives each
+    item as its container (title in both languages, editors, city, publisher, year)."""
+    conf = proc.conference
+    editors = [proc.person(pid) for pid in conf.editors]
+    return {
+        "title": conf.title.get(lang),
+        "title_other": conf.title.get(_other(lang)),
+        "editors": [p.name_ar.full if lang == "ar" else p.name_en.full for p in editors],
+        "city": conf.city.get(lang),
+        "publisher": conf.publisher.get(lang),
+        "year": conf.year,
+        "url": base_url(conf),
+    }
+
+
+def about_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    proc = data.proc
+    conf = proc.conference
+    return {
+        "organisers": [{"role": org.role.get(lang), "name": org.name.get(lang)}
+                       for org in conf.organisers],
+        "publisher": conf.publisher.get(lang),
+        **_place(conf, lang),
+        "official_url": conf.official_url or "",
+        "statements": [{"text": st.text.get(lang), "source": st.source.get(lang),
+                        "person": person_brief(proc.person(st.person), lang, links)}
+                       for st in conf.statements],
+        "citation": volume_citation(proc, lang),
+        "tool_other": LABELS["waqai"].get(_other(lang)),
+        "lang_other": _other(lang),
+    }
+
+
+def about_notes(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
+    return proc.about.get(lang) if proc.about else ""
+
+
+HOME = PageKind("home", "waqai/home.html", home_specs, home_context)
+ABOUT = PageKind("about", "waqai/about.html", about_specs, about_context, about_notes)
