@@ -24,6 +24,12 @@ def paper_url(paper: Paper) -> str:
     return f"papers/{paper.id}/"
 
 
+def pdf_path(paper: Paper) -> str | None:
+    """Where a paper's PDF is in the site, once for both languages: beside the Arabic page
+    (`papers/<id>/paper.pdf`), like the paper's citation files."""
+    return f"{paper_url(paper)}{paper.pdf}" if paper.pdf else None
+
+
 def session_url(session: Session) -> str:
     return f"sessions/{session.id}/"
 

@@ -60,7 +60,9 @@ def fingerprint(folder: Path) -> Fingerprint:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         for name in sorted(filenames):
-            stat = os.stat(os.path.join(dirpath, name))
+            path = os.path.join(dirpath, name)
+            # A dangling link is the loader's to report (a PDF), not a crash here.
+            stat = os.stat(path) if os.path.exists(path) else os.lstat(path)
             entries.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 

@@ -33,7 +33,6 @@ from waqai.data.fields import (
     ABSTRACT,
     CONFERENCE,
     PAPER,
-    PDF_NAME,
     PERSON,
     SESSION,
     MarkdownPair,
@@ -53,6 +52,7 @@ from waqai.data.model import (
     Statement,
     Text,
 )
+from waqai.data.pdfs import refuse_pdf
 from waqai.data.problems import Problem, Severity
 from waqai.data.yamlread import (
     BIDI_CONTROLS,
@@ -315,11 +315,9 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     sources.cite(shown, "people", PERSON_ID, v["people"] or ())
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
     pdf = v["pdf"]
-    if pdf and not (PDF_NAME.match(pdf) and (folder / pdf).is_file()):
-        shown_folder = sources.shown(folder)
-        fields.problem("pdf", f"“{pdf}” is not a PDF file in {shown_folder}/.",
-                       f"Put the PDF in {shown_folder}/ and write its file name, e.g. "
-                       '"paper.pdf".', fields.line("pdf"))
+    refusal = refuse_pdf(pdf, folder, sources.data_dir, sources.shown(folder)) if pdf else None
+    if refusal is not None:
+        fields.problem("pdf", refusal.message, refusal.fix, fields.line("pdf"))
         pdf = None
     if paper_id is None:
         return None
@@ -425,11 +423,12 @@ class Reads:
         return self._reuse(path, lambda: (_digest(path),), loaded, read)
 
     def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
-        """A paper's folder: its listing (a PDF may be named), and its text files' contents."""
+        """A paper's folder: its text files' contents, and its other files' (a PDF's) kind,
+        size and time, which `refuse_pdf` judges."""
         def key() -> tuple[Any, ...]:
             names = sorted(entry.name for entry in os.scandir(folder))
-            return tuple((name, _digest(folder / name) if name in self.PAPER_FILES else None)
-                         for name in names)
+            return tuple((name, _digest(folder / name) if name in self.PAPER_FILES
+                          else _status(folder / name)) for name in names)
         return self._reuse(folder, key, loaded, read)
 
     def _reuse(self, path: Path, key_of: Callable[[], tuple[Any, ...]], loaded: Loaded,
@@ -450,6 +449,14 @@ class Reads:
         loaded.sources.absorb(effects.sources)
         loaded.abstract_files.update(effects.abstract_files)
         return result
+
+
+def _status(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return status.st_mode, status.st_size, status.st_mtime_ns
 
 
 def _digest(path: Path) -> bytes | None:

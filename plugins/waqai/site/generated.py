@@ -30,7 +30,7 @@ from waqai.exports.keys import citation_keys
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
 from waqai.site.render import render_untrusted
 from waqai.text.labels import labels_for
-from waqai.urls import HOME_URL
+from waqai.urls import HOME_URL, pdf_path
 
 
 class Generated(NamedTuple):
@@ -43,17 +43,21 @@ class Generated(NamedTuple):
 
 class GeneratedPages:
     """Every generated page (by src_uri, e.g. "papers/absher.en.md") of one `Proceedings`,
-    and the exports they link to.
+    and the exports and PDFs they link to.
 
     With `keep_views` (under `serve`) each view is made once for this version of
     the data: the page's digest needs it, and so does its template.
     """
 
     def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
-                 keep_views: bool = False) -> None:
+                 keep_views: bool = False, data_path: Path | None = None) -> None:
         self.proc = proc
         keys = citation_keys(proc)
         self.data = BuildData(proc, keys, export_files(proc, keys, export_cache))
+        # Site path -> file in the data folder (`data_path`) of each paper's PDF.
+        self.pdfs: dict[str, Path] = {} if data_path is None else {
+            path: data_path / paper.id / path.rsplit("/", 1)[-1]
+            for paper in proc.papers if (path := pdf_path(paper))}
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)
                       for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
         self.pages = self.every  # without those a hand-written page replaces: `yield_to`

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,10 @@ class ServeMemory:
         self.export_texts[path] = text
         return self.exports.get(path) == text and os.path.isfile(dest_path)
 
+    def copied(self, path: str, dest_path: str) -> None:
+        """A file this build copies as it is (a PDF): deleted once the data drops it."""
+        self.outputs_now[path] = dest_path
+
     def finish(self, site_dir: Path) -> None:
         """The build succeeded: remember what it wrote."""
         if self.partial:
@@ -236,7 +241,7 @@ class ServeState:
         if self.page_ids is None or self.page_ids.site_dir != site_dir:
             self.page_ids = PageIds(site_dir)
         return OpenBuild(site_dir, self.page_ids, self.hand_written, self.search_indexes,
-                         self.plan_exports)
+                         self.plan_exports, self.note_copies)
 
     def begin(self, config: MkDocsConfig, pages: GeneratedPages) -> None:
         """At the start of each language pass: the first decides which pages changed."""
@@ -268,6 +273,10 @@ class ServeState:
             if not (current and self.memory.partial):  # a partial build leaves them out
                 plan.append(ExportFile(path, text, not current))
         return plan
+
+    def note_copies(self, copies: Mapping[str, Path], site_dir: str) -> None:
+        for path in copies:
+            self.memory.copied(path, os.path.join(site_dir, path))
 
     def finish(self, site_dir: Path) -> None:
         self.memory.finish(site_dir)

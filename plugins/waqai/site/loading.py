@@ -55,4 +55,5 @@ def load_pages(root: Path, name: str, current: Fingerprint, export_cache: Export
     if result.proceedings is None:
         raise PluginError(f"The data in {name}/ has errors "
                           f"({DataError(result.problems)}); nothing was built.")
-    return GeneratedPages(result.proceedings, export_cache, keep_views=serving)
+    return GeneratedPages(result.proceedings, export_cache, keep_views=serving,
+                          data_path=root / name)

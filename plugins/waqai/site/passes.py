@@ -9,7 +9,7 @@ whole-site work at the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +29,8 @@ class ExportFile(NamedTuple):
 
 # Which export files a build lists, and which it writes: (exports, site_dir) -> plan.
 ExportPlan = Callable[[dict[str, str], str], list[ExportFile]]
+# Told which files a build copies as they are (site path -> source), and the site_dir.
+CopyNote = Callable[[Mapping[str, Path], str], None]
 
 
 def write_all(exports: dict[str, str], site_dir: str) -> list[ExportFile]:
@@ -36,8 +38,12 @@ def write_all(exports: dict[str, str], site_dir: str) -> list[ExportFile]:
     return [ExportFile(path, text, True) for path, text in exports.items()]
 
 
+def no_note(copies: Mapping[str, Path], site_dir: str) -> None:
+    """The copy note of a build that keeps nothing from an earlier one."""
+
+
 def already_written(dirty: bool = False) -> None:
-    """Stands in for `File.copy_file` of an export that is on disk already."""
+    """Stands in for `File.copy_file` of a file that is on disk already."""
 
 
 class OpenBuild:
@@ -52,26 +58,39 @@ class OpenBuild:
     def __init__(self, site_dir: Path, page_ids: PageIds | None = None,
                  hand_written: dict[str, search.Record] | None = None,
                  search_indexes: dict[Lang, search.IndexFolder] | None = None,
-                 plan_exports: ExportPlan = write_all) -> None:
+                 plan_exports: ExportPlan = write_all, note_copies: CopyNote = no_note) -> None:
         self.page_ids = page_ids if page_ids is not None else PageIds(site_dir)
         # Search records of the hand-written pages by output path, and the paths this build has.
         self.hand_written = hand_written if hand_written is not None else {}
         self.hand_written_now: set[str] = set()
         self.search_indexes = search_indexes
         self.plan_exports = plan_exports
+        self.note_copies = note_copies
         self.exports: list[ExportFile] | None = None  # planned by the first pass
         self.default_404: str | None = None  # the first (default language) pass's
 
-    def export_files(self, config: MkDocsConfig, exports: dict[str, str]) -> list[File]:
-        """The exports as Files: every pass lists them (pages link to them); the first
-        plans which to list and write, and writes them."""
+    def export_files(self, config: MkDocsConfig, exports: dict[str, str],
+                     copies: Mapping[str, Path]) -> list[File]:
+        """The exports, and the files copied as they are (`copies`: site path -> source,
+        the papers' PDFs), as Files. Every pass lists them (pages link to them); the
+        first plans which exports to list and write, and writes them and the copies.
+
+        A copy is MkDocs' own static file: a dirty build (`serve`) copies it only
+        when its source is newer than the copy in the site.
+        """
         first_pass = self.exports is None
         if self.exports is None:
             self.exports = self.plan_exports(exports, config.site_dir)
+            self.note_copies(copies, config.site_dir)
         files = []
         for export in self.exports:
             file = File.generated(config, export.path, content=export.text)
             if not (export.write and first_pass):
+                file.copy_file = already_written  # type: ignore[method-assign]
+            files.append(file)
+        for path, source in copies.items():
+            file = File.generated(config, path, abs_src_path=str(source))
+            if not first_pass:
                 file.copy_file = already_written  # type: ignore[method-assign]
             files.append(file)
         return files

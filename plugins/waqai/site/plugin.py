@@ -116,8 +116,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                     self.serve.skip_if_current(file)
             elif file.is_documentation_page():
                 self.build.hand_written_now.add(file.dest_uri)
-        # Exports are language-neutral: added after i18n, they live once, at the root.
-        for export in self.build.export_files(config, self.pages.exports):
+        # Exports and PDFs are language-neutral: added after i18n, they live once, at the root.
+        for export in self.build.export_files(config, self.pages.exports, self.pages.pdfs):
             files.append(export)
         return files
 

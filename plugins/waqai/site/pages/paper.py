@@ -10,7 +10,7 @@ from waqai.site.head import paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
 from waqai.text.labels import ITEM_KINDS
-from waqai.urls import base_url, paper_url
+from waqai.urls import base_url, paper_url, pdf_path
 
 
 def specs(proc: Proceedings) -> Iterable[PageSpec]:
@@ -27,7 +27,8 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     key = data.keys[paper.id]
     files = paper_files(paper, key)
     page_url = f"{base_url(proc.conference)}{lang_root(lang)}{spec.url}"
-    pdf_url = f"{base_url(proc.conference)}{paper_url(paper)}{paper.pdf}" if paper.pdf else ""
+    pdf = pdf_path(paper)
+    pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf else ""
     return {
         "head": paper_head(proc, paper, lang, page_url, pdf_url),
         "cite": {
@@ -48,7 +49,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "keywords": list(paper.keywords_in(lang)),
             "pages": paper.pages or "",
             "doi": paper.doi or "",
-            "pdf_url": links.asset(f"{paper_url(paper)}{paper.pdf}") if paper.pdf else "",
+            "pdf_url": links.asset(pdf) if pdf else "",
         },
         "session": {**session_brief(session, lang, links),
                     "chairs": chairs_view(proc, session, lang, links)},
