@@ -81,6 +81,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+SYNTHETIC_PAPERS = 30  # as .ci/run writes it
+
+
+@pytest.fixture(scope="session")
+def built_synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic conference unlike the example (another city, time zone, dates, rooms;
+    a few papers with a PDF), in the tool's parts of the repository, built once."""
+    from waqai.bench.synthetic import write_synthetic
+
+    synthetic = tmp_path_factory.mktemp("synthetic") / "generated"
+    write_synthetic(synthetic, SYNTHETIC_PAPERS)
+    project = copy_project(tmp_path_factory.mktemp("built-synthetic") / "project",
+                           synthetic / "papers")
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.output
+    return project / "site"
+
+
 # --- Browser fixtures (issue 8): the built site over HTTP, one chromium per run. -------
 # Helpers live in tests/browser_support.py; tests/test_browser.py and
 # tests/test_search_browser.py use these fixtures.

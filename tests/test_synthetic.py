@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE, ROOT
+from waqai.bench.pdf import minimal_pdf
 from waqai.bench.synthetic import MARK_AR, MARK_EN, Writer, nav_pages, write_synthetic
 from waqai.data.checks import validate
-from waqai.data.model import ArabicName, Proceedings, SessionKind
+from waqai.data.model import ArabicName, HijriDate, ItemKind, Proceedings, SessionKind
+from waqai.exports.files import export_files
 from waqai.text.arabic import name_identity
 
 PAPERS = 120
@@ -137,3 +144,96 @@ def test_nav_entries_the_volume_lacks_get_plain_stand_ins(tmp_path: Path) -> Non
     # Pages the plugin generates are not shadowed by stand-ins.
     assert not (dest / "docs" / "programme").exists()
     assert not (dest / "docs" / "people").exists()
+
+
+# -- another conference than the example ------------------------------------------------
+
+def test_differs_from_the_example_in_place_zone_dates_times_and_rooms(
+        volume: tuple[Path, Proceedings]) -> None:
+    _, proc = volume
+    example = validate(EXAMPLE).proceedings
+    assert example is not None
+    mine, theirs = proc.conference, example.conference
+    assert mine.city != theirs.city and mine.country != theirs.country
+    assert mine.timezone == "Asia/Muscat" != theirs.timezone
+    assert ZoneInfo(mine.timezone).utcoffset(dt.datetime(2024, 10, 13)) == dt.timedelta(hours=4)
+    assert (mine.start.year, mine.start.month) != (theirs.start.year, theirs.start.month)
+    assert not set(mine.days) & set(theirs.days)
+    # 1 Rabi' al-Akhir 1446 was 4 October 2024 (Umm al-Qura): the start is the 10th.
+    assert mine.start == dt.date(2024, 10, 13)
+    assert mine.hijri_start == HijriDate(1446, 4, 10)
+    example_times = {(s.start, s.end, s.room) for s in example.sessions}
+    for session in proc.sessions:
+        assert session.start and session.end and session.room
+        assert (session.start, session.end, session.room) not in example_times
+        assert session.room.ar.startswith(MARK_AR) and session.room.en.startswith(MARK_EN)
+    assert len({s.room for s in proc.sessions}) > 1
+
+
+def test_its_calendar_is_in_its_own_zone(volume: tuple[Path, Proceedings]) -> None:
+    _, proc = volume
+    text = export_files(proc)["programme.ics"]
+    calendar = icalendar.Calendar.from_ical(text)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Asia/Muscat"]
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(proc.sessions)
+    for event in events:
+        assert event["DTSTART"].params["TZID"] == "Asia/Muscat"
+        assert event["DTEND"].params["TZID"] == "Asia/Muscat"
+    first = min(events, key=lambda event: event["DTSTART"].dt)
+    assert first["DTSTART"].dt.astimezone(dt.UTC) == dt.datetime(2024, 10, 13, 4, 30,
+                                                                   tzinfo=dt.UTC)
+    assert "Riyadh" not in text
+
+
+def pdf_objects_where_the_xref_says(data: bytes) -> bool:
+    """`startxref` points at the cross-reference table, and each of its entries at the
+    start of its object."""
+    end = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data)
+    assert end is not None
+    table = data[int(end.group(1)):].split(b"trailer")[0].splitlines()
+    if not table or table[0] != b"xref":
+        return False
+    entries = [line.split() for line in table[2:]]
+    return all(data[int(offset):].startswith(f"{number} 0 obj".encode())
+               for number, (offset, _, kind) in enumerate(entries) if kind == b"n")
+
+
+def test_the_first_papers_have_a_small_valid_pdf(volume: tuple[Path, Proceedings]) -> None:
+    dest, proc = volume
+    with_pdf = [paper for paper in proc.papers if paper.pdf]
+    papers = sorted((p for p in proc.papers if p.kind is ItemKind.PAPER), key=lambda p: p.id)
+    assert [p.id for p in sorted(with_pdf, key=lambda p: p.id)] == [p.id for p in papers[:3]]
+    for paper in with_pdf:
+        path = dest / "papers" / paper.id / str(paper.pdf)
+        data = path.read_bytes()
+        assert data.startswith(b"%PDF-1.4\n") and data.endswith(b"%%EOF\n")
+        assert len(data) < 2000
+        assert pdf_objects_where_the_xref_says(data)
+        if shutil.which("pdfinfo") and shutil.which("pdftotext"):  # poppler, when installed
+            info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
+            assert info.returncode == 0 and info.stderr == "", info.stderr
+            assert "Pages:           1\n" in info.stdout
+            assert f"Title:           {paper.title.en}\n" in info.stdout
+            shown = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                   text=True).stdout
+            assert shown.startswith(f"{MARK_EN}\nSynthetic paper {paper.id}, pages ")
+
+
+def test_a_broken_xref_is_noticed() -> None:
+    """The structural check above can fail."""
+    data = minimal_pdf(["[synthetic]"], "[synthetic] t")
+    assert pdf_objects_where_the_xref_says(data)
+    shifted = data.replace(b"%PDF-1.4\n", b"%PDF-1.4\n\n", 1)  # every object one byte later
+    assert not pdf_objects_where_the_xref_says(shifted)
+
+
+def test_pdfs_can_be_left_out_without_changing_the_rest(tmp_path: Path) -> None:
+    write_synthetic(tmp_path / "with", 30)
+    write_synthetic(tmp_path / "without", 30, pdfs=0)
+    with_pdfs, without = tree(tmp_path / "with"), tree(tmp_path / "without")
+    added = {name for name in with_pdfs if name.endswith(".pdf")}
+    assert len(added) == 3 and not any(name.endswith(".pdf") for name in without)
+    assert with_pdfs.keys() - added == without.keys()
+    differ = {name for name in without if with_pdfs[name] != without[name]}
+    assert differ == {name.replace("paper.pdf", "paper.yaml") for name in added}
