@@ -531,8 +531,8 @@ def write_nav_stand_ins(dest: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m waqai.bench.synthetic DEST [--papers N] [--seed S]`: write a synthetic
-    project into DEST, with the JSON Schemas in `papers/_schema/` as a conference has
+    """`python -m waqai.bench.synthetic DEST [--papers N] [--seed S] [--pdfs P]`: write a
+    synthetic project into DEST, with the JSON Schemas in `papers/_schema/` as a conference has
     them. `.ci/run` takes its `papers/` to run the test suite a second time on a
     conference other than the example (every test but tests/test_papers_folder.py
     stands on tests/fixtures/, so the suite must pass whatever `papers/` holds)."""
