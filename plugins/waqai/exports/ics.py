@@ -1,13 +1,13 @@
 """iCalendar (RFC 5545) export of the programme: one VEVENT per session.
 
 - Times are local to the conference's time zone (``timezone`` in
-  conference.yaml, e.g. ``DTSTART;TZID=Asia/Riyadh:…``), with a VTIMEZONE
+  conference.yaml, e.g. ``DTSTART;TZID=Asia/Muscat:…``), with a VTIMEZONE
   in the file. The VTIMEZONE describes the zone as it is on the
   conference's days: one observance for the offset of the first day, and
   one more for each change of offset (a switch to or from summer time)
   before the last day ends. It is written from those offsets rather than
   from the zone's whole history in tzdata, so that the file does not change
-  when tzdata does. Riyadh keeps UTC+3 all year: one STANDARD observance.
+  when tzdata does. Muscat keeps UTC+4 all year: one STANDARD observance.
 - A session with no start time is an all-day event: ``DTSTART;VALUE=DATE``
   its day, ``DTEND;VALUE=DATE`` the next day. A session with a start but no
   end gets no DTEND (RFC 5545: it then ends when it starts).

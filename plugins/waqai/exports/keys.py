@@ -12,7 +12,7 @@ A key is ``<name><year><word>``, all lowercase ASCII letters and digits:
   letter removed
   («Al-Duwailaa» → ``duwailaa``). An item with no people (a panel whose
   experts are unnamed) uses the conference's ``short_name`` instead, reduced
-  the same way to its letters («CSC-2015» → ``csc``). If nothing is left, the
+  the same way to its letters («CONF-2024» → ``conf``). If nothing is left, the
   name is ``anon``.
 - ``year``: the year the conference starts.
 - ``word``: the first significant word of the English title, transliterated

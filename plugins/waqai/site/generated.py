@@ -42,7 +42,7 @@ class Generated(NamedTuple):
 
 
 class GeneratedPages:
-    """Every generated page (by src_uri, e.g. "papers/absher.en.md") of one `Proceedings`,
+    """Every generated page (by src_uri, e.g. "papers/my-paper.en.md") of one `Proceedings`,
     and the exports and PDFs they link to.
 
     With `keep_views` (under `serve`) each view is made once for this version of
@@ -85,7 +85,7 @@ class GeneratedPages:
         return self.data.exports
 
     def stems(self) -> dict[str, str]:
-        """src_uri -> language-neutral stem ("papers/absher.en.md" -> "papers/absher")."""
+        """src_uri -> language-neutral stem ("papers/my-paper.en.md" -> "papers/my-paper")."""
         return {uri: page.spec.stem for uri, page in self.pages.items()}
 
     def paper_pages(self, paper_ids: set[str]) -> Iterable[str]:

@@ -122,7 +122,7 @@ def pages_to_build(changed: set[str], stems: dict[str, str], nav: Any) -> set[st
     """The generated pages (src_uris) a partial build hands to MkDocs.
 
     `stems` maps each generated src_uri to its language-neutral stem
-    ("papers/absher.en.md" -> "papers/absher"). A changed page comes with its
+    ("papers/my-paper.en.md" -> "papers/my-paper"). A changed page comes with its
     other languages, so i18n links the translations; a page the nav names comes
     always, or the nav would lose its entry.
     """

@@ -147,7 +147,7 @@ _Parts = tuple[int, int, int]  # (year, month, day)
 
 
 def _span(start: _Parts, end: _Parts, months: tuple[str, ...]) -> str:
-    """«5 Safar 1437», «5–7 Safar 1437», «29 Safar – 2 Rabi' al-Awwal 1437», …
+    """«13 Rabi' al-Thani 1446», «13–14 Rabi' al-Thani 1446», «29 Rabi' al-Thani – 2 Jumada al-Ula 1446», …
 
     The shared parts are written once, at the end, as in both languages' usage.
     """
@@ -189,15 +189,15 @@ def _with_digits(text: str, digits: Digits) -> str:
 
 @functools.lru_cache(maxsize=4096)  # pages name the same few days thousands of times
 def format_date(day: dt.date, lang: Lang, weekday: bool = True, digits: Digits = "latin") -> str:
-    """«الثلاثاء 5 صفر 1437 هـ الموافق 17 نوفمبر 2015 م» /
-    "Tuesday 17 November 2015 (5 Safar 1437 AH)"."""
+    """«الأربعاء 13 ربيع الآخر 1446 هـ الموافق 16 أكتوبر 2024 م» /
+    "Wednesday 16 October 2024 (13 Rabi' al-Thani 1446 AH)"."""
     prefix = f"{_name('weekdays', lang, day.isoweekday())} " if weekday else ""
     return _both(day, day, lang, prefix, digits)
 
 
 def format_range(start: dt.date, end: dt.date, lang: Lang, digits: Digits = "latin") -> str:
-    """«5–7 صفر 1437 هـ الموافق 17–19 نوفمبر 2015 م» /
-    "17–19 November 2015 (5–7 Safar 1437 AH)". One day gives that day without weekday."""
+    """«13–14 ربيع الآخر 1446 هـ الموافق 16–17 أكتوبر 2024 م» /
+    "16–17 October 2024 (13–14 Rabi' al-Thani 1446 AH)". One day gives that day without weekday."""
     if end < start:
         raise ValueError(f"date range ends ({end.isoformat()}) "
                          f"before it starts ({start.isoformat()})")
@@ -210,6 +210,6 @@ def format_day_heading(day: dt.date, lang: Lang, digits: Digits = "latin") -> st
 
 
 def hijri_month_year(day: dt.date, lang: Lang, digits: Digits = "latin") -> str:
-    """The Hijri month and year of a day: «صفر 1437» / "Safar 1437"."""
+    """The Hijri month and year of a day: «ربيع الآخر 1446» / "Rabi' al-Thani 1446"."""
     h = to_hijri(day)
     return _with_digits(f"{_name('hijri_months', lang, h.month)} {h.year}", digits)

@@ -24,7 +24,7 @@ from waqai.data.model import Lang, Proceedings, Text
 
 @dataclass(frozen=True)
 class PageSpec:
-    stem: str  # e.g. "papers/absher" -> papers/absher.ar.md -> /papers/absher/
+    stem: str  # e.g. "papers/my-paper" -> papers/my-paper.ar.md -> /papers/my-paper/
     kind: str  # the page kind, one of KINDS
     title: Text
     key: str = ""  # id of the object shown (paper id, session id, …)
