@@ -147,7 +147,8 @@ _Parts = tuple[int, int, int]  # (year, month, day)
 
 
 def _span(start: _Parts, end: _Parts, months: tuple[str, ...]) -> str:
-    """«13 Rabi' al-Thani 1446», «13–14 Rabi' al-Thani 1446», «29 Rabi' al-Thani – 2 Jumada al-Ula 1446», …
+    """«13 Rabi' al-Thani 1446», «13–14 Rabi' al-Thani 1446»,
+    «29 Rabi' al-Thani – 2 Jumada al-Ula 1446», …
 
     The shared parts are written once, at the end, as in both languages' usage.
     """
