@@ -164,6 +164,17 @@ print("partial" if memory.partial else "full", len(memory.changed or ()))
 """
 
 
+def serve_twice(project: Path, served: Path, edit: str) -> str:
+    """Run SERVE_TWICE in `project` for one edit ("PATH=>OLD=>NEW" or "PATH=>delete"),
+    the site written to `served`; its output (partial or full, pages rebuilt)."""
+    file, text = edit.split("=>", 1)
+    run = subprocess.run([sys.executable, "-c", SERVE_TWICE, str(served), file, text],
+                         cwd=project, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    return run.stdout
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes()
             for path in sorted(folder.rglob("*")) if path.is_file()}
@@ -183,13 +194,8 @@ def files_under(folder: Path) -> dict[str, bytes]:
 ])
 def test_a_serve_rebuild_leaves_the_site_a_full_build_makes(
         project: Path, tmp_path: Path, edit: str, kind: str) -> None:
-    file, text = edit.split("=>", 1)
     served = tmp_path / "served"
-    run = subprocess.run([sys.executable, "-c", SERVE_TWICE, str(served), file, text],
-                         cwd=project, capture_output=True, text=True,
-                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode == 0, run.stderr[-3000:]
-    made, changed = run.stdout.split()
+    made, changed = serve_twice(project, served, edit).split()
     assert made == kind and (kind == "full" or int(changed) > 0)
     result = run_waqai(project, "build")
     assert result.code == 0, result.output

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import run_waqai
 from linkcheck import Site
-from test_incremental import SERVE_TWICE, files_under
+from test_incremental import files_under, serve_twice
 from test_timezone import error_lines
 
 # A PDF as far as Waqai looks: the bytes are written here, not made by the code under test.
@@ -127,12 +124,8 @@ def test_a_pdf_refused_later_leaves_the_last_good_site(project: Path) -> None:
 ])
 def test_a_serve_rebuild_follows_the_pdf(project: Path, tmp_path: Path, edit: str) -> None:
     add_pdf(project)
-    file, text = edit.split("=>", 1)
     served = tmp_path / "served"
-    run = subprocess.run([sys.executable, "-c", SERVE_TWICE, str(served), file, text],
-                         cwd=project, capture_output=True, text=True,
-                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode == 0, run.stderr[-3000:]
+    serve_twice(project, served, edit)
     result = run_waqai(project, "build")
     assert result.code == 0, result.output
     expected, got = files_under(project / "site"), files_under(served)
