@@ -119,7 +119,8 @@ def test_sitemap_lists_both_languages(built_site: Path) -> None:
 
 
 def test_home_page_links_the_volume_exports(built_site: Path) -> None:
-    for page, prefix in ((built_site / "index.html", ""), (built_site / "en/index.html", "../")):
+    for page, prefix, calendar in ((built_site / "index.html", "", "programme.ics"),
+                                   (built_site / "en/index.html", "../", "programme.en.ics")):
         html = page.read_text("utf-8")
-        for name in ("proceedings.bib", "proceedings.ris", "proceedings.json", "programme.ics"):
+        for name in ("proceedings.bib", "proceedings.ris", "proceedings.json", calendar):
             assert f'href="{prefix}{name}"' in html

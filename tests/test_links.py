@@ -51,7 +51,7 @@ def test_every_link_of_the_example_site_resolves(built_site: Path) -> None:
     report = check_links(built_site, site_url_of(built_site))
     assert [str(broken) for broken in report.broken] == []
     # What it checked: pages of both languages, exports, the theme's assets and fonts.
-    assert {"index.html", "en/index.html", "proceedings.bib", "programme.ics",
+    assert {"index.html", "en/index.html", "proceedings.bib", "programme.ics", "programme.en.ics",
             "assets/images/favicon.png"} <= report.targets
     assert any(target.endswith(".woff2") for target in report.targets)  # from the stylesheet
     assert any(target.endswith(".bib") and target.startswith("papers/")

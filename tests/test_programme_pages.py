@@ -81,28 +81,3 @@ def test_the_seed_slip_fails_check_with_the_agreeing_date(project: Path) -> None
     assert line.startswith("papers/conference.yaml:")
     assert "17 November 2015" in line
     assert "Traceback" not in result.output
-
-
-def test_ics_files_parse_and_hold_one_event_per_session(built_site: Path) -> None:
-    import icalendar
-
-    sessions = yaml.safe_load((EXAMPLE_PAPERS / "sessions.yaml").read_text(encoding="utf-8"))
-    calendar = icalendar.Calendar.from_ical((built_site / "programme.ics").read_bytes())
-    events = calendar.walk("VEVENT")
-    assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(sessions)
-    assert len({str(e["UID"]) for e in events}) == len(events)
-    for session_id in sessions:
-        one = icalendar.Calendar.from_ical(
-            (built_site / f"sessions/{session_id}/{session_id}.ics").read_bytes())
-        assert [str(e["UID"]) for e in one.walk("VEVENT")] == [
-            next(str(e["UID"]) for e in events if str(e["UID"]).startswith(session_id + "@"))]
-        html = (built_site / f"sessions/{session_id}/index.html").read_text("utf-8")
-        assert f'href="../../sessions/{session_id}/{session_id}.ics"' in html
-    # The sources give no times: every event is an all-day event on its day.
-    keynote = next(e for e in events if str(e["UID"]).startswith("keynote@"))
-    assert str(keynote["DTSTART"].dt) == "2015-11-17"
-
-
-def test_programme_links_its_calendar(built_site: Path) -> None:
-    assert 'href="../programme.ics"' in (built_site / "programme/index.html").read_text("utf-8")
-    assert 'href="../../programme.ics"' in (built_site / "en/programme/index.html").read_text("utf-8")

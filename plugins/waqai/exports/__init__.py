@@ -6,5 +6,5 @@ Nothing here writes files; the plugin writes the returned strings under `site/`.
 - `bibtex`: BibTeX/biblatex (`.bib`).
 - `ris`: RIS (`.ris`).
 - `csl`: CSL-JSON (`.json`).
-- `ics`: iCalendar (`.ics`).
+- `ics`: iCalendar (`.ics`), one calendar per language.
 """

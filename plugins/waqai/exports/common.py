@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from waqai import urls
-from waqai.data.model import ArabicName, Conference, Paper, Session
+from waqai.data.model import ArabicName, Conference, Lang, Paper, Session, lang_root
 from waqai.urls import base_url
 
 _PAGE_RANGE = re.compile(r"^\s*(\w+)\s*[-‐‑‒–—]+\s*(\w+)\s*$")
@@ -17,12 +16,8 @@ def paper_url(conference: Conference, paper: Paper) -> str:
     return base_url(conference) + urls.paper_url(paper)
 
 
-def session_url(conference: Conference, session: Session) -> str:
-    return base_url(conference) + urls.session_url(session)
-
-
-def site_host(conference: Conference) -> str:
-    return urlsplit(conference.site_url).hostname or "localhost"
+def session_url(conference: Conference, session: Session, lang: Lang) -> str:
+    return base_url(conference) + lang_root(lang) + urls.session_url(session)
 
 
 def one_line(text: str) -> str:

@@ -1,14 +1,15 @@
 """Which export files a volume has, where they live, and what they hold.
 
 One place for the paths, so pages link to exactly the files the plugin writes.
-All exports are language-neutral and live once, at the site root.
+All exports live once, at the site root. Calendars exist in both languages: the
+Arabic one has the plain name, the English one `.en` before the extension.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from waqai.data.model import Paper, Proceedings, Session
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_item, csl_json, join_items
 from waqai.exports.ics import programme_ics, session_ics
@@ -16,15 +17,23 @@ from waqai.exports.keys import citation_keys
 from waqai.exports.ris import join_records, paper_ris
 
 VOLUME_FILES = {"bib": "proceedings.bib", "ris": "proceedings.ris", "json": "proceedings.json"}
-PROGRAMME_ICS = "programme.ics"
 
 
 def paper_files(paper: Paper, key: str) -> dict[str, str]:
     return {fmt: f"papers/{paper.id}/{key}.{fmt}" for fmt in ("bib", "ris", "json")}
 
 
-def session_ics_path(session: Session) -> str:
-    return f"sessions/{session.id}/{session.id}.ics"
+def _in_language(stem: str, ext: str, lang: Lang) -> str:
+    """`programme`, `ics` -> `programme.ics` (Arabic), `programme.en.ics` (English)."""
+    return f"{stem}.{ext}" if lang == DEFAULT_LANG else f"{stem}.{lang}.{ext}"
+
+
+def programme_ics_path(lang: Lang) -> str:
+    return _in_language("programme", "ics", lang)
+
+
+def session_ics_path(session: Session, lang: Lang) -> str:
+    return _in_language(f"sessions/{session.id}/{session.id}", "ics", lang)
 
 
 # What an export text was made from; only ever compared with ==.
@@ -46,7 +55,7 @@ def _paper_inputs(proc: Proceedings, paper: Paper, key: str) -> Inputs:
 
 
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
-    """Everything a session's calendar event reads (see ics.session_event)."""
+    """Everything a session's calendar event reads, in either language (see ics.session_event)."""
     return (proc.conference, session,
             tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)))
 
@@ -61,7 +70,8 @@ class ExportCache:
 
     def __init__(self) -> None:
         self.papers: dict[str, tuple[Inputs, PaperExports]] = {}
-        self.sessions: dict[str, tuple[Inputs, str]] = {}
+        self.sessions: dict[str, tuple[Inputs, dict[str, str]]] = {}
+        self.programme: tuple[Inputs, dict[str, str]] | None = None
         self.volume: tuple[Inputs, dict[str, str]] | None = None
 
     def paper(self, proc: Proceedings, paper: Paper, keys: dict[str, str]) -> PaperExports:
@@ -73,22 +83,32 @@ class ExportCache:
             cached = self.papers[paper.id] = (inputs, made)
         return cached[1]
 
-    def session(self, proc: Proceedings, session: Session) -> tuple[Inputs, str]:
-        inputs = _session_inputs(proc, session)
-        cached = self.sessions.get(session.id)
-        if cached is None or cached[0] != inputs:
-            cached = self.sessions[session.id] = (inputs, session_ics(proc, session))
-        return cached
+    def calendars(self, proc: Proceedings) -> dict[str, str]:
+        """The programme's calendar and each session's, in both languages: path -> text."""
+        files: dict[str, str] = {}
+        every: list[Inputs] = []
+        for session in proc.sessions:
+            inputs = _session_inputs(proc, session)
+            cached = self.sessions.get(session.id)
+            if cached is None or cached[0] != inputs:
+                cached = self.sessions[session.id] = (inputs, {
+                    session_ics_path(session, lang): session_ics(proc, session, lang)
+                    for lang in LANGS})
+            every.append(inputs)
+            files.update(cached[1])
+        inputs = (proc.conference, tuple(every))
+        if self.programme is None or self.programme[0] != inputs:
+            self.programme = (inputs, {programme_ics_path(lang): programme_ics(proc, lang)
+                                       for lang in LANGS})
+        return {**self.programme[1], **files}
 
-    def volume_files(self, proc: Proceedings, items: list[PaperExports],
-                     sessions: list[Inputs]) -> dict[str, str]:
-        inputs = (tuple((i.bib, i.ris, i.csl) for i in items), tuple(sessions))
+    def volume_files(self, items: list[PaperExports]) -> dict[str, str]:
+        inputs = tuple((i.bib, i.ris, i.csl) for i in items)
         if self.volume is None or self.volume[0] != inputs:
             self.volume = (inputs, {
                 VOLUME_FILES["bib"]: join_entries(item.bib for item in items),
                 VOLUME_FILES["ris"]: join_records(item.ris for item in items),
                 VOLUME_FILES["json"]: join_items(item.csl for item in items),
-                PROGRAMME_ICS: programme_ics(proc),
             })
         return dict(self.volume[1])
 
@@ -103,10 +123,7 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     keys = keys if keys is not None else citation_keys(proc)
     cache = cache if cache is not None else ExportCache()
     items = [cache.paper(proc, paper, keys) for paper in proc.papers]
-    sessions = [cache.session(proc, session) for session in proc.sessions]
-    files = cache.volume_files(proc, items, [inputs for inputs, _ in sessions])
-    for session, (_, text) in zip(proc.sessions, sessions):
-        files[session_ics_path(session)] = text
+    files = {**cache.volume_files(items), **cache.calendars(proc)}
     for paper, item in zip(proc.papers, items):
         paths = paper_files(paper, keys[paper.id])
         files[paths["bib"]] = item.bib

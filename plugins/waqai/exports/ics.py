@@ -11,12 +11,16 @@
 - A session with no start time is an all-day event: ``DTSTART;VALUE=DATE``
   its day, ``DTEND;VALUE=DATE`` the next day. A session with a start but no
   end gets no DTEND (RFC 5545: it then ends when it starts).
-- ``UID`` is ``<session id>@<host of site_url>``: stable across builds, so
-  calendar clients update an event instead of duplicating it.
-- ``SUMMARY;LANGUAGE=ar`` the Arabic title; ``DESCRIPTION;LANGUAGE=en`` the
-  English title, the English description and the session's items (RFC 5545
-  allows one SUMMARY and one DESCRIPTION per event). ``LOCATION;LANGUAGE=ar``
-  room and venue; ``URL`` the session page on this site.
+- One calendar per language, with the same events: the same ``UID``,
+  ``DTSTART``, ``DTEND`` and ``DTSTAMP`` in both, so that a client that
+  imports both into one calendar keeps one copy of each event.
+  Only the words differ: ``SUMMARY`` (the title), ``DESCRIPTION`` (the
+  session's description and its items with their people's names),
+  ``LOCATION`` (room and venue), each with ``LANGUAGE`` (RFC 5545 allows it
+  on these three and on x-properties), ``URL`` (the session page in that
+  language), and the calendar's ``X-WR-CALNAME`` and ``NAME`` (RFC 7986).
+- ``UID`` is ``sessions/<session id>@<host>/<path of site_url>``, e.g.
+  ``sessions/keynote@proceedings.example.org/csc-2015`` (see `event_uid`).
 - ``DTSTAMP`` is the conference's first day at 00:00 UTC, derived from the
   data, so the same data always gives the same bytes.
 
@@ -27,14 +31,18 @@ newlines), so it cannot add properties.
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from waqai.data.model import Proceedings, Session
-from waqai.exports.common import one_line, session_url, site_host
+from waqai import urls
+from waqai.data.model import Conference, Lang, Proceedings, Session
+from waqai.exports.common import one_line, session_url
+from waqai.text.labels import LABELS
 
-PRODID = "-//Waqai//Proceedings programme//AR"
+# A formal public identifier; its last field, the language of the text, is added per file.
+PRODID = "-//Waqai//Proceedings programme"
 MINUTE = dt.timedelta(minutes=1)
 HOUR = dt.timedelta(hours=1)
 
@@ -93,21 +101,40 @@ def _timezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
     return tz
 
 
-def _description(proc: Proceedings, session: Session) -> str:
-    parts = [one_line(session.title.en)]
-    if session.description and session.description.en:
-        parts.append(one_line(session.description.en))
+def event_uid(conf: Conference, session: Session) -> str:
+    """The session's UID: the same in every build and in both languages' calendars.
+
+    RFC 5545 (3.8.4.7) asks for a globally unique UID and suggests a right-hand
+    side that only its generator uses: a domain name. Several volumes can live on
+    one host, so the right-hand side here is the host and the path of the site
+    (`site_url` without scheme and final slash), which only this volume's site
+    uses; the left-hand side is the session page's path in that site, unique in
+    it. Session ids have no "@", so two different sessions or sites never meet.
+    RFC 7986 (5.3) prefers opaque UUIDs, so that a UID does not reveal a user or
+    a private host; a proceedings site is public, and a readable UID shows which
+    site and session an event came from.
+    """
+    site = urlsplit(urls.base_url(conf))
+    host = site.netloc.rpartition("@")[2].lower()  # without any user:password@
+    return f"{urls.session_url(session).rstrip('/')}@{host}{site.path.rstrip('/')}"
+
+
+def _description(proc: Proceedings, session: Session, lang: Lang) -> str:
+    """The session's description, then a line per item: title and people's names."""
+    parts = [one_line(session.description.get(lang))] if session.description else []
+    comma = LABELS["comma"].get(lang)
     for paper in proc.papers_in(session.id):
-        names = ", ".join(p.name_en.full for p in proc.people_of(paper))
-        title = one_line(paper.title.en)
-        parts.append(f"- {title} ({one_line(names)})" if names else f"- {title}")
+        names = one_line(comma.join(p.display_name(lang) for p in proc.people_of(paper)))
+        title = one_line(paper.title.get(lang))
+        parts.append(f"- {title} ({names})" if names else f"- {title}")
     return "\n".join(part for part in parts if part)
 
 
-def session_event(proc: Proceedings, session: Session) -> Event:
+def session_event(proc: Proceedings, session: Session, lang: Lang) -> Event:
     conf = proc.conference
+    language: dict[str, str] = {"LANGUAGE": lang}
     event = Event()
-    event.add("uid", f"{session.id}@{site_host(conf)}")
+    event.add("uid", event_uid(conf, session))
     event.add("dtstamp", dt.datetime.combine(conf.start, dt.time(0), tzinfo=dt.UTC))
     if session.start is None:
         event.add("dtstart", session.day)
@@ -117,39 +144,41 @@ def session_event(proc: Proceedings, session: Session) -> Event:
         event.add("dtstart", dt.datetime.combine(session.day, session.start, tzinfo=tz))
         if session.end is not None:
             event.add("dtend", dt.datetime.combine(session.day, session.end, tzinfo=tz))
-    event.add("summary", one_line(session.title.ar), parameters={"LANGUAGE": "ar"})
-    description = _description(proc, session)
+    event.add("summary", one_line(session.title.get(lang)), parameters=language)
+    description = _description(proc, session, lang)
     if description:
-        event.add("description", description, parameters={"LANGUAGE": "en"})
-    place = [one_line(session.room.ar)] if session.room and session.room.ar else []
-    place.append(one_line(conf.venue.ar))
-    event.add("location", "، ".join(p for p in place if p), parameters={"LANGUAGE": "ar"})
-    event.add("url", session_url(conf, session))
+        event.add("description", description, parameters=language)
+    place = (session.room.get(lang) if session.room else "", conf.venue.get(lang))
+    event.add("location", LABELS["comma"].get(lang).join(one_line(p) for p in place if p),
+              parameters=language)
+    event.add("url", session_url(conf, session, lang))
     return event
 
 
-def _calendar(proc: Proceedings, sessions: tuple[Session, ...]) -> str:
+def _calendar(proc: Proceedings, sessions: tuple[Session, ...], lang: Lang) -> str:
     conf = proc.conference
+    name = one_line(conf.title.get(lang))
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", f"{PRODID}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", one_line(conf.title.ar))
+    cal.add("name", name, parameters={"LANGUAGE": lang})
+    cal.add("x-wr-calname", name, parameters={"LANGUAGE": lang})
     cal.add("x-wr-timezone", conf.timezone)
     if any(s.start is not None for s in sessions):
         cal.add_component(_timezone(conf.timezone, conf.start, conf.end))
     for session in sessions:
-        cal.add_component(session_event(proc, session))
+        cal.add_component(session_event(proc, session, lang))
     ical: bytes = cal.to_ical()
     return ical.decode("utf-8")
 
 
-def programme_ics(proc: Proceedings) -> str:
-    """The whole programme: one VEVENT per session, in programme order."""
-    return _calendar(proc, proc.sessions)
+def programme_ics(proc: Proceedings, lang: Lang) -> str:
+    """The whole programme in `lang`: one VEVENT per session, in programme order."""
+    return _calendar(proc, proc.sessions, lang)
 
 
-def session_ics(proc: Proceedings, session: Session) -> str:
-    """One session as a calendar of its own."""
-    return _calendar(proc, (session,))
+def session_ics(proc: Proceedings, session: Session, lang: Lang) -> str:
+    """One session as a calendar of its own, in `lang`."""
+    return _calendar(proc, (session,), lang)

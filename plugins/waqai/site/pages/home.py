@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from waqai.data.model import Conference, Lang, Proceedings
-from waqai.exports.files import PROGRAMME_ICS, VOLUME_FILES
+from waqai.exports.files import VOLUME_FILES, programme_ics_path
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import person_brief
 from waqai.text.labels import LABELS
@@ -42,8 +42,9 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
                ("speakers", len(proc.people), people), ("days", len(conf.days), programme))
     exports = [{"label": "", "format": name, "url": links.asset(VOLUME_FILES[fmt]),
                 "file": VOLUME_FILES[fmt]} for fmt, name in VOLUME_FORMATS]
+    calendar = programme_ics_path(lang)  # the calendar in the page's language
     exports.append({"label": LABELS["programme_calendar"].get(lang), "format": "ics",
-                    "url": links.asset(PROGRAMME_ICS), "file": PROGRAMME_ICS})
+                    "url": links.asset(calendar), "file": calendar})
     return {
         "conference": {
             "title": conf.title.get(lang),

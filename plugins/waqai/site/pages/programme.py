@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from waqai.data.model import Lang, Proceedings, Text
-from waqai.exports.files import PROGRAMME_ICS
+from waqai.exports.files import programme_ics_path
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, session_brief, zone_view
 from waqai.site.pages.glance import day_table
@@ -44,7 +44,7 @@ def programme_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links)
     return {
         "dates": format_range(conf.start, conf.end, lang),
         "zone": zone_view(conf, conf.days),
-        "ics_url": links.asset(PROGRAMME_ICS),
+        "ics_url": links.asset(programme_ics_path(lang)),
         "days": [_day_view(proc, day, lang, links) for day in conf.days],
     }
 

@@ -25,7 +25,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             **session_brief(session, lang, links),
             "description": session.description.get(lang) if session.description else "",
             "chairs": chairs_view(proc, session, lang, links),
-            "ics_url": links.asset(session_ics_path(session)),
+            "ics_url": links.asset(session_ics_path(session, lang)),
         },
         "zone": zone_view(proc.conference, (session.day,)),
         "papers": [paper_brief(proc, p, lang, links) for p in proc.papers_in(session.id)],
