@@ -174,3 +174,16 @@ def make_example_proceedings(**conference_overrides: Any) -> Proceedings:
     )
     return make_proceedings(conference=make_conference(**conference_overrides),
                             people=people, sessions=sessions, papers=papers)
+
+
+def citations(proc: Proceedings, form: str = "original") -> list:
+    """One form of the citation record of every item of `proc`, in programme order."""
+    from waqai.exports.keys import citation_keys
+    from waqai.exports.record import volume_records
+
+    return [record.form(form) for record in volume_records(proc, citation_keys(proc))]
+
+
+def citation(proc: Proceedings, paper_id: str, form: str = "original") -> Any:
+    """One form of the citation record of one item."""
+    return next(c for c, p in zip(citations(proc, form), proc.papers) if p.id == paper_id)

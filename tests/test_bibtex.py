@@ -11,6 +11,8 @@ import pytest
 from pybtex.database import parse_string
 
 from factories import (
+    citation,
+    citations,
     make_conference,
     make_example_proceedings,
     make_paper,
@@ -25,15 +27,14 @@ from waqai.exports.bibtex import (
     volume_bibtex,
     write_bibliography,
 )
-from waqai.exports.keys import citation_keys
 from waqai.text.braces import validate_bibtex_text
 
 SPECIALS = "& % $ # _ { } ~ ^ \\"
 SITE = "https://proceedings.example.org/csc-2015/"
 
 
-def _bib(proc) -> str:
-    return volume_bibtex(proc, citation_keys(proc))
+def _bib(proc, form: str = "original") -> str:
+    return volume_bibtex(citations(proc, form))
 
 
 def _field_lines(text: str, name: str) -> list[str]:
@@ -48,14 +49,14 @@ def _unbrace(part: str) -> str:
 def test_specials_in_titles_round_trip_exactly() -> None:
     title = Text(f"عنوان {SPECIALS} نهاية", f"Title {SPECIALS} end")
     proc = make_proceedings(papers=(make_paper(title=title),))
-    text = _bib(proc)
-
-    entry = parse_string(text, "bibtex").entries["omari2015title"]
+    entry = parse_string(_bib(proc), "bibtex").entries["omari2015title"]
     assert unescape_latex(entry.fields["title"]) == title.ar
-    assert unescape_latex(entry.fields["titleaddon"]) == title.en
+    text = _bib(proc, "romanised")
+    assert unescape_latex(parse_string(text, "bibtex").entries["omari2015title"]
+                          .fields["title"]) == f"[{title.en}]"
     # Written as hand-checked LaTeX, each special escaped once.
-    assert _field_lines(text, "titleaddon") == [
-        r"{Title \& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{} end}"
+    assert _field_lines(text, "title") == [
+        r"{[Title \& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{} end]}"
     ]
 
 
@@ -95,10 +96,14 @@ def test_arabic_is_written_as_utf8_text() -> None:
     assert "\\'" not in text and "\\u" not in text
 
 
-def test_month_is_a_bare_number_and_year_is_present() -> None:
+def test_month_is_a_macro_and_the_date_is_the_sessions_day() -> None:
     text = _bib(make_example_proceedings())
-    assert _field_lines(text, "month") == ["11"] * 5
+    assert _field_lines(text, "month") == ["nov"] * 5  # classic BibTeX prints «11» for 11
     assert _field_lines(text, "year") == ["{2015}"] * 5
+    assert _field_lines(text, "date") == ["{2015-11-17}"] * 5
+    assert _field_lines(text, "eventdate") == ["{2015-11-17/2015-11-19}"] * 5
+    entry = next(iter(parse_string(text, "bibtex").entries.values()))
+    assert entry.fields["month"] == "November"  # pybtex expands BibTeX's month macros
 
 
 def test_url_and_doi_are_never_escaped() -> None:
@@ -111,27 +116,51 @@ def test_url_and_doi_are_never_escaped() -> None:
 def test_fields_of_one_item() -> None:
     proc = make_example_proceedings()
     paper = proc.paper("labour-services")
-    text = paper_bibtex(proc, paper, citation_keys(proc))
+    text = paper_bibtex(citation(proc, paper.id))
     assert text.startswith("@inproceedings{omari2015ministrya,\n")
     assert text.count("@inproceedings") == 1
     assert _field_lines(text, "author") == ["{العمري, نايف بن صالح}"]  # honorific dropped
-    assert _field_lines(text, "titleaddon") == ["{The Ministry of Labour's services}"]
+    assert _field_lines(text, "title") == ["{خدمات وزارة العمل}"]
+    assert _field_lines(text, "langid") == ["{arabic}"]
+    assert _field_lines(text, "language") == ["{arabic}"]
     assert _field_lines(text, "booktitle") == ["{ثقافة خدمة العملاء في القطاع الحكومي}"]
-    assert _field_lines(text, "booktitleaddon") == ["{Customer Service Culture in the Government Sector}"]
     assert _field_lines(text, "eventtitle") == ["{ثقافة خدمة العملاء في القطاع الحكومي}"]
-    assert _field_lines(text, "venue") == ["{مركز الملك سلمان للمؤتمرات}"]
+    assert _field_lines(text, "venue") == ["{الرياض}"]  # the city, never the building
     assert _field_lines(text, "address") == ["{الرياض}"]
     assert _field_lines(text, "publisher") == ["{معهد الإدارة العامة}"]
     assert _field_lines(text, "pages") == ["{12--20}"]
     assert _field_lines(text, "doi") == ["{10.5555/csc_2015.12}"]
     assert _field_lines(text, "url") == [f"{{{SITE}papers/labour-services/}}"]
     assert _field_lines(text, "editor") == []
+    english = paper_bibtex(citation(proc, paper.id, "romanised"))
+    assert english.startswith("@inproceedings{omari2015ministrya,\n")
+    assert _field_lines(english, "author") == ["{Al-Omari, Nayef bin Saleh}"]
+    assert _field_lines(english, "title") == ["{[The Ministry of Labour's services]}"]
+    assert _field_lines(english, "langid") == ["{english}"]
+    assert _field_lines(english, "language") == ["{arabic}"]
+    assert _field_lines(english, "booktitle") == ["{Customer Service Culture in the Government Sector}"]
+    assert _field_lines(english, "venue") == ["{Riyadh}"]
+    assert _field_lines(english, "publisher") == ["{Institute of Public Administration}"]
+    assert _field_lines(english, "url") == [f"{{{SITE}en/papers/labour-services/}}"]
 
+
+def test_keywords_and_abstract_as_plain_text() -> None:
+    proc = make_proceedings(papers=(make_paper(
+        keywords=(("خدمة", "جودة"), ("service", "quality")),
+        abstract=Text("ملخص *مهم*.", "An *important* [abstract](https://x.org/a_b).\n\nTwo.")),))
+    entry = parse_string(_bib(proc), "bibtex").entries["omari2015services"]
+    assert entry.fields["keywords"] == "خدمة, جودة"
+    assert entry.fields["abstract"] == "ملخص مهم."
+    entry = parse_string(_bib(proc, "romanised"), "bibtex").entries["omari2015services"]
+    assert entry.fields["keywords"] == "service, quality"
+    assert entry.fields["abstract"] == "An important abstract. Two."
 
 def test_item_without_people_has_the_publisher_as_corporate_author() -> None:
     proc = make_example_proceedings()
-    text = paper_bibtex(proc, proc.paper("panel-building-culture"), citation_keys(proc))
+    text = paper_bibtex(citation(proc, "panel-building-culture"))
     assert _field_lines(text, "author") == ["{{معهد الإدارة العامة}}"]
+    english = paper_bibtex(citation(proc, "panel-building-culture", "romanised"))
+    assert _field_lines(english, "author") == ["{{Institute of Public Administration}}"]
     persons = parse_string(text, "bibtex").entries["csc2015building"].persons["author"]
     assert len(persons) == 1
     assert persons[0].first_names == []
@@ -139,7 +168,7 @@ def test_item_without_people_has_the_publisher_as_corporate_author() -> None:
 
 def test_editors_when_the_conference_names_them() -> None:
     proc = make_example_proceedings(editors=("badr-alomari", "nayef-alomari"))
-    text = paper_bibtex(proc, proc.paper("ten-strategies"), citation_keys(proc))
+    text = paper_bibtex(citation(proc, "ten-strategies"))
     assert _field_lines(text, "editor") == ["{العُمري, بدر بن عبدالله and العمري, نايف بن صالح}"]
     assert _field_lines(text, "author") == ["{رايس, بادي}"]
 
@@ -177,7 +206,9 @@ def test_newlines_in_titles_are_collapsed() -> None:
     entries = parse_string(_bib(proc), "bibtex").entries
     assert list(entries) == ["omari2015line"]
     assert unescape_latex(entries["omari2015line"].fields["title"]) == "سطر ثان"
-    assert unescape_latex(entries["omari2015line"].fields["titleaddon"]) == "Line @misc{x, y}"
+    entries = parse_string(_bib(proc, "romanised"), "bibtex").entries
+    assert list(entries) == ["omari2015line"]
+    assert unescape_latex(entries["omari2015line"].fields["title"]) == "[Line @misc{x, y}]"
 
 
 # --- biber ----------------------------------------------------------------
@@ -203,15 +234,16 @@ def _biber_problems(path: Path) -> tuple[int, list[str]]:
     return result.returncode, [ln for ln in output.splitlines() if re.match(r"(WARN|ERROR) ", ln)]
 
 
-def test_biber_validates_a_volume_like_the_example(tmp_path: Path) -> None:
+@pytest.mark.parametrize("form", ["original", "romanised"])
+def test_biber_validates_a_volume_like_the_example(form: str, tmp_path: Path) -> None:
     proc = make_example_proceedings(editors=("nayef-alomari",))
     bib = tmp_path / "proceedings.bib"
-    bib.write_text(_bib(proc), encoding="utf-8")
+    bib.write_text(_bib(proc, form), encoding="utf-8")
     assert _biber_problems(bib) == (0, [])
 
 
 def test_biber_check_catches_an_unknown_field(tmp_path: Path) -> None:
-    text = _bib(make_example_proceedings()).replace("titleaddon = ", "translatedtitle = ")
+    text = _bib(make_example_proceedings()).replace("eventtitle = ", "translatedtitle = ")
     bib = tmp_path / "bad.bib"
     bib.write_text(text, encoding="utf-8")
     code, problems = _biber_problems(bib)
@@ -235,9 +267,8 @@ def test_entries_written_one_by_one_join_into_the_same_file_as_all_at_once() -> 
 
     from waqai.exports.bibtex import bib_entry, join_entries, paper_bibtex, write_bibliography
 
-    proc = make_example_proceedings()
-    keys = citation_keys(proc)
+    cites = citations(make_example_proceedings())
     all_at_once = write_bibliography(BibliographyData(
-        entries=[(keys[p.id], bib_entry(proc, p)) for p in proc.papers]))
-    assert join_entries(paper_bibtex(proc, p, keys) for p in proc.papers) == all_at_once
-    assert volume_bibtex(proc, keys) == all_at_once
+        entries=[(cite.key, bib_entry(cite)) for cite in cites]))
+    assert join_entries(paper_bibtex(cite) for cite in cites) == all_at_once
+    assert volume_bibtex(cites) == all_at_once

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pybtex.database
+import pytest
 import rispy
 
 from conftest import EXAMPLE_PAPERS
@@ -47,8 +48,9 @@ def head_of(path: Path) -> HeadParser:
     return parser
 
 
-def test_volume_bib_has_one_entry_per_item_and_passes_biber(built_site: Path) -> None:
-    bib = built_site / "proceedings.bib"
+@pytest.mark.parametrize("name", ["proceedings.bib", "proceedings.en.bib"])
+def test_volume_bib_has_one_entry_per_item_and_passes_biber(built_site: Path, name: str) -> None:
+    bib = built_site / name
     data = pybtex.database.parse_file(str(bib), bib_format="bibtex")
     assert len(data.entries) == len(paper_ids())
     assert all(entry.type == "inproceedings" for entry in data.entries.values())
@@ -56,16 +58,18 @@ def test_volume_bib_has_one_entry_per_item_and_passes_biber(built_site: Path) ->
     assert code == 0 and not problems, problems
 
 
-def test_volume_ris_reads_back(built_site: Path) -> None:
-    records = rispy.loads((built_site / "proceedings.ris").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["proceedings.ris", "proceedings.en.ris"])
+def test_volume_ris_reads_back(built_site: Path, name: str) -> None:
+    records = rispy.loads((built_site / name).read_text(encoding="utf-8"))
     assert len(records) == len(paper_ids())
-    assert {r["type_of_reference"] for r in records} == {"CPAPER"}
+    assert {r["type_of_reference"] for r in records} == {"CONF"}
 
 
-def test_volume_csl_json_validates_against_the_schema(built_site: Path) -> None:
-    items = json.loads((built_site / "proceedings.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["proceedings.json", "proceedings.en.json"])
+def test_volume_csl_json_validates_against_the_schema(built_site: Path, name: str) -> None:
+    items = json.loads((built_site / name).read_text(encoding="utf-8"))
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft3Validator(schema).validate(items)
+    jsonschema.Draft7Validator(schema).validate(items)
     assert len(items) == len(paper_ids())
     assert {item["type"] for item in items} == {"paper-conference"}
 
@@ -76,9 +80,11 @@ def test_same_key_in_every_format_and_on_the_page(built_site: Path) -> None:
     csl_keys = {i["id"] for i in json.loads((built_site / "proceedings.json").read_text("utf-8"))}
     assert bib_keys == ris_keys == csl_keys
     for paper in paper_ids():
-        files = {p.suffix for p in (built_site / "papers" / paper).iterdir() if p.suffix != ".html"}
-        assert files == {".bib", ".ris", ".json"}
-        key = next((built_site / "papers" / paper).glob("*.bib")).stem
+        folder = built_site / "papers" / paper
+        key = next(p.stem for p in folder.glob("*.bib") if not p.name.endswith(".en.bib"))
+        files = {p.name for p in folder.iterdir() if p.suffix in (".bib", ".ris", ".json")}
+        assert files == {f"{key}{form}.{fmt}" for form in ("", ".en")
+                         for fmt in ("bib", "ris", "json")}
         assert key in bib_keys
         for prefix in ("", "en/"):
             html = (built_site / prefix / "papers" / paper / "index.html").read_text("utf-8")
@@ -122,5 +128,6 @@ def test_home_page_links_the_volume_exports(built_site: Path) -> None:
     for page, prefix, calendar in ((built_site / "index.html", "", "programme.ics"),
                                    (built_site / "en/index.html", "../", "programme.en.ics")):
         html = page.read_text("utf-8")
-        for name in ("proceedings.bib", "proceedings.ris", "proceedings.json", calendar):
+        for name in ("proceedings.bib", "proceedings.ris", "proceedings.json", calendar,
+                     "proceedings.en.bib", "proceedings.en.ris", "proceedings.en.json"):
             assert f'href="{prefix}{name}"' in html

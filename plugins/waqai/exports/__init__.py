@@ -3,6 +3,8 @@
 Nothing here writes files; the plugin writes the returned strings under `site/`.
 
 - `keys`: citation keys shared by every format.
+- `record`: one citation record per item, in two forms (original, romanised);
+  the citation formats below write a form of it.
 - `bibtex`: BibTeX/biblatex (`.bib`).
 - `ris`: RIS (`.ris`).
 - `csl`: CSL-JSON (`.json`).

@@ -1,25 +1,27 @@
-r"""BibTeX/biblatex export: one ``@inproceedings`` per item of the programme.
+r"""BibTeX/biblatex export: one ``@inproceedings`` per item, written from a `Citation`
+(one form of the item's record, see `record`).
 
 Fields (all checked against biber's default biblatex data model, which
 ``biber --tool --validate-datamodel`` enforces):
 
-- ``author``: the Arabic names, built with ``Person(first=given + nasab,
-  last=family)`` from the structured fields, never split from a string; the
-  honorific is dropped. An item with no people (a panel whose experts are not
-  named) gets the conference publisher as a *corporate* author in double
-  braces, ``author = {{معهد الإدارة العامة}}``, so that BibTeX and biber treat
-  it as one name and never split it into given and family parts.
-- ``title``: the Arabic title, UTF-8 as is, with ``langid = {arabic}``.
-- ``titleaddon``: the English title. biblatex has no "translated title"
-  field: ``origtitle`` means the title of the *original* of a translated work
-  (here the Arabic title is the original), while ``titleaddon`` is defined for
-  ``@inproceedings`` and printed by the standard styles right after the title,
-  so the English title stays visible whatever style a reader uses.
-- ``booktitle``/``booktitleaddon``: the conference title in Arabic/English;
-  ``eventtitle`` (Arabic), ``venue``, ``address`` (the city; biber maps it to
-  ``location``), ``publisher``, ``year``, ``month = 11`` (a bare number, as
-  biber prefers), ``editor`` when the conference names editors, and
-  ``pages``, ``doi`` and ``url`` (the paper page on this site) when known.
+- ``author``/``editor``: ``Person(first=given, last=family)`` from the
+  record's names, never split from a string; the honorific is not written. A
+  corporate author (an item with no people) is written in double braces,
+  ``author = {{معهد الإدارة العامة}}``, so that BibTeX and biber treat it as
+  one name and never split it into given and family parts.
+- ``title``: the form's title (Arabic in the original form, the bracketed
+  English translation in the romanised one); ``langid`` the language the
+  values are written in (``arabic``/``english``: biblatex hyphenates with it);
+  ``language = {arabic}`` the item's language, which biblatex styles print.
+- ``booktitle`` the volume, ``eventtitle`` the conference, ``venue`` and
+  ``address`` the city (biber maps ``address`` to ``location``), ``publisher``.
+- ``date`` the item's day (``2015-11-17``), ``eventdate`` the conference's days
+  (``2015-11-17/2015-11-19``), and for classic BibTeX, which reads no ``date``,
+  ``year`` and ``month = nov``: a month macro, which BibTeX styles print as
+  the month's name and biber reads as the number (a bare ``11`` prints "11").
+- ``keywords`` (comma-separated) and ``abstract`` (plain text): reference
+  managers import both; the standard styles print neither. ``pages``,
+  ``doi`` and ``url`` (the item's page in the form's language) when known.
 
 Escaping: LaTeX specials ``& % $ # _ { } ~ ^ \`` are escaped here, once, in
 text fields and names, and never in ``url``/``doi``. pybtex's own writer
@@ -29,7 +31,6 @@ values as given. Reading a file back with pybtex and applying
 `unescape_latex` gives the data back; writing what was read gives the same
 bytes.
 """
-
 from __future__ import annotations
 
 import io
@@ -40,9 +41,8 @@ from typing import TextIO
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from waqai.data.model import Paper, Proceedings
-from waqai.data.model import Person as ModelPerson
-from waqai.exports.common import given_names, one_line, page_range, paper_url
+from waqai.exports.common import one_line
+from waqai.exports.record import Citation, Name
 from waqai.text.braces import validate_bibtex_text
 
 _ESCAPES = {
@@ -60,7 +60,8 @@ _ESCAPES = {
 _ESCAPE_RE = re.compile("|".join(re.escape(ch) for ch in _ESCAPES))
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _UNESCAPE_RE = re.compile("|".join(re.escape(s) for s in sorted(_UNESCAPES, key=len, reverse=True)))
-_RAW_FIELDS = frozenset({"url", "doi"})
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LANGIDS = {"ar": "arabic", "en": "english"}
 
 
 def escape_latex(text: str) -> str:
@@ -86,8 +87,9 @@ class _Writer(Writer):  # type: ignore[misc]  # pybtex has no type information: 
         return text
 
     def _write_field(self, stream: TextIO, type: str, value: str) -> None:  # noqa: A002 (pybtex's signature)
-        if type == "month" and value.isdigit():
-            stream.write(f",\n    {type} = {value}")
+        macro = value[:3].lower()
+        if type == "month" and macro in MONTHS:  # pybtex reads `nov` back as "November"
+            stream.write(f",\n    {type} = {macro}")
         else:
             super()._write_field(stream, type, value)
 
@@ -103,44 +105,43 @@ def _name_part(text: str) -> str:
     return escaped
 
 
-def bib_person(person: ModelPerson) -> Person:
-    name = person.name_ar
-    return Person(first=_name_part(given_names(name)), last=_name_part(name.family))
+def bib_name(name: Name) -> Person:
+    if name.corporate:
+        return Person(last="{" + escape_latex(name.family) + "}")
+    return Person(first=_name_part(name.given), last=_name_part(name.family))
 
 
-def _pages(pages: str) -> str:
-    bounds = page_range(pages)
-    return f"{bounds[0]}--{bounds[1]}" if bounds else pages
+def _pages(cite: Citation) -> str:
+    if isinstance(cite.pages, tuple):
+        return f"{cite.pages[0]}--{cite.pages[1]}"
+    return cite.pages or ""
 
 
-def bib_entry(proc: Proceedings, paper: Paper) -> Entry:
-    conf = proc.conference
-    if paper.people:
-        authors = [bib_person(p) for p in proc.people_of(paper)]
-    else:
-        authors = [Person(last="{" + escape_latex(conf.publisher.ar) + "}")]
-    persons = {"author": authors}
-    if conf.editors:
-        persons["editor"] = [bib_person(proc.person(pid)) for pid in conf.editors]
+def bib_entry(cite: Citation) -> Entry:
+    persons = {"author": [bib_name(n) for n in cite.authors]}
+    if cite.editors:
+        persons["editor"] = [bib_name(n) for n in cite.editors]
     text = {
-        "title": paper.title.ar,
-        "titleaddon": paper.title.en,
-        "langid": "arabic",
-        "booktitle": conf.title.ar,
-        "booktitleaddon": conf.title.en,
-        "eventtitle": conf.title.ar,
-        "venue": conf.venue.ar,
-        "address": conf.city.ar,
-        "publisher": conf.publisher.ar,
+        "title": cite.title,
+        "langid": _LANGIDS[cite.text_language],
+        "language": _LANGIDS[cite.language],
+        "booktitle": cite.container,
+        "eventtitle": cite.event_title,
+        "venue": cite.place,
+        "address": cite.place,
+        "publisher": cite.publisher,
+        "keywords": ", ".join(cite.keywords),
+        "abstract": cite.abstract,
+        "pages": _pages(cite),
     }
     fields = {name: escape_latex(value) for name, value in text.items() if value}
-    fields["year"] = str(conf.year)
-    fields["month"] = str(conf.start.month)
-    if paper.pages:
-        fields["pages"] = escape_latex(_pages(paper.pages))
-    if paper.doi:
-        fields["doi"] = one_line(paper.doi)
-    fields["url"] = paper_url(conf, paper)
+    fields["date"] = cite.date.isoformat()
+    fields["eventdate"] = f"{cite.event_start.isoformat()}/{cite.event_end.isoformat()}"
+    fields["year"] = str(cite.date.year)
+    fields["month"] = MONTHS[cite.date.month - 1]
+    if cite.doi:
+        fields["doi"] = cite.doi
+    fields["url"] = cite.url
     return Entry("inproceedings", fields=fields, persons=persons)
 
 
@@ -151,8 +152,8 @@ def write_bibliography(bib_data: BibliographyData) -> str:
     return stream.getvalue()
 
 
-def paper_bibtex(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
-    return write_bibliography(BibliographyData(entries=[(keys[paper.id], bib_entry(proc, paper))]))
+def paper_bibtex(cite: Citation) -> str:
+    return write_bibliography(BibliographyData(entries=[(cite.key, bib_entry(cite))]))
 
 
 def join_entries(entries: Iterable[str]) -> str:
@@ -162,6 +163,6 @@ def join_entries(entries: Iterable[str]) -> str:
     return "\n".join(entries)
 
 
-def volume_bibtex(proc: Proceedings, keys: dict[str, str]) -> str:
-    """Every item of the volume, in programme order."""
-    return join_entries(paper_bibtex(proc, paper, keys) for paper in proc.papers)
+def volume_bibtex(cites: Iterable[Citation]) -> str:
+    """Every item of the volume, in the order given (programme order)."""
+    return join_entries(paper_bibtex(cite) for cite in cites)

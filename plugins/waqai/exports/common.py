@@ -6,14 +6,10 @@ import re
 import unicodedata
 
 from waqai import urls
-from waqai.data.model import ArabicName, Conference, Lang, Paper, Session, lang_root
+from waqai.data.model import Conference, Lang, Session, lang_root
 from waqai.urls import base_url
 
 _PAGE_RANGE = re.compile(r"^\s*(\w+)\s*[-‐‑‒–—]+\s*(\w+)\s*$")
-
-
-def paper_url(conference: Conference, paper: Paper) -> str:
-    return base_url(conference) + urls.paper_url(paper)
 
 
 def session_url(conference: Conference, session: Session, lang: Lang) -> str:
@@ -37,8 +33,3 @@ def page_range(pages: str) -> tuple[str, str] | None:
     """«12-20» (any dash) → ("12", "20"); anything else → None."""
     match = _PAGE_RANGE.match(pages)
     return (match.group(1), match.group(2)) if match else None
-
-
-def given_names(name: ArabicName) -> str:
-    """The given part for citation formats: ism + nasab, «الاسم الأول بن اسم الأب»."""
-    return " ".join(part for part in (name.given, name.nasab) if part)

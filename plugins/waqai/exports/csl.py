@@ -1,25 +1,20 @@
-"""CSL-JSON export: one ``paper-conference`` item per item of the programme.
+"""CSL-JSON export: one ``paper-conference`` item per item, written from a `Citation`.
 
-Variables (all defined in the CSL-JSON schema the tests validate against,
-``tests/schemas/csl-data.json``; see the README there):
+Variables (all defined in the CSL 1.0.2 data schema the tests validate
+against, ``tests/schemas/csl-data.json``; see the README there):
 
 - ``id`` the citation key shared with BibTeX and RIS; ``type``
-  ``paper-conference``; ``language`` ``ar``.
-- ``title`` the Arabic title. The item *is* Arabic, so the English title is
-  not its ``original-title`` (that names the original of a translation), and
-  the schema we validate against has no translated-title variable: the
-  English title goes in ``note`` as ``English title: …``, which citation
-  processors and Zotero keep.
-- ``author``/``editor`` as ``{"family", "given"}`` in Arabic (given = ism +
-  nasab, honorific dropped); an item with no people gets the conference
-  publisher as an institutional author, ``{"literal": …}``.
-- ``container-title`` and ``event`` the Arabic conference title (``event`` is
-  the name every CSL-JSON schema version accepts; 1.0.2 adds ``event-title``
-  as its successor), ``event-place`` and ``publisher-place`` the city,
-  ``event-date`` the conference's first to last day, ``publisher``,
-  ``issued`` year and month of the conference, ``URL`` the paper page on
-  this site, ``DOI``, ``page``, ``keyword`` (Arabic then English keywords,
-  comma-separated).
+  ``paper-conference``; ``language`` the item's language (``ar``).
+- ``title`` the form's title (see `record` for the romanised form's rule).
+- ``author``/``editor`` as ``{"family", "given"}`` (the honorific is not
+  written); a corporate author as ``{"literal": …}``.
+- ``container-title`` the volume, ``event-title`` the conference (1.0.2's
+  name; the deprecated ``event`` is not written: pandoc 3's citeproc reads
+  ``event-title`` and prints "Paper presented at …" only with it),
+  ``event-date`` the conference's first to last day, ``event-place`` and
+  ``publisher-place`` the city, ``publisher``, ``issued`` the item's day,
+  ``page``, ``DOI``, ``URL`` (the item's page in the form's language),
+  ``keyword`` (comma-separated) and ``abstract`` (plain text).
 
 Values are plain strings: JSON needs no escaping beyond what `json` does.
 """
@@ -31,60 +26,54 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from waqai.data.model import Paper, Proceedings
-from waqai.data.model import Person as ModelPerson
-from waqai.exports.common import given_names, one_line, page_range, paper_url
+from waqai.exports.record import Citation, Name
 
 CslItem = dict[str, Any]
 
 
-def csl_name(person: ModelPerson) -> dict[str, str]:
-    name = {"family": person.name_ar.family}
-    given = given_names(person.name_ar)
-    if given:
-        name["given"] = given
-    return name
+def csl_name(name: Name) -> dict[str, str]:
+    if name.corporate:
+        return {"literal": name.family}
+    return {"family": name.family, **({"given": name.given} if name.given else {})}
 
 
 def _date(*days: dt.date) -> dict[str, list[list[int]]]:
     return {"date-parts": [[d.year, d.month, d.day] for d in days]}
 
 
-def csl_item(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> CslItem:
-    conf = proc.conference
-    item: CslItem = {"id": keys[paper.id], "type": "paper-conference", "language": "ar"}
-    item["title"] = one_line(paper.title.ar)
-    if paper.title.en:
-        item["note"] = "English title: " + one_line(paper.title.en)
-    if paper.people:
-        item["author"] = [csl_name(p) for p in proc.people_of(paper)]
-    else:
-        item["author"] = [{"literal": one_line(conf.publisher.ar)}]
-    if conf.editors:
-        item["editor"] = [csl_name(proc.person(pid)) for pid in conf.editors]
-    item["container-title"] = one_line(conf.title.ar)
-    item["event"] = one_line(conf.title.ar)
-    item["event-place"] = one_line(conf.city.ar)
-    item["event-date"] = (_date(conf.start, conf.end) if conf.end != conf.start
-                          else _date(conf.start))
-    item["publisher"] = one_line(conf.publisher.ar)
-    item["publisher-place"] = one_line(conf.city.ar)
-    item["issued"] = {"date-parts": [[conf.year, conf.start.month]]}
-    if paper.pages:
-        bounds = page_range(paper.pages)
-        item["page"] = f"{bounds[0]}-{bounds[1]}" if bounds else one_line(paper.pages)
-    if paper.doi:
-        item["DOI"] = one_line(paper.doi)
-    item["URL"] = paper_url(conf, paper)
-    keywords = [one_line(k) for k in (*paper.keywords_in("ar"), *paper.keywords_in("en"))]
-    if keywords:
-        item["keyword"] = ", ".join(k for k in keywords if k)
+def csl_item(cite: Citation) -> CslItem:
+    item: CslItem = {"id": cite.key, "type": "paper-conference", "language": cite.language,
+                     "title": cite.title, "author": [csl_name(n) for n in cite.authors]}
+    if cite.editors:
+        item["editor"] = [csl_name(n) for n in cite.editors]
+    days = (cite.event_start, cite.event_end) if cite.event_end != cite.event_start \
+        else (cite.event_start,)
+    item.update({
+        "container-title": cite.container,
+        "event-title": cite.event_title,
+        "event-date": _date(*days),
+        "event-place": cite.place,
+        "publisher": cite.publisher,
+        "publisher-place": cite.place,
+        "issued": _date(cite.date),
+    })
+    if isinstance(cite.pages, tuple):
+        item["page"] = f"{cite.pages[0]}-{cite.pages[1]}"
+    elif cite.pages:
+        item["page"] = cite.pages
+    if cite.doi:
+        item["DOI"] = cite.doi
+    item["URL"] = cite.url
+    if cite.keywords:
+        item["keyword"] = ", ".join(cite.keywords)
+    if cite.abstract:
+        item["abstract"] = cite.abstract
     return item
 
 
-def paper_csl(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> list[CslItem]:
+def paper_csl(cite: Citation) -> list[CslItem]:
     """A one-item CSL-JSON document (a list, as the format requires)."""
-    return [csl_item(proc, paper, keys)]
+    return [csl_item(cite)]
 
 
 def csl_json(items: list[CslItem]) -> str:
@@ -103,6 +92,6 @@ def join_items(documents: Iterable[str]) -> str:
     return "[\n" + ",\n".join(bodies) + "\n]\n" if bodies else csl_json([])
 
 
-def volume_csl(proc: Proceedings, keys: dict[str, str]) -> str:
-    """Every item of the volume, in programme order, as CSL-JSON text."""
-    return csl_json([csl_item(proc, p, keys) for p in proc.papers])
+def volume_csl(cites: Iterable[Citation]) -> str:
+    """Every item of the volume, in the order given (programme order), as CSL-JSON text."""
+    return csl_json([csl_item(cite) for cite in cites])

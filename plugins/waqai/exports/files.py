@@ -1,8 +1,12 @@
 """Which export files a volume has, where they live, and what they hold.
 
 One place for the paths, so pages link to exactly the files the plugin writes.
-All exports live once, at the site root. Calendars exist in both languages: the
-Arabic one has the plain name, the English one `.en` before the extension.
+All exports live once, at the site root. The citation files exist in both forms
+of the record (`record.Form`): `proceedings.bib` (original: Arabic script) and
+`proceedings.en.bib` (romanised: for an English reference list), likewise for
+RIS and CSL-JSON and for each item's own files (`<key>.bib`, `<key>.en.bib`).
+Calendars exist in both languages, named the same way: `programme.ics` (Arabic),
+`programme.en.ics` (English).
 """
 
 from __future__ import annotations
@@ -11,16 +15,25 @@ from dataclasses import dataclass
 
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
-from waqai.exports.csl import csl_item, csl_json, join_items
+from waqai.exports.csl import csl_json, join_items, paper_csl
 from waqai.exports.ics import programme_ics, session_ics
 from waqai.exports.keys import citation_keys
+from waqai.exports.record import FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
 
-VOLUME_FILES = {"bib": "proceedings.bib", "ris": "proceedings.ris", "json": "proceedings.json"}
+FORMATS = ("bib", "ris", "json")
+_FORM_SUFFIX: dict[Form, str] = {"original": "", "romanised": ".en"}
 
 
-def paper_files(paper: Paper, key: str) -> dict[str, str]:
-    return {fmt: f"papers/{paper.id}/{key}.{fmt}" for fmt in ("bib", "ris", "json")}
+def volume_file(fmt: str, form: Form = "original") -> str:
+    return f"proceedings{_FORM_SUFFIX[form]}.{fmt}"
+
+
+VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
+
+
+def paper_files(paper: Paper, key: str, form: Form = "original") -> dict[str, str]:
+    return {fmt: f"papers/{paper.id}/{key}{_FORM_SUFFIX[form]}.{fmt}" for fmt in FORMATS}
 
 
 def _in_language(stem: str, ext: str, lang: Lang) -> str:
@@ -42,20 +55,19 @@ Inputs = tuple[object, ...]
 
 @dataclass(frozen=True)
 class PaperExports:
+    """One form of one item in each format."""
+
     bib: str
     ris: str
     csl: str  # a one-item CSL-JSON document, the paper's own file
 
-
-def _paper_inputs(proc: Proceedings, paper: Paper, key: str) -> Inputs:
-    """Everything the three formats read for one paper (see bib_entry, ris._tags, csl_item)."""
-    editors = tuple(proc.person(pid) for pid in proc.conference.editors)
-    return (proc.conference, paper, proc.people_of(paper), editors,
-            proc.session(paper.session), key)
+    @classmethod
+    def of(cls, cite: Citation) -> PaperExports:
+        return cls(paper_bibtex(cite), paper_ris(cite), csl_json(paper_csl(cite)))
 
 
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
-    """Everything a session's calendar event reads, in either language (see ics.session_event)."""
+    """Everything a session's calendar event reads (see ics.session_event)."""
     return (proc.conference, session,
             tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)))
 
@@ -69,18 +81,19 @@ class ExportCache:
     """
 
     def __init__(self) -> None:
-        self.papers: dict[str, tuple[Inputs, PaperExports]] = {}
+        self.papers: dict[str, tuple[Record, dict[Form, PaperExports]]] = {}
         self.sessions: dict[str, tuple[Inputs, dict[str, str]]] = {}
         self.programme: tuple[Inputs, dict[str, str]] | None = None
         self.volume: tuple[Inputs, dict[str, str]] | None = None
 
-    def paper(self, proc: Proceedings, paper: Paper, keys: dict[str, str]) -> PaperExports:
-        inputs = _paper_inputs(proc, paper, keys[paper.id])
+    def paper(self, proc: Proceedings, paper: Paper,
+              keys: dict[str, str]) -> dict[Form, PaperExports]:
+        """Both forms of one item; remade only when its record changed."""
+        record = paper_record(proc, paper, keys[paper.id])
         cached = self.papers.get(paper.id)
-        if cached is None or cached[0] != inputs:
-            made = PaperExports(paper_bibtex(proc, paper, keys), paper_ris(proc, paper, keys),
-                                csl_json([csl_item(proc, paper, keys)]))
-            cached = self.papers[paper.id] = (inputs, made)
+        if cached is None or cached[0] != record:
+            made = {form: PaperExports.of(record.form(form)) for form in FORMS}
+            cached = self.papers[paper.id] = (record, made)
         return cached[1]
 
     def calendars(self, proc: Proceedings) -> dict[str, str]:
@@ -102,14 +115,15 @@ class ExportCache:
                                        for lang in LANGS})
         return {**self.programme[1], **files}
 
-    def volume_files(self, items: list[PaperExports]) -> dict[str, str]:
-        inputs = tuple((i.bib, i.ris, i.csl) for i in items)
+    def volume_files(self, items: list[dict[Form, PaperExports]]) -> dict[str, str]:
+        inputs = tuple((i.bib, i.ris, i.csl) for item in items for i in item.values())
         if self.volume is None or self.volume[0] != inputs:
-            self.volume = (inputs, {
-                VOLUME_FILES["bib"]: join_entries(item.bib for item in items),
-                VOLUME_FILES["ris"]: join_records(item.ris for item in items),
-                VOLUME_FILES["json"]: join_items(item.csl for item in items),
-            })
+            files: dict[str, str] = {}
+            for form in FORMS:
+                files[volume_file("bib", form)] = join_entries(item[form].bib for item in items)
+                files[volume_file("ris", form)] = join_records(item[form].ris for item in items)
+                files[volume_file("json", form)] = join_items(item[form].csl for item in items)
+            self.volume = (inputs, files)
         return dict(self.volume[1])
 
 
@@ -125,8 +139,9 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     items = [cache.paper(proc, paper, keys) for paper in proc.papers]
     files = {**cache.volume_files(items), **cache.calendars(proc)}
     for paper, item in zip(proc.papers, items):
-        paths = paper_files(paper, keys[paper.id])
-        files[paths["bib"]] = item.bib
-        files[paths["ris"]] = item.ris
-        files[paths["json"]] = item.csl
+        for form in FORMS:
+            paths = paper_files(paper, keys[paper.id], form)
+            files[paths["bib"]] = item[form].bib
+            files[paths["ris"]] = item[form].ris
+            files[paths["json"]] = item[form].csl
     return files

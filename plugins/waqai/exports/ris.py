@@ -1,18 +1,40 @@
-"""RIS export: one ``TY  - CPAPER`` record per item of the programme.
+"""RIS export: one ``TY  - CONF`` record per item, written from a `Citation`.
 
-Tags, with what Zotero's RIS translator reads them as for a conference paper:
+The type and tags are those that both Zotero and citation-js read as the item's
+own title and the volume it is in. Read in Zotero's RIS translator
+(`zotero/translators`, ``RIS.js`` at commit 2814370) and citation-js's RIS
+plugin (`citation-js/citation-js`, ``packages/plugin-ris/src/spec/new.json`` at
+commit 7109cc0, the mapping its default "mixed" spec starts from):
 
-- ``AU`` author, ``Family, Given nasab`` in Arabic (honorific dropped); an
-  item with no people gets the conference publisher as its one author, with
-  no comma, i.e. an institutional name. ``A2`` editors (Zotero: editor).
-- ``TI`` the Arabic title; ``TT`` the English title ("translated title" in
-  the RIS specification; Zotero keeps it in a note "Translated Title").
-- ``T2`` the conference title (Zotero: conference name), ``C3`` the same as
-  the proceedings title (Zotero: proceedings title), in Arabic.
-- ``CY`` city, ``PB`` publisher, ``PY`` year, ``DA`` the day of the session
-  (``YYYY/MM/DD/``), ``LA`` ``ar``, ``KW`` one keyword a line (Arabic, then
-  English), ``UR`` the paper page on this site, ``DO``, ``SP``/``EP``.
-- ``ID`` the citation key shared with BibTeX and CSL-JSON.
+- ``TY  - CONF``: Zotero ``conferencePaper`` (RIS.js ``exportTypeMap``,
+  "conferencePaper: CONF"), citation-js ``paper-conference`` (``types.json``).
+  ``CPAPER`` is the same type to both, but citation-js reads ``C3`` only for
+  ``CONF`` (new.json: "C3" → "container-title" when TY is ["CONF"]), so
+  with ``CPAPER`` the volume was lost.
+- ``TI`` the form's title: Zotero ``title`` (``fieldMap.TI``), citation-js
+  ``title``. No ``TT``: citation-js makes ``TT`` the title and ``TI`` the
+  ``original-title`` whenever ``TT`` is present (new.json: "TT" → "title";
+  "TI" → "original-title" when source has TT), which swapped the titles.
+- ``T2`` the event's title: Zotero ``conferenceName`` (``fieldMap.T2``),
+  citation-js ``event`` (new.json: "T2" → "event" for CONF, CPAPER).
+- ``C3`` the volume's title: Zotero ``proceedingsTitle`` (``fieldMap.C3``),
+  citation-js ``container-title``.
+- ``CY`` the city: citation-js ``event-place`` (new.json: "CY" →
+  "event-place" for CONF); Zotero ``place`` (``degenerateImportFieldMap.CY``:
+  ``fieldMap.CY`` excludes conferencePaper). ``C1`` the city again:
+  citation-js ``publisher-place`` ("C1" → "publisher-place" for CONF),
+  Zotero ``place`` (``fieldMap.C1``); Zotero's ``applyValue`` keeps the first
+  value and drops an equal second one silently.
+- ``DA`` the item's day, ``YYYY/MM/DD/``: Zotero ``date`` (``fieldMap.DA``),
+  citation-js ``issued`` (new.json: ["DA", "C2"] → "issued" for CONF).
+  ``PY`` the same day: Zotero keeps ``PY`` only as a fallback for a missing
+  ``DA`` ("PY is typically less complete … store it as backup"); citation-js
+  reads it as ``event-date`` for CONF (new.json: "PY" → "event-date"), a day
+  the event was on.
+- ``AU`` ``Family, Given`` (a corporate author: its name, no comma), ``A2``
+  editors (both: editor), ``PB`` publisher, ``LA`` the item's language, ``KW``
+  one keyword a line, ``AB`` the abstract (both: abstract), ``UR``, ``DO``,
+  ``SP``/``EP``, ``ID`` the citation key shared with BibTeX and CSL-JSON.
 
 Values are put on one line (`one_line`), so an untrusted title holding a
 newline cannot start a new tag or end the record.
@@ -22,52 +44,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from waqai.data.model import Paper, Proceedings
-from waqai.data.model import Person as ModelPerson
-from waqai.exports.common import given_names, one_line, page_range, paper_url
+from waqai.exports.common import one_line
+from waqai.exports.record import Citation, Name
 
 
-def ris_name(person: ModelPerson) -> str:
-    given = given_names(person.name_ar)
-    return f"{person.name_ar.family}, {given}" if given else person.name_ar.family
+def ris_name(name: Name) -> str:
+    return f"{name.family}, {name.given}" if name.given and not name.corporate else name.family
 
 
-def _tags(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> list[tuple[str, str]]:
-    conf = proc.conference
-    day = proc.session(paper.session).day
-    tags: list[tuple[str, str]] = [("TY", "CPAPER"), ("ID", keys[paper.id])]
-    if paper.people:
-        tags += [("AU", ris_name(p)) for p in proc.people_of(paper)]
-    else:
-        tags.append(("AU", conf.publisher.ar))
-    tags += [("A2", ris_name(proc.person(pid))) for pid in conf.editors]
+def ris_date(cite: Citation) -> str:
+    day = cite.date
+    return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"
+
+
+def _tags(cite: Citation) -> list[tuple[str, str]]:
+    tags: list[tuple[str, str]] = [("TY", "CONF"), ("ID", cite.key)]
+    tags += [("AU", ris_name(n)) for n in cite.authors]
+    tags += [("A2", ris_name(n)) for n in cite.editors]
     tags += [
-        ("TI", paper.title.ar),
-        ("TT", paper.title.en),
-        ("T2", conf.title.ar),
-        ("C3", conf.title.ar),
-        ("CY", conf.city.ar),
-        ("PB", conf.publisher.ar),
-        ("PY", str(conf.year)),
-        ("DA", f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"),
-        ("LA", "ar"),
+        ("TI", cite.title),
+        ("T2", cite.event_title),
+        ("C3", cite.container),
+        ("CY", cite.place),
+        ("C1", cite.place),
+        ("PB", cite.publisher),
+        ("PY", ris_date(cite)),
+        ("DA", ris_date(cite)),
+        ("LA", cite.language),
     ]
-    tags += [("KW", kw) for kw in (*paper.keywords_in("ar"), *paper.keywords_in("en"))]
-    tags.append(("UR", paper_url(conf, paper)))
-    if paper.doi:
-        tags.append(("DO", paper.doi))
-    if paper.pages:
-        bounds = page_range(paper.pages)
-        if bounds:
-            tags += [("SP", bounds[0]), ("EP", bounds[1])]
-        else:
-            tags.append(("SP", paper.pages))
+    tags += [("KW", kw) for kw in cite.keywords]
+    tags += [("AB", cite.abstract), ("UR", cite.url), ("DO", cite.doi),
+             ("SP", cite.first_page), ("EP", cite.last_page)]
     return tags
 
 
-def _record(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
+def paper_ris(cite: Citation) -> str:
     lines = []
-    for tag, value in _tags(proc, paper, keys):
+    for tag, value in _tags(cite):
         value = one_line(value)
         if value:
             lines.append(f"{tag}  - {value}\n")
@@ -75,15 +88,11 @@ def _record(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def paper_ris(proc: Proceedings, paper: Paper, keys: dict[str, str]) -> str:
-    return _record(proc, paper, keys)
-
-
 def join_records(records: Iterable[str]) -> str:
     """A .ris text of records, a blank line between them."""
     return "\n".join(records)
 
 
-def volume_ris(proc: Proceedings, keys: dict[str, str]) -> str:
-    """Every item of the volume, in programme order."""
-    return join_records(_record(proc, p, keys) for p in proc.papers)
+def volume_ris(cites: Iterable[Citation]) -> str:
+    """Every item of the volume, in the order given (programme order)."""
+    return join_records(paper_ris(cite) for cite in cites)

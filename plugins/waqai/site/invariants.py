@@ -46,6 +46,9 @@ EXPORTS: dict[str, Callable[[str], set[str]]] = {
     "proceedings.bib": _bib_keys,
     "proceedings.ris": _ris_keys,
     "proceedings.json": _csl_keys,
+    "proceedings.en.bib": _bib_keys,
+    "proceedings.en.ris": _ris_keys,
+    "proceedings.en.json": _csl_keys,
 }
 
 

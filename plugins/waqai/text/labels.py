@@ -59,7 +59,18 @@ LABELS: dict[str, Text] = {
     "cite_volume": Text("الاستشهاد بالوقائع كاملة", "Cite the whole volume"),
     "volume_files": Text("بيانات الاستشهاد بجميع مشاركات الوقائع، في ملف واحد لكل صيغة:",
                          "Citation data for every item of the proceedings, one file per format:"),
+    "form_original": Text(
+        "بالحروف العربية، كما نُشرت المشاركات: الأسماء والعناوين بالعربية",
+        "In Arabic script, as the items were given: names and titles in Arabic"),
+    "form_romanised": Text(
+        "بالحروف اللاتينية، لقائمة مراجع بالإنجليزية: الأسماء بحروف لاتينية والعناوين مترجمة "
+        "إلى الإنجليزية بين معقوفين",
+        "Romanised, for a reference list in English: names in Latin script, titles translated "
+        "into English in square brackets"),
     "programme_calendar": Text("تقويم البرنامج", "Programme calendar"),
+    "cited_under_publisher": Text(
+        "يُستشهد بها باسم ناشر الوقائع:",
+        "In citations it is listed under the publisher of the proceedings:"),
     "cite_panel": Text("ولكل مشاركة لوحة «الاستشهاد» في صفحتها.",
                        "Each item's page also has a “Cite” panel."),
     "about": Text("عن هذه الوقائع", "About these proceedings"),

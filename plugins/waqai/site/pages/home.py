@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from waqai.data.model import Conference, Lang, Proceedings
-from waqai.exports.files import VOLUME_FILES, programme_ics_path
+from waqai.exports.files import programme_ics_path, volume_file
+from waqai.exports.record import FORMS
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import person_brief
 from waqai.text.labels import LABELS
@@ -40,11 +41,15 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     programme, people = links.page(PROGRAMME_URL), links.page(PEOPLE_URL)
     figures = (("items", len(proc.papers), programme), ("sessions", len(proc.sessions), programme),
                ("speakers", len(proc.people), people), ("days", len(conf.days), programme))
-    exports = [{"label": "", "format": name, "url": links.asset(VOLUME_FILES[fmt]),
-                "file": VOLUME_FILES[fmt]} for fmt, name in VOLUME_FORMATS]
+    # Both forms of the citation files, the page's own language's first.
+    forms = FORMS if lang == "ar" else tuple(reversed(FORMS))
+    citation_files = [{"form": form, "label": LABELS[f"form_{form}"].get(lang),
+                       "files": [{"format": name, "url": links.asset(volume_file(fmt, form)),
+                                  "file": volume_file(fmt, form)}
+                                 for fmt, name in VOLUME_FORMATS]} for form in forms]
     calendar = programme_ics_path(lang)  # the calendar in the page's language
-    exports.append({"label": LABELS["programme_calendar"].get(lang), "format": "ics",
-                    "url": links.asset(calendar), "file": calendar})
+    exports = [{"label": LABELS["programme_calendar"].get(lang), "format": "ics",
+                "url": links.asset(calendar), "file": calendar}]
     return {
         "conference": {
             "title": conf.title.get(lang),
@@ -57,6 +62,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
         },
         "figures": [{"name": name, "count": count, "label": LABELS[name].get(lang), "url": url}
                     for name, count, url in figures],
+        "citation_files": citation_files,
         "exports": exports,
         "about_url": links.page(ABOUT_URL),
     }

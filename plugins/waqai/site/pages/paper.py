@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from waqai.data.model import Lang, Proceedings, lang_root
 from waqai.exports.files import paper_files
+from waqai.exports.record import FORMS, corporate_author
 from waqai.site.head import paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
@@ -17,6 +18,14 @@ def specs(proc: Proceedings) -> Iterable[PageSpec]:
     for paper in proc.papers:
         yield PageSpec(stem=paper_url(paper).rstrip("/"), kind="paper", title=paper.title,
                        key=paper.id)
+
+
+FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+
+
+def _downloads(paths: dict[str, str], links: Links) -> list[Context]:
+    return [{"format": label, "url": links.asset(paths[fmt]), "name": paths[fmt].rsplit("/", 1)[-1]}
+            for fmt, label in FORMATS]
 
 
 def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
@@ -34,9 +43,12 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
         "cite": {
             "key": key,
             "bibtex": data.exports[files["bib"]],
-            "files": [{"format": label, "url": links.asset(files[fmt]),
-                       "name": files[fmt].rsplit("/", 1)[-1]}
-                      for fmt, label in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))],
+            "files": _downloads(files, links),
+            # Both forms, the page's language's first: for the panel to offer next.
+            "forms": [{"form": form, "bibtex": data.exports[paths["bib"]],
+                       "files": _downloads(paths, links)}
+                      for form in (FORMS if lang == "ar" else FORMS[::-1])
+                      for paths in (paper_files(paper, key, form),)],
         },
         "paper": {
             "id": paper.id,
@@ -46,6 +58,8 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "kind": ITEM_KINDS[paper.kind].get(lang),
             "kind_id": paper.kind.value,
             "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
+            # An item without people is cited under the publisher (exports/record.py).
+            "cited_under": "" if paper.people else corporate_author(proc).get(lang),
             "keywords": list(paper.keywords_in(lang)),
             "pages": paper.pages or "",
             "doi": paper.doi or "",

@@ -1,0 +1,200 @@
+"""One citation record per item, made once from the model; every format writes a form of it.
+
+`paper_record` gathers what a citation of one item says, in both languages:
+its people (family and given names apart, the honorific kept aside and never
+written into a name), its title, the volume it is in (the container), the event
+it was given at, the city, the publisher, the day of its session (*the* date of
+the item, the same day in every format), the event's first and last days,
+pages, DOI, the page's URL, keywords and the abstract as plain text.
+
+Two forms of each record (`Record.form`):
+
+- **original**: Arabic script, the item's language. Names are the Arabic
+  names (given = ism + nasab, family = the name filed under), the title the
+  Arabic title, every other value the Arabic one, the URL the Arabic page.
+- **romanised**: for a reference list in English. Names are each person's
+  preferred romanised spelling (`Person.name_en`), the other values English,
+  the URL the English page. The title follows APA 7's rule for a work in
+  another language (Publication Manual, 7th ed., 9.38–9.39): the original
+  title, transliterated when its script is not Latin, followed by an English
+  translation in square brackets. The data holds no transliteration of the
+  Arabic title, so the romanised title is the English translation in square
+  brackets, «[The ten strategies]»: the brackets say that the title is a
+  translation, and `language` (``ar``) says what the original is in. Arabic
+  script is never put into this form (APA keeps non-Latin scripts out of an
+  English reference list).
+
+Items without people. The sources name no one for some items (a panel of
+unnamed experts). A citation needs a creator (biber refuses an
+``@inproceedings`` without one, and Google Scholar ignores a page whose tags
+name no author), so such an item is cited under the volume's publisher as a
+corporate author (`corporate_author`), in every format and on the item's page,
+which says so; a named person is never invented.
+
+The item's language is Arabic (``ar``) in both forms: the model records no
+other language for an item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from waqai.data.model import (
+    ArabicName,
+    ItemKind,
+    Lang,
+    LatinName,
+    Paper,
+    Proceedings,
+    Text,
+    lang_root,
+)
+from waqai.exports.common import one_line, page_range
+from waqai.text.plain import plain_text
+from waqai.urls import base_url, paper_url
+
+Form = Literal["original", "romanised"]
+FORMS: tuple[Form, ...] = ("original", "romanised")
+LANGUAGE = "ar"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A creator as citation formats want it. `corporate`: `family` is the whole name
+    of a body, never split into parts. `honorific` is kept apart and never written."""
+
+    family: str
+    given: str = ""
+    honorific: str = ""
+    corporate: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One form of a record: every value a plain, one-line string in one script."""
+
+    form: Form
+    key: str
+    kind: ItemKind
+    language: str  # the item's language (ISO 639-1), the same in both forms
+    text_language: str  # the language the values of this form are written in
+    authors: tuple[Name, ...]
+    editors: tuple[Name, ...]
+    title: str
+    container: str  # the title of the volume
+    event_title: str
+    place: str  # the city (never the building)
+    publisher: str
+    date: dt.date  # the day of the item's session
+    event_start: dt.date
+    event_end: dt.date
+    pages: tuple[str, str] | str | None  # (first, last), or as written when not a range
+    doi: str
+    url: str
+    keywords: tuple[str, ...]
+    abstract: str  # plain text
+
+    @property
+    def first_page(self) -> str:
+        return self.pages[0] if isinstance(self.pages, tuple) else self.pages or ""
+
+    @property
+    def last_page(self) -> str:
+        return self.pages[1] if isinstance(self.pages, tuple) else ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything a citation of one item says, in both languages (`form` picks one)."""
+
+    key: str
+    kind: ItemKind
+    authors: tuple[tuple[Name, Name], ...]  # (original, romanised) per creator
+    editors: tuple[tuple[Name, Name], ...]
+    title: Text
+    container: Text
+    event_title: Text
+    place: Text
+    publisher: Text
+    date: dt.date
+    event_dates: tuple[dt.date, dt.date]
+    pages: tuple[str, str] | str | None
+    doi: str
+    urls: Text  # the item's page in each language
+    keywords: tuple[tuple[str, ...], tuple[str, ...]]  # (Arabic, English)
+    abstract: Text  # plain text
+
+    def form(self, form: Form) -> Citation:
+        lang: Lang = "ar" if form == "original" else "en"
+        side = 0 if form == "original" else 1
+        title = self.title.ar if form == "original" else f"[{self.title.en}]"
+        return Citation(
+            form=form, key=self.key, kind=self.kind, language=LANGUAGE, text_language=lang,
+            authors=tuple(pair[side] for pair in self.authors),
+            editors=tuple(pair[side] for pair in self.editors),
+            title=title, container=self.container.get(lang),
+            event_title=self.event_title.get(lang), place=self.place.get(lang),
+            publisher=self.publisher.get(lang), date=self.date,
+            event_start=self.event_dates[0], event_end=self.event_dates[1],
+            pages=self.pages, doi=self.doi, url=self.urls.get(lang),
+            keywords=self.keywords[side],
+            abstract=self.abstract.get(lang),
+        )
+
+
+def original_name(name: ArabicName) -> Name:
+    given = " ".join(part for part in (name.given, name.nasab) if part)
+    return Name(one_line(name.family), one_line(given), one_line(name.honorific))
+
+
+def romanised_name(name: LatinName) -> Name:
+    return Name(one_line(name.family), one_line(name.given))
+
+
+def corporate_author(proc: Proceedings) -> Text:
+    """Who an item without people is cited under: the volume's publisher."""
+    return proc.conference.publisher
+
+
+def _text(value: Text) -> Text:
+    return Text(one_line(value.ar), one_line(value.en))
+
+
+def _words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in map(one_line, words) if word)
+
+
+def _pages(pages: str | None) -> tuple[str, str] | str | None:
+    if not pages:
+        return None
+    return page_range(pages) or one_line(pages)
+
+
+def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
+    conf = proc.conference
+    if paper.people:
+        authors = tuple((original_name(p.name_ar), romanised_name(p.name_en))
+                        for p in proc.people_of(paper))
+    else:
+        body = _text(corporate_author(proc))
+        authors = ((Name(body.ar, corporate=True), Name(body.en, corporate=True)),)
+    editors = tuple((original_name(p.name_ar), romanised_name(p.name_en))
+                    for p in (proc.person(pid) for pid in conf.editors))
+    site = base_url(conf)
+    return Record(
+        key=key, kind=paper.kind, authors=authors, editors=editors,
+        title=_text(paper.title), container=_text(conf.title), event_title=_text(conf.title),
+        place=_text(conf.city), publisher=_text(conf.publisher),
+        date=proc.session(paper.session).day, event_dates=(conf.start, conf.end),
+        pages=_pages(paper.pages), doi=one_line(paper.doi or ""),
+        urls=Text(*(f"{site}{lang_root(lang)}{paper_url(paper)}" for lang in ("ar", "en"))),
+        keywords=(_words(paper.keywords_in("ar")), _words(paper.keywords_in("en"))),
+        abstract=Text(plain_text(paper.abstract.ar), plain_text(paper.abstract.en)),
+    )
+
+
+def volume_records(proc: Proceedings, keys: dict[str, str]) -> list[Record]:
+    """The record of every item, in programme order."""
+    return [paper_record(proc, paper, keys[paper.id]) for paper in proc.papers]

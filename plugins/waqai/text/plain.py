@@ -1,0 +1,34 @@
+"""Plain text from an editor's Markdown: what a citation record or a meta tag carries.
+
+The Markdown is rendered with raw HTML switched off (an editor's `<b>` stays the
+text «<b>»), the tags of the result are dropped and entities decoded, and every
+run of whitespace becomes one space. Link targets vanish, link text stays.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MARKDOWN = _markdown()
+
+
+@lru_cache(maxsize=4096)  # every build asks again for every abstract; most are unchanged
+def plain_text(source: str) -> str:
+    """«A *short* [note](https://x.org)\\n\\non two lines» → «A short note on two lines»."""
+    _MARKDOWN.reset()
+    rendered = _MARKDOWN.convert(source)
+    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
