@@ -326,7 +326,7 @@ def test_the_copy_button_answers_in_the_page_language(browser, site_server: str,
     try:
         tab = context.new_page()
         tab.goto(site_server + ("" if lang == "ar" else "en/") + "papers/absher/")
-        button = tab.locator("[data-waqai-copy]")
+        button = tab.locator("[data-waqai-copy]").first
         assert " ".join(button.inner_text().split()) == label
         button.click()
         tab.wait_for_function("el => el.dataset.waqaiShowing", arg=button.element_handle())

@@ -67,6 +67,9 @@ LABELS: dict[str, Text] = {
         "إلى الإنجليزية بين معقوفين",
         "Romanised, for a reference list in English: names in Latin script, titles translated "
         "into English in square brackets"),
+    "cite_form_original": Text("بالحروف العربية، كما نُشرت", "Original, in Arabic script"),
+    "cite_form_romanised": Text("بالحروف اللاتينية، لقائمة مراجع بالإنجليزية",
+                                "Romanised, for a reference list in English"),
     "programme_calendar": Text("تقويم البرنامج", "Programme calendar"),
     "cited_under_publisher": Text(
         "يُستشهد بها باسم ناشر الوقائع:",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from waqai.data.model import Lang, Proceedings, lang_root
+from waqai.data.model import Lang, Paper, Proceedings, lang_root
 from waqai.exports.files import paper_files
 from waqai.exports.record import FORMS, corporate_author
 from waqai.site.head import paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
-from waqai.text.labels import ITEM_KINDS
+from waqai.text.labels import ITEM_KINDS, LABELS
 from waqai.urls import base_url, paper_url, pdf_path
 
 
@@ -21,6 +22,35 @@ def specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 
 FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+
+
+# One BibTeX field line as our writer puts it: `  name = {value},` (the value may hold braces).
+_FIELD_LINE = re.compile(r"^(\s*[A-Za-z][\w-]*\s*=\s*\{)(.*)(\},?)$")
+
+
+def bibtex_lines(text: str) -> list[Context]:
+    """The lines of a BibTeX entry as `before`, `value`, `after`, so the template can
+    isolate each value's direction (<bdi>): an Arabic value then reads right to left
+    without pulling the braces and commas of its line out of order."""
+    lines = []
+    for line in text.rstrip("\n").split("\n"):
+        match = _FIELD_LINE.match(line)
+        before, value, after = match.groups() if match else (line, "", "")
+        lines.append({"before": before, "value": value, "after": after})
+    return lines
+
+
+def _cite_forms(data: BuildData, paper: Paper, key: str, lang: Lang,
+                links: Links) -> list[Context]:
+    """Both forms of the item's citation, the page's language's first."""
+    forms = []
+    for form in FORMS if lang == "ar" else FORMS[::-1]:
+        paths = paper_files(paper, key, form)
+        forms.append({"form": form, "label": LABELS[f"cite_form_{form}"].get(lang),
+                      "lang": "ar" if form == "original" else "en",
+                      "lines": bibtex_lines(data.exports[paths["bib"]]),
+                      "files": _downloads(paths, links)})
+    return forms
 
 
 def _downloads(paths: dict[str, str], links: Links) -> list[Context]:
@@ -34,22 +64,12 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     session = proc.session(paper.session)
     other: Lang = "en" if lang == "ar" else "ar"
     key = data.keys[paper.id]
-    files = paper_files(paper, key)
     page_url = f"{base_url(proc.conference)}{lang_root(lang)}{spec.url}"
     pdf = pdf_path(paper)
     pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf else ""
     return {
         "head": paper_head(proc, paper, lang, page_url, pdf_url),
-        "cite": {
-            "key": key,
-            "bibtex": data.exports[files["bib"]],
-            "files": _downloads(files, links),
-            # Both forms, the page's language's first: for the panel to offer next.
-            "forms": [{"form": form, "bibtex": data.exports[paths["bib"]],
-                       "files": _downloads(paths, links)}
-                      for form in (FORMS if lang == "ar" else FORMS[::-1])
-                      for paths in (paper_files(paper, key, form),)],
-        },
+        "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
         "paper": {
             "id": paper.id,
             "title": paper.title.get(lang),
