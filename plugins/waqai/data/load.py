@@ -308,7 +308,7 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     if fields is None:
         return None
     shown = fields.file
-    sources.remember(shown, fields, "id", "session", "people", "order", "title")
+    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title")
     v = read_group(PAPER, fields)
     # Cited even when the item is incomplete, so one run reports every mistake in it.
     sources.cite(shown, "session", SESSION_ID, [v["session"]])
@@ -329,7 +329,7 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     return Paper(id=paper_id, session=v["session"], order=v["order"], kind=v["kind"],
                  title=v["title"], people=tuple(v["people"]),
                  keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
-                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf)
+                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf, key=v["key"])
 
 
 def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
