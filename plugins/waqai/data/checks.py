@@ -269,23 +269,18 @@ def check_keys(loaded: Loaded) -> None:
     one is told the key to store before it is published."""
     sources = loaded.sources
     first: dict[str, tuple[str, str]] = {}  # same_key -> (file, key)
-    stored = {same_key(p.key) for p in loaded.papers if p.key}
-    for paper in sorted(loaded.papers, key=lambda p: sources.paper_files[p.id]):
-        if not paper.key:
+    stored = {same_key(key) for key in sources.keys.values()}
+    for file, key in sorted(sources.keys.items()):
+        if same_key(key) not in first:
+            first[same_key(key)] = (file, key)
             continue
-        file = sources.paper_files[paper.id]
-        line = sources.line(file, "key")
-        if same_key(paper.key) not in first:
-            first[same_key(paper.key)] = (file, paper.key)
-            continue
-        other, other_key = first[same_key(paper.key)]
+        other, other_key = first[same_key(key)]
         where = f"{other}:{sources.line(other, 'key')}"
-        same = ("" if other_key == paper.key
-                else f" as “{other_key}” (case does not tell keys apart)")
+        same = "" if other_key == key else f" as “{other_key}” (case does not tell keys apart)"
         loaded.problems.append(Problem(
-            file, "key", f"“{paper.key}” is already the key of {where}{same}.",
+            file, "key", f"“{key}” is already the key of {where}{same}.",
             f"Give each item its own key: keep the key of the one published first and change "
-            f"the other's, e.g. `key: {free_key(paper.key, stored)}`.", line))
+            f"the other's, e.g. `key: {free_key(key, stored)}`.", sources.line(file, "key")))
     if has_errors(loaded.problems) or loaded.conference is None:
         return  # the key to suggest depends on every item, person and key loading cleanly
     keys = citation_keys(assemble(loaded))

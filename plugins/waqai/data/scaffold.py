@@ -23,7 +23,7 @@ import yaml
 
 from waqai.data.citekeys import citation_keys, new_item_key
 from waqai.data.fields import BILINGUAL_GROUP, PAPER, Bilingual, Field, Group, ListOf
-from waqai.data.load import ABSTRACT_FILES, assemble, has_errors, load
+from waqai.data.load import ABSTRACT_FILES, assemble, load
 from waqai.data.problems import Problem
 from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
@@ -129,11 +129,16 @@ def paper_yaml(paper_id: str, key: str) -> str:
 
 def key_for_new(data_dir: Path, paper_id: str) -> str:
     """The citation key of a new item: one that no item of the volume has, stored or
-    derived (`citekeys.new_item_key`). A volume with errors is read as far as it goes."""
+    derived (`citekeys.new_item_key`). A volume with errors (another new item not yet
+    filled in) is read as far as it goes: every stored key, and the derived keys of the
+    items that loaded with their session and people."""
     loaded = load(data_dir.parent, data_dir.name)
-    taken = [paper.key for paper in loaded.papers if paper.key]
+    taken = list(loaded.sources.keys.values())
     conference = loaded.conference
-    if conference is not None and not has_errors(loaded.problems):
+    if conference is not None:
+        sessions, people = {s.id for s in loaded.sessions}, {p.id for p in loaded.people}
+        loaded.papers = [paper for paper in loaded.papers
+                         if paper.session in sessions and people.issuperset(paper.people)]
         taken += citation_keys(assemble(loaded)).values()
     return new_item_key(conference.short_name if conference else "",
                         conference.year if conference else None, paper_id, taken)
