@@ -7,7 +7,7 @@ gets a derived key until an editor stores it (`check` warns and says what to wri
 The form of a key
 -----------------
 ASCII letters and digits, starting with a letter, with single ``-`` or ``_`` between
-them, at most `MAX_KEY` characters (``julaifi2015ministry``, ``Smith_2015-b``). That
+them, at most `MAX_KEY` characters (``name2024word``, ``Name_2024-b``). That
 is what BibTeX, biber, LaTeX's ``\\cite{}`` (no comma, brace, backslash, ``%``,
 ``#`` or ``~``; no ``:`` that babel makes active), pandoc's ``@key`` and a file
 name on every system (the per-item downloads are named ``<key>.bib``) all accept.
@@ -90,11 +90,11 @@ def _letters(text: str) -> str:
 
 
 def repaired_key(value: str) -> str:
-    """The nearest key to a malformed one («Julaifi 2015/ministry» → ``Julaifi2015ministry``),
-    or "" when nothing usable is left (an Arabic-script key)."""
-    words = [w for w in re.split(r"[-_]+", ascii_fold(value)) if w]
-    kept = "-".join(re.sub(r"[^A-Za-z0-9]", "", word) for word in words)
-    return re.sub(r"^[^A-Za-z]+", "", re.sub(r"-{2,}", "-", kept).strip("-"))[:MAX_KEY].strip("-")
+    """The nearest key to a malformed one («Name 2024/word» → ``Name2024word``), or ""
+    when nothing usable is left (an Arabic-script key)."""
+    text = re.sub(r"[^A-Za-z0-9_-]", "", ascii_fold(value))
+    text = re.sub(r"([-_])[-_]+", r"\1", text)  # one separator between two parts
+    return re.sub(r"^[^A-Za-z]+", "", text)[:MAX_KEY].rstrip("-_")
 
 
 def name_part(family: str) -> str:
@@ -169,7 +169,7 @@ def citation_keys(proc: Proceedings) -> dict[str, str]:
 def new_item_key(short_name: str, year: int | None, paper_id: str,
                  taken: Collection[str]) -> str:
     """The key `build.py new` writes: the derived form with what a new item has, the
-    conference's letters for the name and the id for the title («csc2015absher»),
+    conference's letters for the name and the id for the title («conf2024portal»),
     suffixed if any key in `taken` is the same."""
     word = title_word(paper_id.replace("-", " "))
     base = f"{_letters(short_name) or 'anon'}{year or ''}{word}"
