@@ -1,12 +1,20 @@
+"""The citation key rule (waqai.data.citekeys): the form of a key, the derived key of an
+item without a stored one, and how stored keys win over derived ones."""
+
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from factories import make_conference, make_paper, make_person, make_proceedings, make_session
+from waqai.data.checks import validate
+from waqai.data.citekeys import is_key, new_item_key, repaired_key
+from waqai.data.fields import EXAMPLE_KEY
 from waqai.data.model import ItemKind, Text
-from waqai.exports.keys import citation_keys, name_part, title_word
+from waqai.data.skeleton import skeleton
+from waqai.exports.keys import base_key, citation_keys, name_part, title_word
 
 
 def _one(family: str, title_en: str, short_name: str = "CSC-2015", people: bool = True) -> str:
@@ -70,6 +78,7 @@ def _two_omaris(first_session_order: int) -> dict[str, str]:
 
 
 def test_collisions_get_suffixes_in_programme_order() -> None:
+    """Between items with no stored key (a volume not yet published)."""
     assert _two_omaris(first_session_order=1) == {
         "labour": "omari2015ministrya",
         "yesser": "omari2015ministryb",
@@ -106,3 +115,71 @@ def test_keys_are_unique_ascii_and_stable() -> None:
     assert len(set(keys.values())) == 40
     assert all(re.fullmatch(r"[a-z0-9]+", key) for key in keys.values())
     assert citation_keys(build()) == keys
+
+
+# -- stored keys ----------------------------------------------------------------------
+
+def _volume(*papers_: tuple[str, int, str | None], title_en: str = "Ministry Services") -> dict[str, str]:
+    """Items (id, order, stored key) by one person, all with the same English title."""
+    people = (make_person(latin=(("Nayef", "Al-Omari"),)),)
+    papers = tuple(make_paper(pid, order=order, key=key, title=Text("عنوان", title_en))
+                   for pid, order, key in papers_)
+    return citation_keys(make_proceedings(people=people, papers=papers))
+
+
+def test_a_stored_key_is_used_as_written() -> None:
+    assert _volume(("x1", 1, "Omari_2015-services")) == {"x1": "Omari_2015-services"}
+
+
+def test_a_derived_key_avoids_stored_keys_and_only_the_new_item_is_suffixed() -> None:
+    # The new item comes first in the programme; the old rule gave it the "a".
+    assert _volume(("new", 1, None), ("old", 2, "omari2015ministry")) == {
+        "new": "omari2015ministrya", "old": "omari2015ministry"}
+    # Keys that differ in case are the same key; a suffix already stored is skipped.
+    assert _volume(("new", 1, None), ("old", 2, "Omari2015Ministry"),
+                   ("older", 3, "omari2015ministrya")) == {
+        "new": "omari2015ministryb", "old": "Omari2015Ministry", "older": "omari2015ministrya"}
+
+
+def test_stored_keys_ignore_titles_order_and_new_items() -> None:
+    stored = {"x1": "omari2015ministry", "x2": "omari2015ministryb"}
+    first = _volume(("x1", 1, stored["x1"]), ("x2", 2, stored["x2"]))
+    later = _volume(("x2", 1, stored["x2"]), ("x1", 2, stored["x1"]), ("x3", 3, None),
+                    ("x4", 4, None), title_en="Other Words")
+    assert first == stored
+    assert later == {**stored, "x3": "omari2015othera", "x4": "omari2015otherb"}
+
+
+@pytest.mark.parametrize(("key", "ok"), [
+    ("julaifi2015ministry", True), ("Smith_2015-b", True), ("a", True), ("a" * 80, True),
+    ("a" * 81, False), ("2015smith", False), ("_smith", False), ("smith-", False),
+    ("smith--2015", False), ("smith 2015", False), ("smith:2015", False), ("smith,2015", False),
+    ("smith{2015}", False), ("smith%2015", False), ("smith~2015", False), ("smith.2015", False),
+    ("ʿumari2015", False), ("عمري2015", False), ("", False),
+])
+def test_the_form_of_a_key(key: str, ok: bool) -> None:
+    assert is_key(key) is ok
+
+
+def test_repaired_keys_are_keys() -> None:
+    for bad in ("smith 2015", "2015 smith", "-smith--2015-", "Ṣafīr:2015", "a b" * 60):
+        assert is_key(repaired_key(bad)), bad
+    assert repaired_key("عمري") == ""
+
+
+def test_the_key_of_a_new_item() -> None:
+    assert new_item_key("CSC-2015", 2015, "the-absher-story", ()) == "csc2015absher"
+    assert new_item_key("CSC-2015", 2015, "absher", ["CSC2015Absher", "csc2015abshera"]) \
+        == "csc2015absherb"
+    assert new_item_key("", None, "absher", ()) == "anonabsher"  # conference.yaml unread
+
+
+def test_the_skeleton_stores_the_key_its_example_item_would_derive(tmp_path: Path) -> None:
+    """`build.py init`'s item has a key, and it is the one the rule gives, not an odd one."""
+    for name, text in skeleton().items():
+        (tmp_path / "papers" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "papers" / name).write_text(text, encoding="utf-8")
+    proc = validate(tmp_path).proceedings
+    assert proc is not None
+    (paper,) = proc.papers
+    assert paper.key == EXAMPLE_KEY == base_key(proc, paper)

@@ -412,7 +412,9 @@ def paper_pdf(pid: str, title_en: str, pages: str) -> bytes:
 def paper_yaml(pid: str, session_id: str, item: dict, title: tuple[str, str],
                people: list[str], keywords: tuple[list[str], list[str]], pages: str,
                pdf: bool = False) -> str:
-    lines = [f"id: {pid}", f"session: {session_id}", f"order: {item['order']}",
+    # Stored, as in a published volume: "synthetic" and the item's number (paper-00042).
+    lines = [f"id: {pid}", f"key: synthetic{pid.rsplit('-', 1)[1]}", f"session: {session_id}",
+             f"order: {item['order']}",
              f"kind: {item['kind']}", "title:", f"  ar: {q(title[0])}", f"  en: {q(title[1])}",
              f"people: [{', '.join(people)}]", "keywords:",
              f"  ar: [{', '.join(q(k) for k in keywords[0])}]",

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.load import (
     PERSON_ID,
     SESSION_ID,
@@ -263,6 +264,37 @@ def check_bibtex_text(loaded: Loaded) -> None:
                                            line))
 
 
+def check_keys(loaded: Loaded) -> None:
+    """A stored citation key is used once (case aside: see `citekeys`); an item without
+    one is told the key to store before it is published."""
+    sources = loaded.sources
+    first: dict[str, tuple[str, str]] = {}  # same_key -> (file, key)
+    stored = {same_key(key) for key in sources.keys.values()}
+    for file, key in sorted(sources.keys.items()):
+        if same_key(key) not in first:
+            first[same_key(key)] = (file, key)
+            continue
+        other, other_key = first[same_key(key)]
+        where = f"{other}:{sources.line(other, 'key')}"
+        same = "" if other_key == key else f" as “{other_key}” (case does not tell keys apart)"
+        loaded.problems.append(Problem(
+            file, "key", f"“{key}” is already the key of {where}{same}.",
+            f"Give each item its own key: keep the key of the one published first and change "
+            f"the other's, e.g. `key: {free_key(key, stored)}`.", sources.line(file, "key")))
+    if has_errors(loaded.problems) or loaded.conference is None:
+        return  # the key to suggest depends on every item, person and key loading cleanly
+    keys = citation_keys(assemble(loaded))
+    for paper in loaded.papers:
+        if not paper.key:
+            file = sources.paper_files[paper.id]
+            loaded.problems.append(Problem(
+                file, "key", "is not written, so the item's citation key may still change: "
+                f"“{keys[paper.id]}” is derived from its data and moves when that changes.",
+                f"Before the item is published, write `key: {keys[paper.id]}` under `id:`; "
+                "authors then cite it by that key for good.",
+                sources.line(file, "id"), Severity.WARNING))
+
+
 # A raw HTML tag or comment in Markdown: `<script>`, `</p>`, `<img src=…>`, `<!--`.
 # Autolinks (`<https://…>`, `<a@b.org>`) do not match: no space, / or > after the name.
 RAW_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]))[^<>\n]{0,40}>?")
@@ -296,4 +328,5 @@ def check_raw_html(loaded: Loaded) -> None:
 
 
 CHECKS = [check_references, check_people_named, check_orders, check_unused_people,
-          check_calendar_pairs, check_name_collisions, check_bibtex_text, check_raw_html]
+          check_calendar_pairs, check_name_collisions, check_bibtex_text, check_raw_html,
+          check_keys]

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from waqai.data.citekeys import KEY, KEY_RULE, MAX_KEY, is_key, repaired_key
 from waqai.data.model import LANGS, Gender, HijriDate, ItemKind, Lang, SessionKind, Text
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
@@ -291,6 +292,24 @@ class Choice(Value):
                     f"{en}: " + ", ".join(f"{k.value} ({v.en})" for k, v in items) + ".")
 
 
+class CitationKey(Value):
+    """A citation key (`waqai.data.citekeys`); a malformed one is refused with the nearest
+    well-formed key as the fix."""
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None or is_key(value):
+            return value
+        repaired = repaired_key(value)
+        nearest = f"e.g. `{field.name}: {repaired}`" if repaired else f"e.g. {field.example}"
+        fields.problem(fields.sub(field.name), f"“{value}” is not a usable citation key.",
+                       f"Write {KEY_RULE}, {nearest}.", fields.line(field.name))
+        return None
+
+    def schema(self, required: bool) -> Json:
+        return {**text_schema(required, KEY.pattern), "maxLength": MAX_KEY}
+
+
 class Words(Value):
     """A list of short texts (keywords)."""
 
@@ -371,6 +390,8 @@ def valid_orcid(orcid: str) -> bool:
 EXAMPLE_PAPER = "first-paper"
 EXAMPLE_SESSION = "paper-session-1"
 EXAMPLE_PERSON = "first-author"
+# The derived key of the skeleton's example item (`citekeys.base_key`), so it reads as one.
+EXAMPLE_KEY = "familyname2024example"
 
 BILINGUAL = Bilingual()
 ORDER = Order()
@@ -396,6 +417,14 @@ PAPER = Group("paper", (
     Field("id", Id("paper id"), Text("معرّف البند، وهو اسم مجلده نفسه.",
                                      "The item's id: the name of its folder."),
           example=EXAMPLE_PAPER),
+    Field("key", CitationKey(), Text(
+        "مفتاح الاستشهاد الذي يكتبه المؤلفون في \\cite{}، ويُسمّى به ملف الاستشهاد للتنزيل: حروف "
+        "لاتينية وأرقام، يبدأ بحرف، وبينها - أو _ مفردة. يكتبه الأمر build.py new؛ وبعد نشر البند "
+        "لا يُغيَّر أبدًا.",
+        "The citation key authors write in \\cite{}, and the name of the item's citation "
+        "downloads: ASCII letters and digits, starting with a letter, with single - or _ between "
+        "them. Written by build.py new; once the item is published, never change it."),
+          required=False, example=f'"{EXAMPLE_KEY}"'),
     Field("session", Id("session id"), Text(
         "معرّف الجلسة التي يُقدَّم فيها البند، كما هو في sessions.yaml.",
         "The id of the item's session, as written in sessions.yaml."),

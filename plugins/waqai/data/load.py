@@ -95,6 +95,8 @@ class Sources:
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (shown, field) -> line
     declared: dict[str, set[str]] = field(default_factory=dict)  # what -> ids given an entry
     references: list[Reference] = field(default_factory=list)
+    # shown paper.yaml -> its stored citation key, from items that did not load as well
+    keys: dict[str, str] = field(default_factory=dict)
 
     def shown(self, path: Path) -> str:
         try:
@@ -132,6 +134,7 @@ class Sources:
         for what, ids in other.declared.items():
             self.declared.setdefault(what, set()).update(ids)
         self.references.extend(other.references)
+        self.keys.update(other.keys)
 
 
 @dataclass
@@ -308,11 +311,13 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     if fields is None:
         return None
     shown = fields.file
-    sources.remember(shown, fields, "id", "session", "people", "order", "title")
+    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title")
     v = read_group(PAPER, fields)
     # Cited even when the item is incomplete, so one run reports every mistake in it.
     sources.cite(shown, "session", SESSION_ID, [v["session"]])
     sources.cite(shown, "people", PERSON_ID, v["people"] or ())
+    if v["key"]:
+        sources.keys[shown] = v["key"]
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
     pdf = v["pdf"]
     refusal = refuse_pdf(pdf, folder, sources.data_dir, sources.shown(folder)) if pdf else None
@@ -329,7 +334,7 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     return Paper(id=paper_id, session=v["session"], order=v["order"], kind=v["kind"],
                  title=v["title"], people=tuple(v["people"]),
                  keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
-                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf)
+                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf, key=v["key"])
 
 
 def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,

@@ -173,6 +173,7 @@ class Paper:
     pages: str | None = None
     doi: str | None = None
     pdf: str | None = None
+    key: str | None = None  # the citation key stored in the data; see data/citekeys.py
 
     @property
     def role(self) -> Role:

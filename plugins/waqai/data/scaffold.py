@@ -7,8 +7,8 @@ to fill, "is empty. fix: Fill it in, e.g. …") or written with their example
 (`init`: the examples are placeholders that agree across files, so the skeleton
 passes `check` as it is).
 
-`python3 build.py new <id>` creates one paper folder with `create`; the skeleton
-of a whole volume is in `waqai.data.skeleton`.
+`python3 build.py new <id>` creates one paper folder with `create`, its citation key
+written (`key_for_new`); the skeleton of a whole volume is in `waqai.data.skeleton`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from typing import Any
 
 import yaml
 
+from waqai.data.citekeys import citation_keys, new_item_key
 from waqai.data.fields import BILINGUAL_GROUP, PAPER, Bilingual, Field, Group, ListOf
-from waqai.data.load import ABSTRACT_FILES
+from waqai.data.load import ABSTRACT_FILES, assemble, load
 from waqai.data.problems import Problem
 from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
@@ -120,10 +121,27 @@ def document(group: Group, filling: Filling) -> str:
     return "\n".join("\n".join(field_lines(f, filling)) + "\n" for f in group.fields)
 
 
-def paper_yaml(paper_id: str) -> str:
+def paper_yaml(paper_id: str, key: str) -> str:
     """The text of a new paper.yaml for `paper_id`, with every field explained."""
-    body = document(PAPER, Filling(examples=False, values={"id": paper_id}))
+    body = document(PAPER, Filling(examples=False, values={"id": paper_id, "key": key}))
     return modeline("paper", depth=1) + "\n" + HEADER + "\n" + body
+
+
+def key_for_new(data_dir: Path, paper_id: str) -> str:
+    """The citation key of a new item: one that no item of the volume has, stored or
+    derived (`citekeys.new_item_key`). A volume with errors (another new item not yet
+    filled in) is read as far as it goes: every stored key, and the derived keys of the
+    items that loaded with their session and people."""
+    loaded = load(data_dir.parent, data_dir.name)
+    taken = list(loaded.sources.keys.values())
+    conference = loaded.conference
+    if conference is not None:
+        sessions, people = {s.id for s in loaded.sessions}, {p.id for p in loaded.people}
+        loaded.papers = [paper for paper in loaded.papers
+                         if paper.session in sessions and people.issuperset(paper.people)]
+        taken += citation_keys(assemble(loaded)).values()
+    return new_item_key(conference.short_name if conference else "",
+                        conference.year if conference else None, paper_id, taken)
 
 
 def create(data_dir: Path, paper_id: str) -> list[Problem]:
@@ -136,12 +154,12 @@ def create(data_dir: Path, paper_id: str) -> list[Problem]:
         return [Problem(f"{data_dir.name}/", "", "is not a folder.",
                         "Run the command in the project folder (the one holding mkdocs.yml).")]
     folder = data_dir / paper_id
-    try:
-        folder.mkdir()
-    except FileExistsError:
+    if folder.exists():
         return [Problem(shown, "", "already exists.",
                         f"Choose another id, or edit {shown}paper.yaml.")]
-    (folder / "paper.yaml").write_text(paper_yaml(paper_id), encoding="utf-8")
+    key = key_for_new(data_dir, paper_id)  # read before the new, empty folder exists
+    folder.mkdir()
+    (folder / "paper.yaml").write_text(paper_yaml(paper_id, key), encoding="utf-8")
     for name in ABSTRACT_FILES.values():
         (folder / name).write_text("", encoding="utf-8")
     return []

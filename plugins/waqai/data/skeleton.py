@@ -68,7 +68,7 @@ def skeleton() -> dict[str, str]:
     conference = Filling(examples=True, optional=frozenset({"dates.hijri_start",
                                                             "dates.hijri_end"}))
     person = Filling(examples=True, optional=frozenset({"name.family", "latin[].family"}))
-    paper = Filling(examples=True, values={"title": PAPER_TITLE})
+    paper = Filling(examples=True, optional=frozenset({"key"}), values={"title": PAPER_TITLE})
     files = {
         "conference.yaml": modeline("conference", depth=0) + "\n" + INTRO + "\n"
         + document(CONFERENCE, conference),
