@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from waqai.data.model import Conference, Lang, Proceedings
 from waqai.exports.files import PROGRAMME_ICS, VOLUME_FILES
+from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import person_brief
 from waqai.text.labels import LABELS
@@ -45,6 +46,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     exports.append({"label": LABELS["programme_calendar"].get(lang), "format": "ics",
                     "url": links.asset(PROGRAMME_ICS), "file": PROGRAMME_ICS})
     return {
+        "head": {"json_ld": home_ld(proc, lang, absolute_url(proc, lang, spec.url))},
         "conference": {
             "title": conf.title.get(lang),
             "title_other": conf.title.get(_other(lang)),
