@@ -12,6 +12,8 @@ with (e.g. `docs/index.en.md` replaces the generated English home page).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -25,10 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Proceedings
+from waqai.data.revised import newest_by_folder, revision_dates
 from waqai.exports.files import ExportCache, export_files
 from waqai.exports.keys import citation_keys
+from waqai.media.card import CARD_FILE, CardText, render_card
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
 from waqai.site.render import render_untrusted
+from waqai.site.share import describe, share_view
 from waqai.text.labels import labels_for
 from waqai.urls import HOME_URL, pdf_path
 
@@ -52,12 +57,15 @@ class GeneratedPages:
     def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
                  keep_views: bool = False, data_path: Path | None = None) -> None:
         self.proc = proc
+        self.data_path = data_path
         keys = citation_keys(proc)
         self.data = BuildData(proc, keys, export_files(proc, keys, export_cache))
         # Site path -> file in the data folder (`data_path`) of each paper's PDF.
         self.pdfs: dict[str, Path] = {} if data_path is None else {
             path: data_path / paper.id / path.rsplit("/", 1)[-1]
             for paper in proc.papers if (path := pdf_path(paper))}
+        # Binary files made from the data: the volume's card (og:image).
+        self.media: dict[str, bytes] = {CARD_FILE: render_card(CardText.of(proc.conference))}
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)
                       for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
         self.pages = self.every  # without those a hand-written page replaces: `yield_to`
@@ -84,6 +92,23 @@ class GeneratedPages:
         """Site-relative path -> text of every export file."""
         return self.data.exports
 
+    @property
+    def made_files(self) -> dict[str, str | bytes]:
+        """Site-relative path -> content of every file made from the data: the exports,
+        the card."""
+        return {**self.data.exports, **self.media}
+
+    @functools.cached_property
+    def _dates(self) -> dict[str, dt.date]:
+        """The newest date of each paper's folder, and of the whole data folder ("")."""
+        return newest_by_folder(revision_dates(self.data_path)) if self.data_path else {}
+
+    def lastmod(self, src_uri: str) -> dt.date | None:
+        """When the data of a page last changed: a paper's folder for its page, the
+        whole data folder for a page made from more than one item."""
+        page = self.pages[src_uri]
+        return self._dates.get(page.spec.key if page.kind.name == "paper" else "")
+
     def stems(self) -> dict[str, str]:
         """src_uri -> language-neutral stem ("papers/my-paper.en.md" -> "papers/my-paper")."""
         return {uri: page.spec.stem for uri, page in self.pages.items()}
@@ -96,7 +121,8 @@ class GeneratedPages:
     def source(self, src_uri: str) -> str:
         """The page's Markdown: front matter only."""
         page = self.pages[src_uri]
-        return front_matter(page.kind.template, page.spec.title.get(page.lang))
+        return front_matter(page.kind.template, page.spec.title.get(page.lang),
+                            describe(self.proc, page.spec, page.lang))
 
     def placeholders(self, config: MkDocsConfig,
                      only: Collection[str] | None = None) -> Iterator[File]:
@@ -130,7 +156,8 @@ class GeneratedPages:
         kind, spec, lang = self.pages[src_uri]
         links = Links(spec.url, lang)
         view = {"kind": kind.name, "lang": lang, "t": labels_for(lang),
-                "home_url": links.page(HOME_URL), **kind.context(self.data, spec, lang, links)}
+                "home_url": links.page(HOME_URL), "share": share_view(self.proc, spec, lang),
+                **kind.context(self.data, spec, lang, links)}
         if self.views is not None:
             self.views[src_uri] = view
         return view
@@ -143,12 +170,15 @@ class GeneratedPages:
         return kind.template, self.source(src_uri), lang, view, self.markdown(src_uri) or ""
 
 
-def front_matter(template: str, title: str) -> str:
+def front_matter(template: str, title: str, description: str = "") -> str:
     # JSON strings are valid YAML scalars and escape anything a title may hold.
-    # page.title reaches Material's templates, which do not escape: escape it here.
+    # page.title and page.meta.description reach Material's templates, which do not
+    # escape: escape them here (the description is printed inside an attribute).
     title = escape(title, quote=False)
+    described = (f"description: {json.dumps(escape(description), ensure_ascii=False)}\n"
+                 if description else "")
     return (f"---\ntemplate: {json.dumps(template)}\n"
-            f"title: {json.dumps(title, ensure_ascii=False)}\n---\n")
+            f"title: {json.dumps(title, ensure_ascii=False)}\n{described}---\n")
 
 
 def render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

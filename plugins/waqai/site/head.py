@@ -1,8 +1,24 @@
-"""Metadata for a paper page's <head>: Google Scholar tags, JSON-LD, OpenGraph.
+"""Metadata for the <head>: Google Scholar tags of a paper page, Schema.org JSON-LD
+(a paper's `ScholarlyArticle`, a person's `ProfilePage`, the home page's `Event`).
 
 Returns plain data; `overrides/partials/waqai/head.html` writes the tags (and
-Jinja's `tojson` escapes the JSON-LD so a title cannot close the script).
-Also makes the `hreflang` alternates absolute, as search engines require.
+Jinja's `tojson` escapes the JSON-LD so a title cannot close the script). The
+OpenGraph tags of every page are `share.py`'s. Also makes the `hreflang`
+alternates absolute, as search engines require.
+
+Names, the same way on both language pages:
+
+- `citation_author` is "Family, Given": Scholar's guidelines accept "Last, First", and
+  the comma marks where the family name ends, which no harvester can guess for an
+  Arabic name. The family name keeps its article as it is written («الجليفي»,
+  "Al-Julaifi"): it is the name a person is filed under. The nasab («بن راشد»,
+  "bin Rashid") goes with the given name, as in every export. The comma is the ASCII
+  one the guidelines show, not the Arabic «،». Arabic pages give the Arabic name,
+  English pages the preferred romanisation.
+- JSON-LD `Person`: `name` is the full name without honorific, `givenName` and
+  `familyName` its parts (split as above), and the honorific («د.») is
+  `honorificPrefix`, never part of `name`. English pages give the English
+  counterpart of the honorific where English has one (`labels.HONORIFICS_EN`).
 """
 
 from __future__ import annotations
@@ -11,23 +27,55 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from waqai.data.model import DEFAULT_LANG, Lang, Paper, Proceedings
+from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
+from waqai.text.labels import HONORIFICS_EN
+from waqai.text.summary import plain
+from waqai.urls import base_url
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
-def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
-               pdf_url: str = "") -> dict[str, Any]:
-    conf = proc.conference
-    people = proc.people_of(paper)
-    # Scholar wants "Family, Given"; Arabic names are given in their own order.
+def name_parts(person: Person, lang: Lang) -> tuple[str, str, str]:
+    """(given, family, honorific) of a person in `lang`; the nasab is part of `given`."""
     if lang == "ar":
-        authors = [p.name_ar.full for p in people]
-    else:
-        authors = [f"{p.name_en.family}, {p.name_en.given}" if p.name_en.family else p.name_en.given
-                   for p in people]
-    date = conf.start
-    event = {
+        name = person.name_ar
+        given = " ".join(part for part in (name.given, name.nasab) if part)
+        return given, name.family, name.honorific
+    latin = person.name_en
+    return latin.given, latin.family, HONORIFICS_EN.get(person.name_ar.honorific, "")
+
+
+def scholar_name(person: Person, lang: Lang) -> str:
+    """A `citation_author` value: "Family, Given" (the given name alone when there is no
+    family name)."""
+    given, family, _ = name_parts(person, lang)
+    return f"{family}, {given}" if family and given else family or given
+
+
+def person_ld(person: Person, lang: Lang) -> dict[str, Any]:
+    """A Schema.org `Person`, with the honorific apart from the name."""
+    given, family, honorific = name_parts(person, lang)
+    data: dict[str, Any] = {"@type": "Person", "name": " ".join(p for p in (given, family) if p)}
+    if given:
+        data["givenName"] = given
+    if family:
+        data["familyName"] = family
+    if honorific:
+        data["honorificPrefix"] = honorific
+    if person.orcid:
+        data["sameAs"] = f"https://orcid.org/{person.orcid}"
+    return data
+
+
+def absolute_url(proc: Proceedings, lang: Lang, url: str) -> str:
+    """The address under `site_url` of a generated page (`url` as in `PageSpec.url`)."""
+    return f"{base_url(proc.conference)}{lang_root(lang)}{url}"
+
+
+def event_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
+    """The conference as a Schema.org `Event`."""
+    conf = proc.conference
+    return {
         "@type": "Event",
         "name": conf.title.get(lang),
         "startDate": conf.start.isoformat(),
@@ -36,6 +84,30 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                      "address": f"{conf.city.get(lang)}, {conf.country.get(lang)}"},
         "organizer": [{"@type": "Organization", "name": o.name.get(lang)} for o in conf.organisers],
     }
+
+
+def home_ld(proc: Proceedings, lang: Lang, page_url: str) -> dict[str, Any]:
+    """The home page's JSON-LD: the event the proceedings record."""
+    return {"@context": "https://schema.org", **event_ld(proc, lang), "url": page_url,
+            "inLanguage": lang}
+
+
+def person_page_ld(person: Person, lang: Lang, page_url: str) -> dict[str, Any]:
+    """A person's page as a Schema.org `ProfilePage` about that `Person`."""
+    about = person_ld(person, lang)
+    if person.position:
+        about["jobTitle"] = person.position.get(lang)
+    if person.affiliation:
+        about["affiliation"] = {"@type": "Organization", "name": person.affiliation.get(lang)}
+    return {"@context": "https://schema.org", "@type": "ProfilePage", "url": page_url,
+            "inLanguage": lang, "mainEntity": about}
+
+
+def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
+               pdf_url: str = "") -> dict[str, Any]:
+    conf = proc.conference
+    people = proc.people_of(paper)
+    date = conf.start
     json_ld = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -44,22 +116,23 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "headline": paper.title.get(lang),
         "name": paper.title.get(lang),
         "inLanguage": lang,
-        "author": [{"@type": "Person", "name": p.display_name(lang).strip(),
-                    **({"sameAs": f"https://orcid.org/{p.orcid}"} if p.orcid else {})}
-                   for p in people],
+        "author": [person_ld(p, lang) for p in people],
         "datePublished": date.isoformat(),
         "keywords": list(paper.keywords_in(lang)),
         # The proceedings volume the item belongs to, and the event it was presented at.
         "isPartOf": {"@type": "Book", "name": conf.title.get(lang), "url": conf.site_url,
                      "publisher": {"@type": "Organization", "name": conf.publisher.get(lang)}},
-        "recordedAt": event,
+        "recordedAt": event_ld(proc, lang),
     }
+    abstract = " ".join(plain(part) for part in paper.abstract.get(lang).split("\n\n"))
+    if abstract.strip():
+        json_ld["abstract"] = abstract.strip()
     if paper.doi:
         json_ld["identifier"] = f"https://doi.org/{paper.doi}"
     return {
         "citation": {
             "title": paper.title.get(lang),
-            "authors": authors,
+            "authors": [scholar_name(p, lang) for p in people],
             "publication_date": date.strftime("%Y/%m/%d"),
             "conference_title": conf.title.get(lang),
             "language": lang,
@@ -71,24 +144,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
             "lastpage": (paper.pages or "").replace("–", "-").split("-")[-1],
             "abstract_html_url": page_url,
         },
-        "og": {
-            "type": "article",
-            "title": paper.title.get(lang),
-            "url": page_url,
-            "locale": "ar_SA" if lang == "ar" else "en_GB",
-            "locale_alternate": "en_GB" if lang == "ar" else "ar_SA",
-            "site_name": conf.title.get(lang),
-            "description": first_sentence(paper.abstract.get(lang)),
-        },
         "json_ld": json_ld,
     }
-
-
-def first_sentence(markdown_text: str, limit: int = 200) -> str:
-    """A plain, short description for OpenGraph, from the abstract's first paragraph."""
-    paragraph = markdown_text.strip().split("\n\n")[0]
-    plain = re.sub(r"[*_`#>\[\]()]|<[^>]*>", "", " ".join(paragraph.split()))
-    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
 
 def absolute_alternates(output: str, canonical_url: str | None) -> str:

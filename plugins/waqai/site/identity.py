@@ -8,6 +8,10 @@ older conference's) is refused, naming both files, rather than publishing
 canonical links, `hreflang` alternates and a sitemap at the old address while
 the citation tags use the new one.
 
+The site's description in each language (`site_description`, the description of
+a hand-written page that gives none) is a sentence naming the conference; it is
+HTML-escaped here because Material prints it into an attribute as it is.
+
 Under `serve`, MkDocs has already replaced `site_url` by the local server's
 address (whose path `commands.cli` takes from the conference), so that one is
 left as it is.
@@ -15,6 +19,7 @@ left as it is.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from waqai.data.model import DEFAULT_LANG, LANGS, Conference, Lang
+from waqai.site.share import site_sentence
 
 PLACEHOLDER_NAME = "Waqai"
 
@@ -44,12 +50,14 @@ def apply_identity(config: MkDocsConfig, conference: Conference, data_file: str,
                              f"“{language.site_name}”; {data_file} has title.{language.locale} "
                              f"“{wanted}”")
         language.site_name = wanted
+        language.site_description = escape(site_sentence(conference, cast(Lang, language.locale)))
     if conflicts:
         raise PluginError(
             f"{config_file} and {data_file} disagree on the site's identity: "
             + "; ".join(conflicts) + f". The conference's own file is the one source: remove "
             f"those values from {config_file} (site_name may stay “{PLACEHOLDER_NAME}”).")
     config.site_name = title
+    config.site_description = escape(site_sentence(conference, DEFAULT_LANG))
     if not (serving and config.site_url):
         config.site_url = conference.site_url
 

@@ -48,7 +48,7 @@ from waqai.data.checks import fingerprint
 from waqai.data.model import LANGS, Proceedings
 from waqai.site.generated import GeneratedPages
 from waqai.site.invariants import PageIds
-from waqai.site.passes import ExportFile, OpenBuild
+from waqai.site.passes import Content, ExportFile, OpenBuild
 
 log = get_plugin_logger(__name__)
 
@@ -138,13 +138,13 @@ class ServeMemory:
     def __init__(self) -> None:
         self.stamp: tuple | None = None
         self.pages: dict[str, str] = {}  # src_uri -> digest, at the last good build
-        self.exports: dict[str, str] = {}  # path -> text, at the last good build
+        self.exports: dict[str, Content] = {}  # path -> text, at the last good build
         self.sitewide: dict[str, bytes] = {}  # SITEWIDE_OUTPUTS of the last full build
         self.basis: Proceedings | None = None  # the data the last good build was made from
         self.building = False
         self.proceedings: Proceedings | None = None  # this build's
         self.page_digests: dict[str, str] = {}
-        self.export_texts: dict[str, str] = {}
+        self.export_texts: dict[str, Content] = {}
         self.changed: set[str] | None = None  # src_uris to build again; None: a full build
         # Output file of each generated page and export, at the last good build and now.
         self.outputs: dict[str, str] = {}
@@ -182,7 +182,7 @@ class ServeMemory:
         self.outputs_now[src_uri] = dest_path
         return self.pages.get(src_uri) == self.page_digests[src_uri] and os.path.isfile(dest_path)
 
-    def export_is_current(self, path: str, text: str, dest_path: str) -> bool:
+    def export_is_current(self, path: str, text: Content, dest_path: str) -> bool:
         self.outputs_now[path] = dest_path
         self.export_texts[path] = text
         return self.exports.get(path) == text and os.path.isfile(dest_path)
@@ -265,7 +265,7 @@ class ServeState:
             # An instance attribute shadows File.is_modified for this file only.
             file.is_modified = not_modified  # type: ignore[method-assign]
 
-    def plan_exports(self, exports: dict[str, str], site_dir: str) -> list[ExportFile]:
+    def plan_exports(self, exports: dict[str, Content], site_dir: str) -> list[ExportFile]:
         """Which export files this build lists, and which of them it writes."""
         plan = []
         for path, text in exports.items():

@@ -20,20 +20,23 @@ from waqai import search
 from waqai.data.model import Lang
 from waqai.site.invariants import PageIds
 
+# An export's text, or the bytes of a file made from the data (the card image).
+Content = str | bytes
+
 
 class ExportFile(NamedTuple):
     path: str  # site-relative
-    text: str
+    text: Content
     write: bool  # False: the file on disk is current already (under `serve`)
 
 
 # Which export files a build lists, and which it writes: (exports, site_dir) -> plan.
-ExportPlan = Callable[[dict[str, str], str], list[ExportFile]]
+ExportPlan = Callable[[dict[str, Content], str], list[ExportFile]]
 # Told which files a build copies as they are (site path -> source), and the site_dir.
 CopyNote = Callable[[Mapping[str, Path], str], None]
 
 
-def write_all(exports: dict[str, str], site_dir: str) -> list[ExportFile]:
+def write_all(exports: dict[str, Content], site_dir: str) -> list[ExportFile]:
     """The export plan of a build that keeps nothing from an earlier one."""
     return [ExportFile(path, text, True) for path, text in exports.items()]
 
@@ -69,7 +72,7 @@ class OpenBuild:
         self.exports: list[ExportFile] | None = None  # planned by the first pass
         self.default_404: str | None = None  # the first (default language) pass's
 
-    def export_files(self, config: MkDocsConfig, exports: dict[str, str],
+    def export_files(self, config: MkDocsConfig, exports: dict[str, Content],
                      copies: Mapping[str, Path]) -> list[File]:
         """The exports, and the files copied as they are (`copies`: site path -> source,
         the papers' PDFs), as Files. Every pass lists them (pages link to them); the

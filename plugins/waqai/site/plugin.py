@@ -3,16 +3,15 @@
 Events of one build (mkdocs-static-i18n runs a build per language, the second
 from inside the first one's `on_post_build`):
 
-- `on_config`  loads and validates `papers/` once per data version (`loading.py`)
-  into the generated pages (`generated.py`; a hand-written page wins), takes the
-  site's name and address from it (`identity.py`), and opens the build
-  (`passes.py`); later language passes reuse its data until it closes.
-- `on_files`   two phases around i18n (priority -100): placeholders for every
-  generated page in both languages before it (i18n localises only files it
-  sees), their content after it.
-- `on_env` autoescapes Waqai's templates, keeps compiled templates, gives labels.
-- `on_page_content`, `on_page_context`: the sanitised abstract, the page's view.
-- `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
+- `on_config`  loads and validates `papers/` once per data version (`loading.py`) into the
+  generated pages (`generated.py`; a hand-written page wins), takes the site's name and
+  address from it (`identity.py`), opens the build the language passes share (`passes.py`).
+- `on_files`   two phases around i18n (priority -100): placeholders for every generated
+  page in both languages before it (i18n localises only files it sees), content after it.
+- `on_env` autoescapes Waqai's templates, keeps compiled templates, gives labels
+  and the card; dates every page from its data for the sitemap (`lastmod.py`).
+- `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
+  `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
 - `on_post_build` (after i18n's) does the whole-site work once: the 404 page,
   search indexes, the check that every paper is everywhere it belongs.
 - Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
@@ -40,9 +39,11 @@ from waqai.site.head import absolute_alternates
 from waqai.site.identity import apply_identity
 from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.invariants import check_site
+from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
 from waqai.site.output import point_alternates_to_home, set_html_dir
 from waqai.site.passes import OpenBuild
+from waqai.site.share import card_globals
 from waqai.site.templating import MemoryBytecodeCache, prepare_env
 
 
@@ -116,8 +117,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                     self.serve.skip_if_current(file)
             elif file.is_documentation_page():
                 self.build.hand_written_now.add(file.dest_uri)
-        # Exports and PDFs are language-neutral: added after i18n, they live once, at the root.
-        for export in self.build.export_files(config, self.pages.exports, self.pages.pdfs):
+        # Exports, the card, PDFs: language-neutral, added after i18n, once, at the root.
+        for export in self.build.export_files(config, self.pages.made_files, self.pages.pdfs):
             files.append(export)
         return files
 
@@ -130,7 +131,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        prepare_env(env, self.compiled_templates)
+        prepare_env(env, self.compiled_templates, card_globals(self.pages.proc, config.site_url))
+        stamp_lastmod(files, self.pages, config.docs_dir)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
@@ -49,13 +50,15 @@ def autoescape_waqai_templates(env: Environment) -> Callable[[str | None], bool]
     return autoescape
 
 
-def prepare_env(env: Environment, compiled: MemoryBytecodeCache) -> None:
+def prepare_env(env: Environment, compiled: MemoryBytecodeCache, card: dict[str, Any]) -> None:
     """Waqai's settings for one build's theme environment.
 
     Besides autoescaping and the kept bytecode, every template (Material's
     overridden partials on hand-written pages too) gets the interface words of both
-    languages as `waqai_labels[lang]`.
+    languages as `waqai_labels[lang]`, and the volume's card (`share.card_globals`) as
+    `waqai_card`.
     """
     env.autoescape = autoescape_waqai_templates(env)
     env.bytecode_cache = compiled
     env.globals["waqai_labels"] = {lang: labels_for(lang) for lang in LANGS}
+    env.globals["waqai_card"] = card

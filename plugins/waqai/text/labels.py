@@ -94,7 +94,33 @@ LABELS: dict[str, Text] = {
     "not_found": Text("الصفحة غير موجودة", "Page not found"),
     "not_found_hint": Text("ربما نُقلت الصفحة أو كُتب عنوانها خطأً.",
                            "The page may have moved, or its address may be mistyped."),
+    # Page descriptions (<meta name="description">), filled with str.format:
+    # {conference} the conference's title, {title} the page's, {kind} an item's kind.
+    "describe_site": Text("وقائع مؤتمر «{conference}»: البحوث والجلسات والمتحدثون، "
+                          "بالعربية والإنجليزية.",
+                          "The proceedings of {conference}: papers, sessions and speakers, "
+                          "in Arabic and English."),
+    "describe_about": Text("عن وقائع مؤتمر «{conference}»: من عقده ونظّمه، وكيف يُستشهد بها.",
+                           "About the proceedings of {conference}: who held and organised it, "
+                           "and how to cite it."),
+    "describe_programme": Text("برنامج مؤتمر «{conference}» يومًا بيوم، بجلساته ومشاركاته.",
+                               "The programme of {conference}, day by day, with its sessions "
+                               "and items."),
+    "describe_day": Text("جلسات مؤتمر «{conference}» يوم {title}.",
+                         "The sessions of {conference} on {title}."),
+    "describe_session": Text("«{title}»: جلسة من جلسات مؤتمر «{conference}».",
+                             "{title}: a session of {conference}."),
+    "describe_people": Text("فهرس المتحدثين والمؤلفين في مؤتمر «{conference}».",
+                            "The index of the speakers and authors of {conference}."),
+    "describe_person": Text("{title} في مؤتمر «{conference}»: المشاركات والجلسات.",
+                            "{title} at {conference}: contributions and sessions."),
+    "describe_item": Text("«{title}» ({kind})، من مؤتمر «{conference}».",
+                          "{title} ({kind}), from {conference}."),
 }
+
+# The English counterpart of an Arabic honorific, where English has one (JSON-LD's
+# honorificPrefix on English pages). «أ.» (ustādh, a courtesy title) has none.
+HONORIFICS_EN: dict[str, str] = {"د.": "Dr.", "أ.د.": "Prof.", "م.": "Eng."}
 
 SESSION_KINDS: dict[SessionKind, Text] = {
     SessionKind.KEYNOTE: Text("كلمة رئيسية", "Keynote"),

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from waqai.data.model import Conference, Lang, Proceedings
 from waqai.exports.files import programme_ics_path, volume_file
 from waqai.exports.record import FORMS
+from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import person_brief
 from waqai.text.labels import LABELS
@@ -51,6 +52,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     exports = [{"label": LABELS["programme_calendar"].get(lang), "format": "ics",
                 "url": links.asset(calendar), "file": calendar}]
     return {
+        "head": {"json_ld": home_ld(proc, lang, absolute_url(proc, lang, spec.url))},
         "conference": {
             "title": conf.title.get(lang),
             "title_other": conf.title.get(_other(lang)),

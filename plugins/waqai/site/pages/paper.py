@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from waqai.data.model import Lang, Paper, Proceedings, lang_root
+from waqai.data.model import Lang, Paper, Proceedings
 from waqai.exports.files import paper_files
 from waqai.exports.record import FORMS, corporate_author
-from waqai.site.head import paper_head
+from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
 from waqai.text.labels import ITEM_KINDS, LABELS
@@ -64,7 +64,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     session = proc.session(paper.session)
     other: Lang = "en" if lang == "ar" else "ar"
     key = data.keys[paper.id]
-    page_url = f"{base_url(proc.conference)}{lang_root(lang)}{spec.url}"
+    page_url = absolute_url(proc, lang, spec.url)
     pdf = pdf_path(paper)
     pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf else ""
     return {

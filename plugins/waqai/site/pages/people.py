@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from waqai.data.model import Lang, Proceedings
+from waqai.site.head import absolute_url, person_page_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import paper_brief, person_brief, session_brief
 from waqai.text.labels import LABELS, role_label
@@ -49,6 +50,7 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
             "session": session_brief(link.session, lang, links) if link.session else None,
         })
     return {
+        "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url))},
         "person": {
             **person_brief(person, lang, links),
             "name_ar": person.name_ar.display,

@@ -1,0 +1,29 @@
+"""The sitemap's `lastmod` of every page: when its data changed, not when it was built.
+
+MkDocs gives every page `update_date`, the build's day, and the sitemap template
+(mkdocs-static-i18n's, for both languages and their `hreflang` alternates) writes
+it as `<lastmod>`. Setting that attribute from the data, before any page is
+rendered, changes the sitemap without a template of our own to keep in step with
+i18n's: a generated page takes `GeneratedPages.lastmod`, a hand-written page the
+date of its file in `docs/` (`data/revised.py` has the rules: git, else mtime).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import Files
+
+from waqai.data.revised import revision_dates
+from waqai.site.generated import GeneratedPages
+
+
+def stamp_lastmod(files: Files, pages: GeneratedPages, docs_dir: str) -> None:
+    """Give each page of this language pass its `update_date` from its data."""
+    written = revision_dates(Path(docs_dir))
+    for file in files.documentation_pages():
+        if file.page is None:
+            continue
+        day = pages.lastmod(file.src_uri) if file.src_uri in pages else written.get(file.src_uri)
+        if day is not None:
+            file.page.update_date = day.isoformat()
