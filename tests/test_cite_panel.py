@@ -18,7 +18,7 @@ PHONE = {"width": 390, "height": 844}
 
 def boxes(page_html: str) -> dict[str, str]:
     """form -> the text of its BibTeX box, as a browser's textContent gives it."""
-    found = re.findall(r'<code id="cite-bibtex-(\w+)">(.*?)</code>', page_html, re.S)
+    found = re.findall(r'<code id="cite-bibtex-(\w+)"[^>]*>(.*?)</code>', page_html, re.S)
     return {form: html.unescape(re.sub(r"<[^>]+>", "", body)) for form, body in found}
 
 
