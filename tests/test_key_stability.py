@@ -66,9 +66,13 @@ def _files(site: Path) -> set[str]:
 
 
 def _item_keys(site: Path) -> dict[str, str]:
-    """Paper id → key, read off the names of the per-item downloads."""
+    """Paper id → key, read off the names of the per-item downloads (the original form's:
+    the romanised form's files are named `<key>.en.bib`)."""
     keys: dict[str, str] = {}
     for path in (site / "papers").glob("*/*.bib"):
+        if path.name.endswith(".en.bib"):
+            assert (path.parent / path.name.replace(".en.bib", ".bib")).is_file(), path
+            continue
         assert path.parent.name not in keys, path
         keys[path.parent.name] = path.stem
     return keys
