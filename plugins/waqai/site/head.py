@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
+from waqai.exports.record import corporate_author
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.summary import plain
 from waqai.urls import base_url
@@ -107,7 +108,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                pdf_url: str = "") -> dict[str, Any]:
     conf = proc.conference
     people = proc.people_of(paper)
-    date = conf.start
+    # The day of the item's session: the date every export gives it (exports/record.py).
+    date = proc.session(paper.session).day
     json_ld = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -132,7 +134,10 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     return {
         "citation": {
             "title": paper.title.get(lang),
-            "authors": [scholar_name(p, lang) for p in people],
+            # An item whose sources name no one is cited under the publisher, as in the
+            # exports (Scholar needs an author).
+            "authors": [scholar_name(p, lang) for p in people]
+            or [corporate_author(proc).get(lang)],
             "publication_date": date.strftime("%Y/%m/%d"),
             "conference_title": conf.title.get(lang),
             "language": lang,
