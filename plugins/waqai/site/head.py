@@ -118,7 +118,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "headline": paper.title.get(lang),
         "name": paper.title.get(lang),
         "inLanguage": lang,
-        "author": [person_ld(p, lang) for p in people],
+        "author": [person_ld(p, lang) for p in people]
+        or [{"@type": "Organization", "name": corporate_author(proc).get(lang)}],
         "datePublished": date.isoformat(),
         "keywords": list(paper.keywords_in(lang)),
         # The proceedings volume the item belongs to, and the event it was presented at.
@@ -131,6 +132,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         json_ld["abstract"] = abstract.strip()
     if paper.doi:
         json_ld["identifier"] = f"https://doi.org/{paper.doi}"
+    if paper.pages:
+        json_ld["pagination"] = paper.pages
     return {
         "citation": {
             "title": paper.title.get(lang),
