@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
 from waqai.exports.record import corporate_author
 from waqai.text.labels import HONORIFICS_EN
-from waqai.text.summary import plain
+from waqai.text.plain import plain_text
 from waqai.urls import base_url
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
@@ -127,7 +127,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                      "publisher": {"@type": "Organization", "name": conf.publisher.get(lang)}},
         "recordedAt": event_ld(proc, lang),
     }
-    abstract = " ".join(plain(part) for part in paper.abstract.get(lang).split("\n\n"))
+    abstract = plain_text(paper.abstract.get(lang))  # as the exports give it
     if abstract.strip():
         json_ld["abstract"] = abstract.strip()
     if paper.doi:

@@ -8,8 +8,9 @@ handlers, styles, iframes and `javascript:`/`data:` links never reach a page.
 
 from __future__ import annotations
 
-import markdown
 import nh3
+
+from waqai.text.plain import restricted_markdown
 
 ALLOWED_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "h3", "h4", "sub", "sup"}
@@ -17,16 +18,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def _restricted_markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=[], output_format="html")
-    # Raw HTML blocks and inline tags are not Markdown an editor needs; drop them
-    # so they are shown as text, not passed through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-_MARKDOWN = _restricted_markdown()
+_MARKDOWN = restricted_markdown()
 
 
 def render_untrusted(text: str) -> str:

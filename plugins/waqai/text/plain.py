@@ -16,14 +16,16 @@ import markdown
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _markdown() -> markdown.Markdown:
+def restricted_markdown() -> markdown.Markdown:
+    """The Markdown editors may write: the core syntax, with raw HTML blocks and inline
+    tags shown as text instead of passed through (the site renders abstracts with it too)."""
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md
 
 
-_MARKDOWN = _markdown()
+_MARKDOWN = restricted_markdown()
 
 
 @lru_cache(maxsize=4096)  # every build asks again for every abstract; most are unchanged

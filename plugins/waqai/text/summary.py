@@ -7,17 +7,14 @@ space before the limit and ends with an ellipsis.
 
 from __future__ import annotations
 
-import re
+from waqai.text.plain import plain_text
 
 LIMIT = 160
-MARKUP = re.compile(r"<[^>]*>|!?\[([^\]]*)\]\([^)]*\)|[*_`#>]")
 
 
 def plain(markdown_text: str) -> str:
-    """The first paragraph of Markdown as one line of plain text: link texts kept,
-    their addresses, tags and emphasis marks dropped."""
-    paragraph = markdown_text.strip().split("\n\n")[0]
-    return " ".join(MARKUP.sub(lambda m: m.group(1) or "", paragraph).split())
+    """The first paragraph of Markdown as one line of plain text (`plain_text`)."""
+    return plain_text(markdown_text.strip().split("\n\n")[0])
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
