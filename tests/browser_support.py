@@ -7,7 +7,6 @@ Playwright never downloads a browser of its own here.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pytest
+from conftest import missing
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
@@ -38,11 +37,8 @@ def require_chromium(*, whole_module: bool = False) -> None:
     """Skip (locally) or fail (in CI, where .ci/run installs it) without chromium.
     Called at the top of a test module with whole_module=True, the module is skipped
     at once and the run reports one line."""
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(INSTALL_HINT, pytrace=False)
-    pytest.skip(INSTALL_HINT, allow_module_level=whole_module)
+    if not CHROMIUM.exists():
+        missing(INSTALL_HINT, whole_module=whole_module)
 
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -25,6 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "fixtures" / "example"
 EXAMPLE_PAPERS = EXAMPLE / "papers"
 TOOL_PARTS = ("docs", "overrides", "mkdocs.yml")
+
+
+def missing(hint: str, *, whole_module: bool = False) -> NoReturn:
+    """A tool the tests need is not installed: skip locally, fail in CI (`CI=true`),
+    where .ci/run installs it. HINT says what is missing and how to install it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(hint, pytrace=False)
+    pytest.skip(hint, allow_module_level=whole_module)
 
 
 def copy_tool(dest: Path) -> Path:

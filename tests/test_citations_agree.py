@@ -29,15 +29,21 @@ SCHEMA = json.loads((Path(__file__).parent / "schemas/csl-data.json").read_text(
 FORMS = {"original": ("", "ar"), "romanised": (".en", "en")}
 
 
-@pytest.fixture(scope="module", params=["example", "synthetic"])
-def volume(request, tmp_path_factory) -> tuple[Proceedings, dict[str, str], dict[str, str]]:
+def exported(kind: str, tmp_path_factory: pytest.TempPathFactory,
+             ) -> tuple[Proceedings, dict[str, str], dict[str, str]]:
+    """The example or a synthetic conference (KIND), its citation keys and its export files."""
     root = EXAMPLE
-    if request.param == "synthetic":
+    if kind == "synthetic":
         root = tmp_path_factory.mktemp("synthetic") / "project"
         write_synthetic(root, 30)
     proc = validate(root).proceedings
     keys = citation_keys(proc)
     return proc, keys, export_files(proc, keys)
+
+
+@pytest.fixture(scope="module", params=["example", "synthetic"])
+def volume(request, tmp_path_factory) -> tuple[Proceedings, dict[str, str], dict[str, str]]:
+    return exported(request.param, tmp_path_factory)
 
 
 def expected(proc: Proceedings, paper: Paper, lang: str) -> dict:
