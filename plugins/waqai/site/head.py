@@ -134,13 +134,14 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         json_ld["identifier"] = f"https://doi.org/{paper.doi}"
     if paper.pages:
         json_ld["pagination"] = paper.pages
+    # Google Scholar indexes an item only with at least one person as its author; an item
+    # whose sources name no one (a panel) gets no `citation_*` record rather than one that
+    # names its publisher as a person would be named. Its exports and JSON-LD name the
+    # publisher as an organisation.
     return {
-        "citation": {
+        "citation": {} if not people else {
             "title": paper.title.get(lang),
-            # An item whose sources name no one is cited under the publisher, as in the
-            # exports (Scholar needs an author).
-            "authors": [scholar_name(p, lang) for p in people]
-            or [corporate_author(proc).get(lang)],
+            "authors": [scholar_name(p, lang) for p in people],
             "publication_date": date.strftime("%Y/%m/%d"),
             "conference_title": conf.title.get(lang),
             "language": lang,
