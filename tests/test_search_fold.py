@@ -8,13 +8,11 @@ Node and in Debian's chromium (whichever is installed; CI has both).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from conftest import missing
 from waqai.search.query import query_tokens
 from waqai.text.arabic import fold
 
@@ -47,12 +45,6 @@ def python_side() -> list[list]:
     return [[fold(text), query_tokens(text)] for text in TRICKY]
 
 
-def require(tool: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} is missing; CI must have it", pytrace=False)
-    pytest.skip(f"{tool} is not installed")
-
-
 def test_fold_examples_checked_by_hand():
     """The reference itself, on forms a reader types differently."""
     assert fold("أَحْمَد") == fold("احمد") == "احمد"
@@ -66,7 +58,7 @@ def test_fold_examples_checked_by_hand():
 def test_node_folds_like_python():
     node = shutil.which("node")
     if node is None:
-        require("node")
+        missing("node is not installed (apt-get install nodejs)")
     program = ("const s = require(process.argv[1]);"
                "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
                "process.stdout.write(JSON.stringify(input.map(x => [s.fold(x), s.tokens(x)])));")
