@@ -19,9 +19,13 @@ Fields (all checked against biber's default biblatex data model, which
   (``2015-11-17/2015-11-19``), and for classic BibTeX, which reads no ``date``,
   ``year`` and ``month = nov``: a month macro, which BibTeX styles print as
   the month's name and biber reads as the number (a bare ``11`` prints "11").
-- ``keywords`` (comma-separated) and ``abstract`` (plain text): reference
-  managers import both; the standard styles print neither. ``pages``,
-  ``doi`` and ``url`` (the item's page in the form's language) when known.
+- ``keywords`` (comma-separated), which reference managers import. No
+  ``abstract``: the standard styles never print it, the file is what the
+  paper page's Cite panel shows for copying into a reference list, and an
+  abstract there doubled the panel and the volume file. The abstracts are in
+  the RIS (``AB``) and CSL-JSON (``abstract``) exports, which reference
+  managers import with everything else. ``pages``, ``doi`` and ``url`` (the
+  item's page in the form's language) when known.
 
 Escaping: LaTeX specials ``& % $ # _ { } ~ ^ \`` are escaped here, once, in
 text fields and names, and never in ``url``/``doi``. pybtex's own writer
@@ -131,7 +135,6 @@ def bib_entry(cite: Citation) -> Entry:
         "address": cite.place,
         "publisher": cite.publisher,
         "keywords": ", ".join(cite.keywords),
-        "abstract": cite.abstract,
         "pages": _pages(cite),
     }
     fields = {name: escape_latex(value) for name, value in text.items() if value}
