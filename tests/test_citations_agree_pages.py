@@ -56,6 +56,10 @@ def test_scholar_tags_and_json_ld_say_what_the_exports_say(site, lang: str) -> N
         assert article["name"] == paper.title.get(lang)
         assert article["isPartOf"]["name"] == facts["container"]
         assert article["datePublished"] == facts["date"].isoformat()
-        assert article.get("identifier", "") == (
-            f"https://doi.org/{facts['doi']}" if facts["doi"] else "")
+        if facts["doi"]:
+            assert article["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI",
+                                             "value": facts["doi"]}
+            assert article["sameAs"] == f"https://doi.org/{facts['doi']}"
+        else:
+            assert "identifier" not in article and "sameAs" not in article
         assert article.get("pagination", "") == (paper.pages or "")
