@@ -60,7 +60,18 @@ def expected(proc: Proceedings, paper: Paper, lang: str) -> dict:
     return {"authors": authors,
             "title": paper.title.ar if lang == "ar" else f"[{paper.title.en}]",
             "container": conf.title.get(lang), "place": conf.city.get(lang),
-            "date": proc.session(paper.session).day, "doi": paper.doi or "", "pages": pages}
+            "date": proc.session(paper.session).day, "doi": expected_doi(proc, paper), "pages": pages}
+
+
+def expected_doi(proc: Proceedings, paper: Paper) -> str:
+    """The item's DOI, written out here from the rule in data/dois.py's docstring: the one
+    paper.yaml states, else prefix / the suffix pattern filled in and lower-cased."""
+    conf = proc.conference
+    if paper.doi or conf.doi_prefix is None:
+        return paper.doi or ""
+    suffix = (conf.doi_suffix or "{short_name}.{id}").replace("{id}", paper.id)
+    suffix = suffix.replace("{short_name}", conf.short_name).replace("{year}", str(conf.year))
+    return f"{conf.doi_prefix}/{suffix.lower()}"
 
 
 def _bib_name(person: pybtex.database.Person) -> tuple[str, str]:

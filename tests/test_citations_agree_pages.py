@@ -60,6 +60,10 @@ def check_json_ld(article: dict, paper: Paper, lang: str, facts: dict) -> None:
     assert article["name"] == paper.title.get(lang)
     assert article["isPartOf"]["name"] == facts["container"]
     assert article["datePublished"] == facts["date"].isoformat()
-    assert article.get("identifier", "") == (
-        f"https://doi.org/{facts['doi']}" if facts["doi"] else "")
+    if facts["doi"]:
+        assert article["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI",
+                                         "value": facts["doi"]}
+        assert article["sameAs"] == f"https://doi.org/{facts['doi']}"
+    else:
+        assert "identifier" not in article and "sameAs" not in article
     assert article.get("pagination", "") == (paper.pages or "")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from waqai.data.citekeys import citation_keys, free_key, same_key
+from waqai.data.doicheck import check_dois
 from waqai.data.load import (
     PERSON_ID,
     SESSION_ID,
@@ -329,4 +330,4 @@ def check_raw_html(loaded: Loaded) -> None:
 
 CHECKS = [check_references, check_people_named, check_orders, check_unused_people,
           check_calendar_pairs, check_name_collisions, check_bibtex_text, check_raw_html,
-          check_keys]
+          check_keys, check_dois]

@@ -38,6 +38,7 @@ from enum import Enum
 from typing import Any
 
 from waqai.data.citekeys import KEY, KEY_RULE, MAX_KEY, is_key, repaired_key
+from waqai.data.dois import ITEM_PATTERN, PREFIX, SUFFIX_CHARACTERS, VOLUME_PATTERN
 from waqai.data.model import LANGS, Gender, HijriDate, ItemKind, Lang, SessionKind, Text
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
@@ -455,8 +456,10 @@ PAPER = Group("paper", (
     Field("doi", Plain(DOI, Invalid("“{value}” is not a DOI.",
                                     'Write the bare DOI, e.g. "10.1234/abcd" (no '
                                     "https://doi.org/).")),
-          Text("معرّف DOI مجردًا، بلا https://doi.org/.",
-               "The bare DOI, without https://doi.org/."), required=False,
+          Text("معرّف DOI مجردًا، بلا https://doi.org/، حين يكون للبند معرّفه الخاص؛ وإلا أعطته "
+               "إياه doi_prefix في conference.yaml إن كُتبت.",
+               "The bare DOI, without https://doi.org/, when the item has its own; otherwise "
+               "doi_prefix in conference.yaml gives it one, if written."), required=False,
           example='"10.1234/abcd"'),
     # Whether the file is there is checked by the loader, which knows the folder.
     Field("pdf", Plain(PDF_NAME), Text("اسم ملف PDF للبحث، موضوعًا في مجلد البند.",
@@ -593,6 +596,25 @@ CONFERENCE = Group("conference", (
         'Write e.g. "https://proceedings.example.org/2024/".')),
           Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
           example='"https://proceedings.example.org/2024/"'),
+    # The suffix patterns are checked by checks.check_dois, which names the wrong characters.
+    Field("doi_prefix", Plain(PREFIX, Invalid("“{value}” is not a DOI prefix.",
+                                              'Write the prefix Crossref gave you, e.g. '
+                                              '"10.5555" (no slash, no suffix).')), Text(
+        "بادئة DOI التي منحتها Crossref للناشر. إن كُتبت صار لكل بند وللوقائع معرّف DOI، إلا "
+        "بندًا يكتب معرّفه في doi.",
+        "The DOI prefix Crossref gave the publisher. With it every item and the volume have a "
+        "DOI, except an item that states its own in doi."), required=False, example='"10.5555"'),
+    Field("doi_suffix", Plain(re.compile(ITEM_PATTERN)), Text(
+        "نمط لاحقة DOI لكل بند، فيه {id} (معرّف البند) ويجوز فيه {short_name} و{year}. "
+        "الافتراضي {short_name}.{id}، ويُكتب بأحرف صغيرة. الأحرف المسموح بها: "
+        f"{SUFFIX_CHARACTERS}.",
+        "The pattern of each item's DOI suffix: it holds {id} (the item's id) and may hold "
+        "{short_name} and {year}. Default {short_name}.{id}, lower-cased. Allowed characters: "
+        f"{SUFFIX_CHARACTERS}."), required=False, example='"conf2024.{id}"'),
+    Field("doi_volume_suffix", Plain(re.compile(VOLUME_PATTERN)), Text(
+        "نمط لاحقة DOI للوقائع كلها، ويجوز فيه {short_name} و{year}. الافتراضي {short_name}.",
+        "The pattern of the volume's DOI suffix; it may hold {short_name} and {year}. Default "
+        "{short_name}."), required=False, example='"conf2024"'),
     Field("official_url", Plain(), Text("الصفحة الرسمية للمؤتمر.",
                                         "The conference's official page."), required=False,
           example='"https://example.org/conference/"'),

@@ -175,7 +175,8 @@ def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
 
 def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     shown = fields.file
-    sources.remember(shown, fields, "editors", "statements", "title", "short_name")
+    sources.remember(shown, fields, "editors", "statements", "title", "short_name",
+                     "doi_suffix", "doi_volume_suffix")
     for path, node in nested(fields, "dates"):
         sources.remember_keys(shown, path, node, "start", "end", "hijri_start", "hijri_end")
     statement_paths = []
@@ -213,7 +214,8 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         hijri_start=dates.get("hijri_start"),
         hijri_end=dates.get("hijri_end"), description=v["description"],
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
-        statements=statements)
+        statements=statements, doi_prefix=v["doi_prefix"], doi_suffix=v["doi_suffix"],
+        doi_volume_suffix=v["doi_volume_suffix"])
 
 
 def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:
@@ -311,7 +313,7 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     if fields is None:
         return None
     shown = fields.file
-    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title")
+    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title", "doi")
     v = read_group(PAPER, fields)
     # Cited even when the item is incomplete, so one run reports every mistake in it.
     sources.cite(shown, "session", SESSION_ID, [v["session"]])

@@ -218,6 +218,10 @@ class Conference:
     official_url: str | None = None
     editors: tuple[str, ...] = ()
     statements: tuple[Statement, ...] = ()
+    # DOIs (read them through data/dois.py): the registrant's prefix and the suffix patterns.
+    doi_prefix: str | None = None
+    doi_suffix: str | None = None
+    doi_volume_suffix: str | None = None
 
     @property
     def year(self) -> int:

@@ -5,7 +5,8 @@ its people (family and given names apart, the honorific kept aside and never
 written into a name), its title, the volume it is in (the container), the event
 it was given at, the city, the publisher, the day of its session (*the* date of
 the item, the same day in every format), the event's first and last days,
-pages, DOI, the page's URL, keywords and the abstract as plain text.
+pages, DOI (`data/dois.py`: stated, or given by the prefix), the page's URL,
+keywords and the abstract as plain text.
 
 Two forms of each record (`Record.form`):
 
@@ -41,6 +42,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from waqai.data.dois import item_doi
 from waqai.data.model import (
     ArabicName,
     ItemKind,
@@ -188,7 +190,7 @@ def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
         title=_text(paper.title), container=_text(conf.title), event_title=_text(conf.title),
         place=_text(conf.city), publisher=_text(conf.publisher),
         date=proc.session(paper.session).day, event_dates=(conf.start, conf.end),
-        pages=_pages(paper.pages), doi=one_line(paper.doi or ""),
+        pages=_pages(paper.pages), doi=one_line(item_doi(conf, paper) or ""),
         urls=Text(*(f"{site}{lang_root(lang)}{paper_url(paper)}" for lang in ("ar", "en"))),
         keywords=(_words(paper.keywords_in("ar")), _words(paper.keywords_in("en"))),
         abstract=Text(plain_text(paper.abstract.ar), plain_text(paper.abstract.en)),

@@ -27,6 +27,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
+from waqai.data.dois import doi_url, item_doi, volume_doi
 from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
 from waqai.exports.record import corporate_author
 from waqai.text.labels import HONORIFICS_EN
@@ -71,6 +72,23 @@ def person_ld(person: Person, lang: Lang) -> dict[str, Any]:
 def absolute_url(proc: Proceedings, lang: Lang, url: str) -> str:
     """The address under `site_url` of a generated page (`url` as in `PageSpec.url`)."""
     return f"{base_url(proc.conference)}{lang_root(lang)}{url}"
+
+
+def doi_ld(doi: str | None) -> dict[str, Any]:
+    """A DOI as Schema.org gives it: an `identifier` that names its scheme (a bare URL
+    names none), and `sameAs` its resolver address. Nothing when there is no DOI."""
+    if not doi:
+        return {}
+    return {"identifier": {"@type": "PropertyValue", "propertyID": "DOI", "value": doi},
+            "sameAs": doi_url(doi)}
+
+
+def volume_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
+    """The proceedings volume as a Schema.org `Book`."""
+    conf = proc.conference
+    return {"@type": "Book", "name": conf.title.get(lang), "url": conf.site_url,
+            "publisher": {"@type": "Organization", "name": conf.publisher.get(lang)},
+            **doi_ld(volume_doi(conf))}
 
 
 def event_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
@@ -123,15 +141,14 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "datePublished": date.isoformat(),
         "keywords": list(paper.keywords_in(lang)),
         # The proceedings volume the item belongs to, and the event it was presented at.
-        "isPartOf": {"@type": "Book", "name": conf.title.get(lang), "url": conf.site_url,
-                     "publisher": {"@type": "Organization", "name": conf.publisher.get(lang)}},
+        "isPartOf": volume_ld(proc, lang),
         "recordedAt": event_ld(proc, lang),
     }
     abstract = plain_text(paper.abstract.get(lang))  # as the exports give it
     if abstract.strip():
         json_ld["abstract"] = abstract.strip()
-    if paper.doi:
-        json_ld["identifier"] = f"https://doi.org/{paper.doi}"
+    doi = item_doi(conf, paper)
+    json_ld |= doi_ld(doi)
     if paper.pages:
         json_ld["pagination"] = paper.pages
     # Google Scholar indexes an item only with at least one person as its author; an item
@@ -148,7 +165,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
             "publisher": conf.publisher.get(lang),
             "pdf_url": pdf_url,
             "keywords": "; ".join(paper.keywords_in(lang)),
-            "doi": paper.doi or "",
+            "doi": doi or "",
             "firstpage": (paper.pages or "").replace("–", "-").split("-")[0],
             "lastpage": (paper.pages or "").replace("–", "-").split("-")[-1],
             "abstract_html_url": page_url,

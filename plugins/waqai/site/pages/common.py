@@ -1,11 +1,12 @@
 """Small views shared by several page kinds: a person, a paper, a session in brief,
-the chairs of a session, the event's time zone."""
+the chairs of a session, the event's time zone, a DOI."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from waqai.data.dois import doi_url
 from waqai.data.model import Conference, Lang, Paper, Person, Proceedings, Role, Session
 from waqai.site.pages import Context, Links
 from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS, role_label
@@ -21,6 +22,11 @@ def person_brief(person: Person, lang: Lang, links: Links) -> Context:
         "name_other": person.name_en.full if lang == "ar" else person.name_ar.display,
         "url": links.page(person_url(person)),
     }
+
+
+def doi_view(doi: str | None) -> Context | None:
+    """A DOI and its resolver address (`partials/waqai/doi.html`), or None."""
+    return {"doi": doi, "url": doi_url(doi)} if doi else None
 
 
 def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Context:

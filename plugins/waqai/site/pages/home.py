@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from waqai.data.dois import volume_doi
 from waqai.data.model import Conference, Lang, Proceedings
 from waqai.exports.files import programme_ics_path, volume_file
 from waqai.exports.record import FORMS
 from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import person_brief
+from waqai.site.pages.common import doi_view, person_brief
 from waqai.text.labels import LABELS
 from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
 
@@ -67,6 +68,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
         "citation_files": citation_files,
         "exports": exports,
         "about_url": links.page(ABOUT_URL),
+        "volume_doi": doi_view(volume_doi(conf)),
     }
 
 
@@ -76,7 +78,8 @@ def about_specs(proc: Proceedings) -> Iterable[PageSpec]:
 
 def volume_citation(proc: Proceedings, lang: Lang) -> Context:
     """The parts of a citation of the whole volume: the record every export gives each
-    item as its container (title in both languages, editors, city, publisher, year)."""
+    item as its container (title in both languages, editors, city, publisher, year), and
+    its DOI when it has one."""
     conf = proc.conference
     editors = [proc.person(pid) for pid in conf.editors]
     return {
@@ -87,6 +90,7 @@ def volume_citation(proc: Proceedings, lang: Lang) -> Context:
         "publisher": conf.publisher.get(lang),
         "year": conf.year,
         "url": base_url(conf),
+        "doi": doi_view(volume_doi(conf)),
     }
 
 

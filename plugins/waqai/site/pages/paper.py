@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from waqai.data.dois import item_doi
 from waqai.data.model import Lang, Paper, Proceedings
 from waqai.exports.files import paper_files
 from waqai.exports.record import FORMS, corporate_author
 from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import chairs_view, person_brief, session_brief, zone_view
+from waqai.site.pages.common import (
+    chairs_view,
+    doi_view,
+    person_brief,
+    session_brief,
+    zone_view,
+)
 from waqai.text.labels import ITEM_KINDS, LABELS
 from waqai.urls import base_url, paper_url, pdf_path
 
@@ -82,7 +89,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "cited_under": "" if paper.people else corporate_author(proc).get(lang),
             "keywords": list(paper.keywords_in(lang)),
             "pages": paper.pages or "",
-            "doi": paper.doi or "",
+            "doi": doi_view(item_doi(proc, paper)),
             "pdf_url": links.asset(pdf) if pdf else "",
         },
         "session": {**session_brief(session, lang, links),
