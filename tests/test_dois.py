@@ -117,10 +117,13 @@ def test_each_page_shows_and_links_its_doi_isolated(built, lang: str) -> None:
 def test_scholar_tags_and_json_ld_carry_the_doi(built, lang: str) -> None:
     site, proc, _ = built
     root = site if lang == "ar" else site / "en"
-    for paper_id in (paper.id for paper in proc.papers):
-        tags = head(root / "papers" / paper_id / "index.html")
-        doi = want(paper_id)
-        assert tags.one("citation_doi") == doi
+    for paper in proc.papers:
+        tags = head(root / "papers" / paper.id / "index.html")
+        doi = want(paper.id)
+        if paper.people:
+            assert tags.one("citation_doi") == doi
+        else:  # no citation_* record for an item with no named people (Scholar needs one)
+            assert "citation_doi" not in tags.meta
         article = next(b for b in tags.json_ld if b.get("@type") == "ScholarlyArticle")
         assert article["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI",
                                          "value": doi}
