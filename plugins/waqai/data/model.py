@@ -173,6 +173,7 @@ class Paper:
     pages: str | None = None
     doi: str | None = None
     pdf: str | None = None
+    pdf_pages: int | None = None  # read from the PDF itself (data/pdfread.py)
     key: str | None = None  # the citation key stored in the data; see data/citekeys.py
 
     @property
@@ -198,6 +199,9 @@ class Statement:
     source: Text
 
 
+DEFAULT_MAX_PDF_MB = 20
+
+
 @dataclass(frozen=True)
 class Conference:
     title: Text
@@ -218,6 +222,7 @@ class Conference:
     official_url: str | None = None
     editors: tuple[str, ...] = ()
     statements: tuple[Statement, ...] = ()
+    max_pdf_mb: int = DEFAULT_MAX_PDF_MB  # the largest paper PDF accepted
 
     @property
     def year(self) -> int:
