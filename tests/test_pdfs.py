@@ -9,11 +9,12 @@ import pytest
 
 from conftest import run_waqai
 from linkcheck import Site
+from pdf_files import clean_pdf
 from test_incremental import files_under, serve_twice
 from test_timezone import error_lines
 
-# A PDF as far as Waqai looks: the bytes are written here, not made by the code under test.
-PDF_BYTES = b"%PDF-1.4\n%test file\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+# A real PDF, written by pypdf (tests/pdf_files.py), not by the code under test.
+PDF_BYTES = clean_pdf(title="version one")
 PAPER = "papers/absher/paper.yaml"
 SITE_URL = "https://proceedings.example.org/csc-2015/"
 
@@ -97,14 +98,16 @@ def test_a_missing_pdf_is_refused(project: Path) -> None:
                    'e.g. "paper.pdf".')
 
 
-def test_a_pdf_in_a_linked_paper_folder_is_refused(project: Path, tmp_path: Path) -> None:
-    """The file is no link, but its folder is: it lies outside the data folder."""
-    line = add_pdf(project)
+def test_a_pdf_in_a_linked_paper_folder_is_not_read(project: Path, tmp_path: Path) -> None:
+    """The file is no link, but its folder is: the folder is refused, and not read."""
+    add_pdf(project)
     moved = tmp_path / "absher"
     (project / "papers/absher").rename(moved)
     (project / "papers/absher").symlink_to(moved, target_is_directory=True)
-    message, _ = refused(project, line)
-    assert message == f"“paper.pdf” lies outside papers/absher/ (in {moved.resolve()})."
+    result = run_waqai(project, "check")
+    assert result.code == 1
+    assert [line.split(": error: ", 1)[0] for line in error_lines(result.output)] == [
+        "papers/absher"]
 
 
 def test_a_pdf_refused_later_leaves_the_last_good_site(project: Path) -> None:
@@ -120,7 +123,7 @@ def test_a_pdf_refused_later_leaves_the_last_good_site(project: Path) -> None:
 
 @pytest.mark.parametrize("edit", [
     "papers/absher/paper.yaml=>pdf: paper.pdf=>",  # no longer published: deleted
-    "papers/absher/paper.pdf=>%test file=>%a new version",  # replaced: copied again
+    "papers/absher/paper.pdf=>version one=>version two",  # replaced: copied again
 ])
 def test_a_serve_rebuild_follows_the_pdf(project: Path, tmp_path: Path, edit: str) -> None:
     add_pdf(project)

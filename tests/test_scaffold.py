@@ -10,6 +10,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import run_waqai
+from pdf_files import clean_pdf
 from waqai.commands.cli import main
 from waqai.data import schema
 from waqai.data.checks import validate
@@ -48,7 +49,7 @@ def fill(project: Path, uncomment: bool = False) -> None:
         text = re.sub(r"^# keywords:\n(?:#   .*\n)+",
                       lambda m: re.sub(r"^# ", "", m.group(), flags=re.MULTILINE), text,
                       flags=re.MULTILINE)
-        (path.parent / "paper.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+        (path.parent / "paper.pdf").write_bytes(clean_pdf())
     path.write_text(text, encoding="utf-8")
     (project / "papers/test-paper/abstract.ar.md").write_text("ملخص البحث.\n", encoding="utf-8")
     (project / "papers/test-paper/abstract.en.md").write_text("The abstract.\n", encoding="utf-8")

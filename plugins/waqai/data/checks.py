@@ -57,14 +57,15 @@ Fingerprint = tuple[tuple[str, str, int, int], ...]  # (folder, name, size, mtim
 
 
 def fingerprint(folder: Path) -> Fingerprint:
-    """Cheap identity of the data: every file's path, size and modification time."""
+    """Cheap identity of the data: every file's path, size and modification time, and
+    every link's (to a folder too: `os.walk` lists it but does not enter it), which the
+    loader refuses."""
     entries = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            # A dangling link is the loader's to report (a PDF), not a crash here.
-            stat = os.stat(path) if os.path.exists(path) else os.lstat(path)
+        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+        for name in sorted(filenames + links):
+            stat = os.lstat(os.path.join(dirpath, name))
             entries.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 

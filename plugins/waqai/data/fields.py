@@ -39,7 +39,16 @@ from typing import Any
 
 from waqai.data.citekeys import KEY, KEY_RULE, MAX_KEY, is_key, repaired_key
 from waqai.data.dois import ITEM_PATTERN, PREFIX, SUFFIX_CHARACTERS, VOLUME_PATTERN
-from waqai.data.model import LANGS, Gender, HijriDate, ItemKind, Lang, SessionKind, Text
+from waqai.data.model import (
+    DEFAULT_MAX_PDF_MB,
+    LANGS,
+    Gender,
+    HijriDate,
+    ItemKind,
+    Lang,
+    SessionKind,
+    Text,
+)
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
 from waqai.text.labels import GENDERS, ITEM_KINDS, SESSION_KINDS
@@ -589,6 +598,10 @@ CONFERENCE = Group("conference", (
         "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
         "The time zone of the sessions' times, by its IANA (tz database) name."),
           example='"Asia/Muscat"'),
+    Field("max_pdf_mb", Order(), Text(
+        f"أكبر حجم مقبول لملف PDF البحث، بالميغابايت ({DEFAULT_MAX_PDF_MB} إن لم يُذكر).",
+        f"The largest paper PDF accepted, in megabytes ({DEFAULT_MAX_PDF_MB} if not given)."),
+          required=False, example=str(DEFAULT_MAX_PDF_MB)),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings."),
           example='{ar: "اسم الناشر", en: "Publisher name"}'),
     Field("site_url", Plain(SITE_URL, Invalid(

@@ -12,6 +12,8 @@ Layout of the data folder:
     papers/about.en.md           … and English (both files or neither)
 
 Folders whose names start with "_" or "." are not papers (e.g. `_schema/`).
+No file is read through a symbolic link: every link in the data folder is an
+error (`links.py`).
 This module reads and type-checks each file on its own; `checks.py` then checks
 what only the whole volume can tell (references, duplicates, dates).
 """
@@ -39,7 +41,9 @@ from waqai.data.fields import (
     Values,
     read_group,
 )
+from waqai.data.links import link_problems, read_bytes
 from waqai.data.model import (
+    DEFAULT_MAX_PDF_MB,
     ArabicName,
     Conference,
     Lang,
@@ -52,7 +56,7 @@ from waqai.data.model import (
     Statement,
     Text,
 )
-from waqai.data.pdfs import refuse_pdf
+from waqai.data.pdfs import inspect_pdf
 from waqai.data.problems import Problem, Severity
 from waqai.data.yamlread import (
     BIDI_CONTROLS,
@@ -97,6 +101,9 @@ class Sources:
     references: list[Reference] = field(default_factory=list)
     # shown paper.yaml -> its stored citation key, from items that did not load as well
     keys: dict[str, str] = field(default_factory=dict)
+    # Files a field names (a paper's PDF): that field's check refuses such a file if it
+    # is a link, so the links found in the data folder are not reported twice.
+    named_files: set[Path] = field(default_factory=set)
 
     def shown(self, path: Path) -> str:
         try:
@@ -135,6 +142,7 @@ class Sources:
             self.declared.setdefault(what, set()).update(ids)
         self.references.extend(other.references)
         self.keys.update(other.keys)
+        self.named_files.update(other.named_files)
 
 
 @dataclass
@@ -155,6 +163,8 @@ class Loaded:
 def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
                       limit: int = MAX_FILE_BYTES) -> Fields | None:
     shown = sources.shown(path)
+    if path.is_symlink():
+        return None  # reported with every other link in the data folder
     if not path.is_file():
         problems.append(Problem(shown, "", "is missing.",
                                 f"Create {path.name}; see README.md for its fields."))
@@ -215,7 +225,8 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         hijri_end=dates.get("hijri_end"), description=v["description"],
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
         statements=statements, doi_prefix=v["doi_prefix"], doi_suffix=v["doi_suffix"],
-        doi_volume_suffix=v["doi_volume_suffix"])
+        doi_volume_suffix=v["doi_volume_suffix"],
+        max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB)
 
 
 def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:
@@ -299,11 +310,12 @@ def read_session(session_id: str, entry: Fields, sources: Sources) -> Session | 
 # -- papers/<id>/ ------------------------------------------------------------
 
 def paper_folders(data_dir: Path) -> list[Path]:
+    """The papers' folders; a link to a folder is none (it is reported as a link)."""
     return sorted(p for p in data_dir.iterdir()
-                  if p.is_dir() and not p.name.startswith(("_", ".")))
+                  if p.is_dir() and not p.is_symlink() and not p.name.startswith(("_", ".")))
 
 
-def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
+def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
     sources, problems = loaded.sources, loaded.problems
     path = folder / "paper.yaml"
     fields = read_mapping_file(path, sources, problems)
@@ -321,11 +333,15 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     if v["key"]:
         sources.keys[shown] = v["key"]
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
-    pdf = v["pdf"]
-    refusal = refuse_pdf(pdf, folder, sources.data_dir, sources.shown(folder)) if pdf else None
-    if refusal is not None:
-        fields.problem("pdf", refusal.message, refusal.fix, fields.line("pdf"))
-        pdf = None
+    pdf, pdf_pages = v["pdf"], None
+    if pdf:
+        sources.named_files.add(folder / pdf)
+        found = inspect_pdf(pdf, folder, sources.shown(folder), max_pdf_mb)
+        if isinstance(found, int):
+            pdf_pages = found
+        else:
+            fields.problem("pdf", found.message, found.fix, fields.line("pdf"))
+            pdf = None
     if paper_id is None:
         return None
     sources.paper_files[paper_id] = shown
@@ -336,7 +352,8 @@ def read_paper(folder: Path, loaded: Loaded) -> Paper | None:
     return Paper(id=paper_id, session=v["session"], order=v["order"], kind=v["kind"],
                  title=v["title"], people=tuple(v["people"]),
                  keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
-                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf, key=v["key"])
+                 abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf,
+                 pdf_pages=pdf_pages, key=v["key"])
 
 
 def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
@@ -364,14 +381,19 @@ def read_markdown_pair(folder: Path, pair: MarkdownPair,
     """Both files of `pair` in `folder` (None with the problems, or None and no problem
     for an optional pair wholly absent), and the shown path of each file read."""
     files = pair.files()
-    present = {lang for lang, name in files.items() if (folder / name).is_file()}
+    # A link is reported with every other link in the data folder, and not read.
+    linked = {lang for lang, name in files.items() if (folder / name).is_symlink()}
+    present = {lang for lang, name in files.items()
+               if lang not in linked and (folder / name).is_file()}
     texts: dict[Lang, str] = {}
     shown_files: dict[Lang, str] = {}
-    if not pair.required and not present:
+    if not pair.required and not present and not linked:
         return None, shown_files
     for lang, name in files.items():
         path = folder / name
         shown = loaded.sources.shown(path)
+        if lang in linked:
+            continue
         if lang not in present:
             other = files["en" if lang == "ar" else "ar"]
             fix = (f"Create {name} with the {pair.name} in {_LANGUAGE[lang]}." if pair.required
@@ -429,13 +451,15 @@ class Reads:
     def file(self, path: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
         return self._reuse(path, lambda: (_digest(path),), loaded, read)
 
-    def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
+    def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T],
+               *also: Any) -> T:
         """A paper's folder: its text files' contents, and its other files' (a PDF's) kind,
-        size and time, which `refuse_pdf` judges."""
+        size and time, which `inspect_pdf` judges; `also`: the other inputs of `read`
+        (the PDF size limit), so a PDF is opened again only when one of these changed."""
         def key() -> tuple[Any, ...]:
             names = sorted(entry.name for entry in os.scandir(folder))
-            return tuple((name, _digest(folder / name) if name in self.PAPER_FILES
-                          else _status(folder / name)) for name in names)
+            return (*also, *((name, _digest(folder / name) if name in self.PAPER_FILES
+                              else _status(folder / name)) for name in names))
         return self._reuse(folder, key, loaded, read)
 
     def _reuse(self, path: Path, key_of: Callable[[], tuple[Any, ...]], loaded: Loaded,
@@ -466,10 +490,12 @@ def _status(path: Path) -> tuple[int, int, int] | None:
     return status.st_mode, status.st_size, status.st_mtime_ns
 
 
-def _digest(path: Path) -> bytes | None:
+def _digest(path: Path) -> bytes | str | None:
+    """The digest of a file's bytes; "link" for a link, which is not read."""
+    if path.is_symlink():
+        return "link"
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).digest()
+        return hashlib.sha256(read_bytes(path)).digest()
     except OSError:
         return None
 
@@ -514,12 +540,15 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
     loaded.people = list(reads.file(people, loaded, lambda into: read_people_file(people, into)))
     loaded.sessions = list(reads.file(sessions, loaded,
                                       lambda into: read_sessions_file(sessions, into)))
+    max_pdf_mb = loaded.conference.max_pdf_mb if loaded.conference else DEFAULT_MAX_PDF_MB
     for folder in paper_folders(base):
-        paper = reads.folder(folder, loaded, functools.partial(read_paper, folder))
+        paper = reads.folder(folder, loaded, functools.partial(read_paper, folder, max_pdf_mb),
+                             max_pdf_mb)
         if paper:
             loaded.papers.append(paper)
     # Two small files, read every time: not worth keeping in `reads`.
     loaded.about, loaded.about_files = read_markdown_pair(base, ABOUT, loaded)
+    loaded.problems.extend(link_problems(base, sources.shown, sources.named_files))
     return loaded
 
 

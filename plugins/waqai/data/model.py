@@ -173,6 +173,7 @@ class Paper:
     pages: str | None = None
     doi: str | None = None
     pdf: str | None = None
+    pdf_pages: int | None = None  # read from the PDF itself (data/pdfread.py)
     key: str | None = None  # the citation key stored in the data; see data/citekeys.py
 
     @property
@@ -196,6 +197,9 @@ class Statement:
     person: str
     text: Text
     source: Text
+
+
+DEFAULT_MAX_PDF_MB = 20
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,7 @@ class Conference:
     doi_prefix: str | None = None
     doi_suffix: str | None = None
     doi_volume_suffix: str | None = None
+    max_pdf_mb: int = DEFAULT_MAX_PDF_MB  # the largest paper PDF accepted
 
     @property
     def year(self) -> int:

@@ -2,12 +2,10 @@
 
 The build copies the file into the site as it is, so `check` refuses here what
 must not go out: a name that is not a plain file name, a missing file, a
-symbolic link, a file that lies outside the paper's own folder, and a file that
-is not a PDF at all (it does not start with `%PDF-`).
-
-Only the file's first bytes are read. Looking inside a PDF (scripts, actions,
-embedded files) is deliberately not done here: it needs a PDF parser and is a
-question of its own.
+symbolic link (a paper's folder is never one: see `links.py`), a file larger
+than the conference allows (`max_pdf_mb` in conference.yaml), and, judged from
+its contents (`pdfread.py`), a file that is not a whole, unencrypted PDF free of
+scripts and actions. The file is read once; what is accepted yields its pages.
 """
 
 from __future__ import annotations
@@ -15,22 +13,20 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import NamedTuple
 
 from waqai.data.fields import PDF_NAME
+from waqai.data.links import FileTooLarge, read_bytes
+from waqai.data.pdfread import PdfRefusal, judge_pdf
 
-PDF_MAGIC = b"%PDF-"
-
-
-class PdfRefusal(NamedTuple):
-    message: str
-    fix: str
+MB = 1024 * 1024
 
 
-def refuse_pdf(name: str, folder: Path, data_dir: Path, shown_folder: str) -> PdfRefusal | None:
-    """Why `name` in the paper folder `folder` may not be published, or None if it may.
+def inspect_pdf(name: str, folder: Path, shown_folder: str, max_mb: int) -> PdfRefusal | int:
+    """Why `name` in the paper folder `folder` may not be published, or, if it may, its
+    number of pages.
 
-    `data_dir` is the data folder (`papers/`); `shown_folder` the folder as editors see it.
+    `shown_folder` is the folder as editors see it; `max_mb` the largest PDF accepted, in
+    megabytes.
     """
     where = f"{shown_folder}/"
     put_it_there = f'Put the PDF itself in {where} and write its file name, e.g. "paper.pdf".'
@@ -46,18 +42,14 @@ def refuse_pdf(name: str, folder: Path, data_dir: Path, shown_folder: str) -> Pd
                           f"Replace the link with a copy of the PDF in {where}.")
     if not stat.S_ISREG(status.st_mode):
         return PdfRefusal(f"“{name}” is not a file in {where}.", put_it_there)
-    # The folder itself may be a link: the file must really be in the data folder.
-    if path.resolve().parent != data_dir.resolve() / folder.name:
-        return PdfRefusal(f"“{name}” lies outside {where} (in {path.resolve().parent}).",
-                          put_it_there)
     try:
-        with open(path, "rb") as handle:
-            start = handle.read(len(PDF_MAGIC))
+        data = read_bytes(path, max_mb * MB)
+    except FileTooLarge as err:
+        return PdfRefusal(f"“{name}” is {err.size / MB:.1f} MB ({err.size:,} bytes); the limit "
+                          f"is {max_mb} MB ({max_mb * MB:,} bytes).",
+                          "Make the PDF smaller (e.g. export it with compressed images), or "
+                          "let the editors raise `max_pdf_mb` in conference.yaml.")
     except OSError as err:
         return PdfRefusal(f"“{name}” cannot be read ({err.strerror}).",
                           "Check that the file is readable.")
-    if start != PDF_MAGIC:
-        return PdfRefusal(f"“{name}” is not a PDF: it does not start with “%PDF-”.",
-                          f"Save the paper as PDF (e.g. “Export as PDF”) and put that file "
-                          f"in {where}.")
-    return None
+    return judge_pdf(name, data, where)

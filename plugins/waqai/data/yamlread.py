@@ -19,6 +19,7 @@ from typing import TypeVar
 
 import yaml
 
+from waqai.data.links import FileTooLarge, read_bytes
 from waqai.data.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -42,19 +43,20 @@ T = TypeVar("T")
 
 def read_text_file(path: Path, shown: str, problems: list[Problem],
                    limit: int = MAX_FILE_BYTES) -> str | None:
-    """The file's text, or None with a problem when it is too big or not UTF-8."""
+    """The file's text, or None with a problem when it is too big or not UTF-8.
+
+    A link is not followed (see `links.py`): the caller has reported it already."""
     try:
-        size = path.stat().st_size
+        raw = read_bytes(path, limit)
+    except FileTooLarge as err:
+        problems.append(Problem(
+            shown, "", f"is {err.size:,} bytes; the limit is {limit:,}.",
+            "Shorten it; an abstract or data file this large is almost certainly a mistake."))
+        return None
     except OSError as err:
         problems.append(Problem(shown, "", f"cannot be read ({err.strerror}).",
                                 "Check that the file exists and is readable."))
         return None
-    if size > limit:
-        problems.append(Problem(
-            shown, "", f"is {size:,} bytes; the limit is {limit:,}.",
-            "Shorten it; an abstract or data file this large is almost certainly a mistake."))
-        return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
