@@ -49,6 +49,15 @@ def already_written(dirty: bool = False) -> None:
     """Stands in for `File.copy_file` of a file that is on disk already."""
 
 
+def _write(dest: Path, content: Content, made: set[Path]) -> None:
+    """Write one export now, making each folder once: thousands of per-item files, and
+    MkDocs' own copy tries to make every file's folder again."""
+    if dest.parent not in made:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        made.add(dest.parent)
+    dest.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
 class OpenBuild:
     """One build, across its language passes.
 
@@ -86,10 +95,12 @@ class OpenBuild:
             self.exports = self.plan_exports(exports, config.site_dir)
             self.note_copies(copies, config.site_dir)
         files = []
+        made: set[Path] = set()
         for export in self.exports:
             file = File.generated(config, export.path, content=export.text)
-            if not (export.write and first_pass):
-                file.copy_file = already_written  # type: ignore[method-assign]
+            if export.write and first_pass:
+                _write(Path(file.abs_dest_path), export.text, made)
+            file.copy_file = already_written  # type: ignore[method-assign]
             files.append(file)
         for path, source in copies.items():
             file = File.generated(config, path, abs_src_path=str(source))

@@ -13,8 +13,9 @@ LIMIT = 160
 
 
 def plain(markdown_text: str) -> str:
-    """The first paragraph of Markdown as one line of plain text (`plain_text`)."""
-    return plain_text(markdown_text.strip().split("\n\n")[0])
+    """Markdown as one line of plain text (`plain_text`, whose cache the exports and the
+    JSON-LD share: the same abstract is converted once per build)."""
+    return plain_text(markdown_text)
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
