@@ -18,27 +18,27 @@ from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
 from waqai.exports.ics import programme_ics, session_ics
 from waqai.exports.keys import citation_keys
-from waqai.exports.record import FORMS, Citation, Form, Record, paper_record
+from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
 
 FORMATS = ("bib", "ris", "json")
-_FORM_SUFFIX: dict[Form, str] = {"original": "", "romanised": ".en"}
+
+
+def _in_language(stem: str, ext: str, lang: Lang) -> str:
+    """`programme`, `ics` -> `programme.ics` (Arabic), `programme.en.ics` (English)."""
+    return f"{stem}.{ext}" if lang == DEFAULT_LANG else f"{stem}.{lang}.{ext}"
 
 
 def volume_file(fmt: str, form: Form = "original") -> str:
-    return f"proceedings{_FORM_SUFFIX[form]}.{fmt}"
+    return _in_language("proceedings", fmt, FORM_LANG[form])
 
 
 VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
 
 
 def paper_files(paper: Paper, key: str, form: Form = "original") -> dict[str, str]:
-    return {fmt: f"papers/{paper.id}/{key}{_FORM_SUFFIX[form]}.{fmt}" for fmt in FORMATS}
-
-
-def _in_language(stem: str, ext: str, lang: Lang) -> str:
-    """`programme`, `ics` -> `programme.ics` (Arabic), `programme.en.ics` (English)."""
-    return f"{stem}.{ext}" if lang == DEFAULT_LANG else f"{stem}.{lang}.{ext}"
+    return {fmt: _in_language(f"papers/{paper.id}/{key}", fmt, FORM_LANG[form])
+            for fmt in FORMATS}
 
 
 def programme_ics_path(lang: Lang) -> str:

@@ -59,6 +59,8 @@ from waqai.urls import base_url, paper_url
 
 Form = Literal["original", "romanised"]
 FORMS: tuple[Form, ...] = ("original", "romanised")
+# The language each form's values are written in (and its files named for: files.py).
+FORM_LANG: dict[Form, Lang] = {"original": "ar", "romanised": "en"}
 LANGUAGE = "ar"
 
 
@@ -129,8 +131,8 @@ class Record:
     abstract: Text  # plain text
 
     def form(self, form: Form) -> Citation:
-        lang: Lang = "ar" if form == "original" else "en"
-        side = 0 if form == "original" else 1
+        lang = FORM_LANG[form]
+        side = FORMS.index(form)
         title = self.title.ar if form == "original" else f"[{self.title.en}]"
         return Citation(
             form=form, key=self.key, kind=self.kind, language=LANGUAGE, text_language=lang,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from waqai.data.dois import item_doi
 from waqai.data.model import Lang, Paper, Proceedings
 from waqai.exports.files import paper_files
-from waqai.exports.record import FORMS, corporate_author
+from waqai.exports.record import FORM_LANG, FORMS, corporate_author
 from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import (
@@ -54,7 +54,7 @@ def _cite_forms(data: BuildData, paper: Paper, key: str, lang: Lang,
     for form in FORMS if lang == "ar" else FORMS[::-1]:
         paths = paper_files(paper, key, form)
         forms.append({"form": form, "label": LABELS[f"cite_form_{form}"].get(lang),
-                      "lang": "ar" if form == "original" else "en",
+                      "lang": FORM_LANG[form],
                       "lines": bibtex_lines(data.exports[paths["bib"]]),
                       "files": _downloads(paths, links)})
     return forms
