@@ -19,7 +19,8 @@ from waqai.data.model import LANGS, Conference, Lang, Proceedings
 from waqai.media.card import CARD_FILE, HEIGHT, WIDTH, CardText
 from waqai.site.pages import PageSpec
 from waqai.text.labels import ITEM_KINDS, LABELS
-from waqai.text.summary import plain, shorten
+from waqai.text.plain import plain_text
+from waqai.text.summary import shorten
 
 # The label of each page kind whose description is a sentence (home and paper have text).
 SENTENCES = {"about": "describe_about", "programme": "describe_programme", "day": "describe_day",
@@ -38,11 +39,11 @@ def describe(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
     text = ""
     if spec.kind == "paper":
         paper = proc.paper(spec.key)
-        text = plain(paper.abstract.get(lang)) or LABELS["describe_item"].get(lang).format(
+        text = plain_text(paper.abstract.get(lang)) or LABELS["describe_item"].get(lang).format(
             title=paper.title.get(lang), kind=ITEM_KINDS[paper.kind].get(lang),
             conference=conf.title.get(lang))
     elif spec.kind == "home" and conf.description:
-        text = plain(conf.description.get(lang))
+        text = plain_text(conf.description.get(lang))
     elif spec.kind in SENTENCES:
         text = LABELS[SENTENCES[spec.kind]].get(lang).format(
             title=spec.title.get(lang), conference=conf.title.get(lang))

@@ -7,15 +7,7 @@ space before the limit and ends with an ellipsis.
 
 from __future__ import annotations
 
-from waqai.text.plain import plain_text
-
 LIMIT = 160
-
-
-def plain(markdown_text: str) -> str:
-    """Markdown as one line of plain text (`plain_text`, whose cache the exports and the
-    JSON-LD share: the same abstract is converted once per build)."""
-    return plain_text(markdown_text)
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
