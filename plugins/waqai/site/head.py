@@ -29,6 +29,7 @@ from urllib.parse import urljoin
 
 from waqai.data.dois import doi_url, item_doi, volume_doi
 from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
+from waqai.exports.common import page_range
 from waqai.exports.record import corporate_author
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
@@ -151,6 +152,10 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     json_ld |= doi_ld(doi)
     if paper.pages:
         json_ld["pagination"] = paper.pages
+    # The exports' reading of a page range (any dash, spaces around it); a single page or
+    # a page that is not a range is both the first and the last.
+    pages = paper.pages or ""
+    first_page, last_page = page_range(pages) or (pages.strip(), pages.strip())
     # Google Scholar indexes an item only with at least one person as its author; an item
     # whose sources name no one (a panel) gets no `citation_*` record rather than one that
     # names its publisher as a person would be named. Its exports and JSON-LD name the
@@ -166,8 +171,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
             "pdf_url": pdf_url,
             "keywords": "; ".join(paper.keywords_in(lang)),
             "doi": doi or "",
-            "firstpage": (paper.pages or "").replace("–", "-").split("-")[0],
-            "lastpage": (paper.pages or "").replace("–", "-").split("-")[-1],
+            "firstpage": first_page,
+            "lastpage": last_page,
             "abstract_html_url": page_url,
         },
         "json_ld": json_ld,
