@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from waqai.data.dois import doi_url, item_doi, volume_doi
 from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
 from waqai.exports.common import page_range
-from waqai.exports.record import corporate_author
+from waqai.exports.record import corporate_author, original_name, romanised_name
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
 from waqai.urls import base_url
@@ -39,13 +39,13 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"
 
 
 def name_parts(person: Person, lang: Lang) -> tuple[str, str, str]:
-    """(given, family, honorific) of a person in `lang`; the nasab is part of `given`."""
+    """(given, family, honorific) of a person in `lang`, split as the exports split it
+    (`exports/record.py`: the nasab is part of `given`)."""
     if lang == "ar":
-        name = person.name_ar
-        given = " ".join(part for part in (name.given, name.nasab) if part)
-        return given, name.family, name.honorific
-    latin = person.name_en
-    return latin.given, latin.family, HONORIFICS_EN.get(person.name_ar.honorific, "")
+        name = original_name(person.name_ar)
+        return name.given, name.family, name.honorific
+    name = romanised_name(person.name_en)
+    return name.given, name.family, HONORIFICS_EN.get(person.name_ar.honorific, "")
 
 
 def scholar_name(person: Person, lang: Lang) -> str:
