@@ -133,6 +133,20 @@ def first_query(site: Path) -> tuple[dict[str, int] | None, str]:
 
 # -- one size --------------------------------------------------------------------
 
+def set_aside(site: Path, spent: Path) -> None:
+    """Move an earlier run's site out of the way, to delete once every run is timed.
+
+    Deleting it just before the next build made that build pay for the deletion:
+    for some seconds after thousands of files are deleted, ext4 looks past each
+    recently freed inode when it makes a new file (`recently_deleted` in its inode
+    allocator). A build that writes more files paid more, and later runs grew slower
+    than earlier ones. A rename frees nothing.
+    """
+    if site.exists():
+        spent.parent.mkdir(parents=True, exist_ok=True)
+        site.rename(spent)
+
+
 def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
               serve_edit: bool = False) -> Result:
     """Generate, then build real and baseline `repeat` times each, alternately, from scratch."""
@@ -144,16 +158,18 @@ def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
     python = sys.executable
     real: list[Sample] = []
     baseline: list[Sample] = []
+    spent = work / "spent-sites"
     for run in range(1, repeat + 1):
         suffix = f" (run {run}/{repeat})" if repeat > 1 else ""
-        shutil.rmtree(project / "site", ignore_errors=True)
+        set_aside(project / "site", spent / f"waqai-{run}")
         real.append(run_child([python, "-m", "waqai", "build"], project, work / "waqai.log",
                               "building with Waqai (plugin + i18n)" + suffix))
         if run == 1:
             write_baseline(base, project, Build.of(project / "site", real).pages)
-        shutil.rmtree(base / "site", ignore_errors=True)
+        set_aside(base / "site", spent / f"baseline-{run}")
         baseline.append(run_child([python, "-m", "mkdocs", "build"], base, work / "baseline.log",
                                   "building the plain-Material baseline" + suffix))
+    shutil.rmtree(spent, ignore_errors=True)
     result = Result.of(papers, Build.of(project / "site", real), Build.of(base / "site", baseline))
     result.first_query_bytes, result.first_query_note = first_query(project / "site")
     if serve_edit:
