@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import nh3
 
-from waqai.text.plain import restricted_markdown
+from waqai.text.plain import markdown_html
 
 ALLOWED_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "h3", "h4", "sub", "sup"}
@@ -18,14 +18,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
-_MARKDOWN = restricted_markdown()
-
-
 def render_untrusted(text: str) -> str:
     """Safe HTML for an abstract written by a contributor."""
-    _MARKDOWN.reset()
-    html = _MARKDOWN.convert(text)
-    return sanitise(html)
+    return sanitise(markdown_html(text))
 
 
 def sanitise(html: str) -> str:

@@ -28,9 +28,14 @@ def restricted_markdown() -> markdown.Markdown:
 _MARKDOWN = restricted_markdown()
 
 
+@lru_cache(maxsize=4096)  # the record and the page both need each abstract, once per build
+def markdown_html(source: str) -> str:
+    """The editor's Markdown as HTML, *not yet sanitised* (`site.render` does that)."""
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(source)
+
+
 @lru_cache(maxsize=4096)  # every build asks again for every abstract; most are unchanged
 def plain_text(source: str) -> str:
     """«A *short* [note](https://x.org)\\n\\non two lines» → «A short note on two lines»."""
-    _MARKDOWN.reset()
-    rendered = _MARKDOWN.convert(source)
-    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
+    return " ".join(html.unescape(_TAG.sub("", markdown_html(source))).split())
