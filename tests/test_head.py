@@ -11,14 +11,15 @@ import struct
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
+import pytest
 import yaml
 
 from conftest import EXAMPLE_PAPERS, copy_project, run_waqai
 from factories import make_person, make_proceedings
 from waqai.data.revised import revision_dates
-from waqai.site.head import paper_head
+from waqai.site.head import join_url, paper_head
 
 SITE_URL = "https://proceedings.example.org/csc-2015/"
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -318,3 +319,13 @@ def test_sitemap_lastmod_without_git_is_the_newest_mtime(tmp_path: Path) -> None
     assert dates[f"{SITE_URL}papers/safeer/"] == dates[f"{SITE_URL}en/"] == "2015-12-01"
     assert dates[f"{SITE_URL}papers/absher/"] == "2015-11-21"
     assert dt.date.today().isoformat() not in dates.values()
+
+
+@pytest.mark.parametrize("href", ["", "./", ".", "..", "../", "../en/", "../../en/papers/x/",
+                                  "en/papers/x/", "../../../../../../en/", "x", "../x.html",
+                                  "/en/", "https://other.org/a/", "?q=1", "#top", "a/./b/../c/"])
+@pytest.mark.parametrize("base", ["https://proceedings.example.org/",
+                                  "https://proceedings.example.org/vol/2024/papers/first-paper/",
+                                  "http://localhost:8000/en/"])
+def test_join_url_agrees_with_urljoin(base: str, href: str) -> None:
+    assert join_url(base, href) == urljoin(base, href)
