@@ -14,19 +14,32 @@ from waqai.data.checks import validate
 from waqai.data.model import LatinName, Paper, Proceedings, Text
 from waqai.exports.bibtex import paper_bibtex, volume_bibtex
 from waqai.exports.csl import csl_json, paper_csl, volume_csl
-from waqai.exports.files import ExportCache, export_files, paper_files, volume_file
+from waqai.exports.files import (
+    ExportCache,
+    export_files,
+    export_paths,
+    item_bibtex,
+    paper_files,
+    volume_file,
+)
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORMS, volume_records
 from waqai.exports.ris import paper_ris, volume_ris
 
 
-@pytest.mark.parametrize("source", ["example", "synthetic"])
-def test_export_files_equal_the_per_format_functions(source: str, tmp_path: Path) -> None:
+@pytest.fixture(params=["example", "synthetic"])
+def volume(request: pytest.FixtureRequest, tmp_path: Path) -> Proceedings:
     root = EXAMPLE
-    if source == "synthetic":
+    if request.param == "synthetic":
         root = tmp_path / "project"
         write_synthetic(root, 25)
     proc = validate(root).proceedings
+    assert proc is not None
+    return proc
+
+
+def test_export_files_equal_the_per_format_functions(volume: Proceedings) -> None:
+    proc = volume
     keys = citation_keys(proc)
     files = export_files(proc, keys)
     records = volume_records(proc, keys)
@@ -84,3 +97,21 @@ def test_cached_exports_equal_fresh_ones_after_an_edit(edit: str, tmp_path: Path
     fresh = export_files(edited, keys)
     assert cached == fresh
     assert cached != before
+
+
+def test_export_paths_are_the_files_export_files_makes(volume: Proceedings) -> None:
+    """Pages link to `export_paths` while another process makes `export_files`."""
+    proc = volume
+    keys = citation_keys(proc)
+    paths = export_paths(proc, keys)
+    assert len(paths) == len(set(paths))
+    assert set(paths) == set(export_files(proc, keys))
+
+
+def test_item_bibtex_is_what_the_item_files_hold() -> None:
+    proc = validate(EXAMPLE).proceedings
+    keys = citation_keys(proc)
+    files = export_files(proc, keys)
+    for paper in proc.papers:
+        for form, text in item_bibtex(proc, paper, keys[paper.id]).items():
+            assert files[paper_files(paper, keys[paper.id], form)["bib"]] == text

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
-from waqai.exports.ics import programme_ics, session_ics
+from waqai.exports.ics import calendar_ics, event_ics
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
@@ -82,7 +82,8 @@ class ExportCache:
 
     def __init__(self) -> None:
         self.papers: dict[str, tuple[Record, dict[Form, PaperExports]]] = {}
-        self.sessions: dict[str, tuple[Inputs, dict[str, str]]] = {}
+        # A session's inputs, its VEVENT in each language, its calendars by path.
+        self.sessions: dict[str, tuple[Inputs, dict[Lang, str], dict[str, str]]] = {}
         self.programme: tuple[Inputs, dict[str, str]] | None = None
         self.volume: tuple[Inputs, dict[str, str]] | None = None
 
@@ -100,19 +101,25 @@ class ExportCache:
         """The programme's calendar and each session's, in both languages: path -> text."""
         files: dict[str, str] = {}
         every: list[Inputs] = []
+        events: dict[Lang, list[str]] = {lang: [] for lang in LANGS}
         for session in proc.sessions:
             inputs = _session_inputs(proc, session)
             cached = self.sessions.get(session.id)
             if cached is None or cached[0] != inputs:
-                cached = self.sessions[session.id] = (inputs, {
-                    session_ics_path(session, lang): session_ics(proc, session, lang)
+                made = {lang: event_ics(proc, session, lang) for lang in LANGS}
+                cached = self.sessions[session.id] = (inputs, made, {
+                    session_ics_path(session, lang): calendar_ics(proc, (session,), lang,
+                                                                  [made[lang]])
                     for lang in LANGS})
             every.append(inputs)
-            files.update(cached[1])
+            for lang in LANGS:
+                events[lang].append(cached[1][lang])
+            files.update(cached[2])
         inputs = (proc.conference, tuple(every))
         if self.programme is None or self.programme[0] != inputs:
-            self.programme = (inputs, {programme_ics_path(lang): programme_ics(proc, lang)
-                                       for lang in LANGS})
+            self.programme = (inputs, {
+                programme_ics_path(lang): calendar_ics(proc, proc.sessions, lang, events[lang])
+                for lang in LANGS})
         return {**self.programme[1], **files}
 
     def volume_files(self, items: list[dict[Form, PaperExports]]) -> dict[str, str]:
@@ -125,6 +132,22 @@ class ExportCache:
                 files[volume_file("json", form)] = join_items(item[form].csl for item in items)
             self.volume = (inputs, files)
         return dict(self.volume[1])
+
+
+def item_bibtex(proc: Proceedings, paper: Paper, key: str) -> dict[Form, str]:
+    """Both forms of one item's BibTeX, as its `.bib` files hold them (the Cite panel's)."""
+    record = paper_record(proc, paper, key)
+    return {form: paper_bibtex(record.form(form)) for form in FORMS}
+
+
+def export_paths(proc: Proceedings, keys: dict[str, str]) -> list[str]:
+    """The paths of every export file (those `export_files` makes), without making any."""
+    paths = [volume_file(fmt, form) for form in FORMS for fmt in FORMATS]
+    paths += [programme_ics_path(lang) for lang in LANGS]
+    paths += [session_ics_path(session, lang) for session in proc.sessions for lang in LANGS]
+    paths += [path for paper in proc.papers for form in FORMS
+              for path in paper_files(paper, keys[paper.id], form).values()]
+    return paths
 
 
 def export_files(proc: Proceedings, keys: dict[str, str] | None = None,

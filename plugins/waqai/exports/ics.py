@@ -31,6 +31,8 @@ newlines), so it cannot add properties.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -155,7 +157,28 @@ def session_event(proc: Proceedings, session: Session, lang: Lang) -> Event:
     return event
 
 
-def _calendar(proc: Proceedings, sessions: tuple[Session, ...], lang: Lang) -> str:
+def event_ics(proc: Proceedings, session: Session, lang: Lang) -> str:
+    """The session's VEVENT block in `lang`, ready to go into any calendar of the volume."""
+    ical: bytes = session_event(proc, session, lang).to_ical()
+    return ical.decode("utf-8")
+
+
+@lru_cache(maxsize=8)
+def _timezone_ics(tzid: str, first: dt.date, last: dt.date) -> str:
+    ical: bytes = _timezone(tzid, first, last).to_ical()
+    return ical.decode("utf-8")
+
+
+END = "END:VCALENDAR\r\n"
+
+
+def calendar_ics(proc: Proceedings, sessions: tuple[Session, ...], lang: Lang,
+                 events: Sequence[str]) -> str:
+    """A calendar of `sessions`, given their VEVENT blocks (`event_ics`), in order.
+
+    Each event is serialised once and goes into both its session's calendar and
+    the programme's; the calendar's own properties are serialised here.
+    """
     conf = proc.conference
     name = one_line(conf.title.get(lang))
     cal = Calendar()
@@ -166,19 +189,19 @@ def _calendar(proc: Proceedings, sessions: tuple[Session, ...], lang: Lang) -> s
     cal.add("name", name, parameters={"LANGUAGE": lang})
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": lang})
     cal.add("x-wr-timezone", conf.timezone)
-    if any(s.start is not None for s in sessions):
-        cal.add_component(_timezone(conf.timezone, conf.start, conf.end))
-    for session in sessions:
-        cal.add_component(session_event(proc, session, lang))
-    ical: bytes = cal.to_ical()
-    return ical.decode("utf-8")
+    head = cal.to_ical().decode("utf-8")
+    assert head.endswith(END), "icalendar ends a calendar with its END line"
+    zone = ([_timezone_ics(conf.timezone, conf.start, conf.end)]
+            if any(s.start is not None for s in sessions) else [])
+    return "".join((head[:-len(END)], *zone, *events, END))
 
 
 def programme_ics(proc: Proceedings, lang: Lang) -> str:
     """The whole programme in `lang`: one VEVENT per session, in programme order."""
-    return _calendar(proc, proc.sessions, lang)
+    return calendar_ics(proc, proc.sessions, lang,
+                        [event_ics(proc, session, lang) for session in proc.sessions])
 
 
 def session_ics(proc: Proceedings, session: Session, lang: Lang) -> str:
     """One session as a calendar of its own, in `lang`."""
-    return _calendar(proc, (session,), lang)
+    return calendar_ics(proc, (session,), lang, [event_ics(proc, session, lang)])

@@ -26,14 +26,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Proceedings
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings
 from waqai.data.revised import newest_by_folder, revision_dates
-from waqai.exports.files import ExportCache, export_files
+from waqai.exports.files import ExportCache, export_files, export_paths, item_bibtex
 from waqai.exports.keys import citation_keys
+from waqai.exports.record import Form
 from waqai.media.card import CARD_FILE, CardText, render_card
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
 from waqai.site.render import render_untrusted
 from waqai.site.share import describe, share_view
+from waqai.site.writer import Content, Job
 from waqai.text.labels import labels_for
 from waqai.urls import HOME_URL, pdf_path
 
@@ -58,8 +60,9 @@ class GeneratedPages:
                  keep_views: bool = False, data_path: Path | None = None) -> None:
         self.proc = proc
         self.data_path = data_path
-        keys = citation_keys(proc)
-        self.data = BuildData(proc, keys, export_files(proc, keys, export_cache))
+        self.export_cache = export_cache if export_cache is not None else ExportCache()
+        self.data = BuildData(proc, citation_keys(proc), self._bibtex)
+        self._bibtex_made: dict[str, dict[Form, str]] = {}
         # Site path -> file in the data folder (`data_path`) of each paper's PDF.
         self.pdfs: dict[str, Path] = {} if data_path is None else {
             path: data_path / paper.id / path.rsplit("/", 1)[-1]
@@ -87,16 +90,25 @@ class GeneratedPages:
     def __iter__(self) -> Iterator[str]:
         return iter(self.pages)
 
-    @property
-    def exports(self) -> dict[str, str]:
-        """Site-relative path -> text of every export file."""
-        return self.data.exports
+    def _bibtex(self, paper: Paper) -> dict[Form, str]:
+        """Both forms of the item's BibTeX (for its Cite panel), made once per build."""
+        made = self._bibtex_made.get(paper.id)
+        if made is None:
+            made = self._bibtex_made[paper.id] = item_bibtex(self.proc, paper,
+                                                             self.data.keys[paper.id])
+        return made
 
-    @property
-    def made_files(self) -> dict[str, str | bytes]:
-        """Site-relative path -> content of every file made from the data: the exports,
-        the card."""
-        return {**self.data.exports, **self.media}
+    def made_paths(self) -> list[str]:
+        """The site-relative path of every file made from the data: the exports, the card."""
+        return [*export_paths(self.proc, self.data.keys), *self.media]
+
+    def made_files(self) -> dict[str, Content]:
+        """Path -> content of each of those files, made in this process."""
+        return {**export_files(self.proc, self.data.keys, self.export_cache), **self.media}
+
+    def made_job(self) -> Job:
+        """What makes the same files in another process (`writer.BackgroundWriter`)."""
+        return Job(export_files, (self.proc, self.data.keys), self.media)
 
     @functools.cached_property
     def _dates(self) -> dict[str, dt.date]:

@@ -241,7 +241,7 @@ class ServeState:
         if self.page_ids is None or self.page_ids.site_dir != site_dir:
             self.page_ids = PageIds(site_dir)
         return OpenBuild(site_dir, self.page_ids, self.hand_written, self.search_indexes,
-                         self.plan_exports, self.note_copies)
+                         self.plan_exports, self.note_copies, background=False)
 
     def begin(self, config: MkDocsConfig, pages: GeneratedPages) -> None:
         """At the start of each language pass: the first decides which pages changed."""
@@ -285,7 +285,7 @@ class ServeState:
         self.memory.abandon()
 
 
-def read_skipped_titles(nav: Navigation, config: MkDocsConfig) -> None:
+def read_skipped_titles(nav: Navigation, config: MkDocsConfig) -> Navigation:
     """In a dirty build, give the unchanged pages of the nav their titles.
 
     MkDocs reads only the pages it rebuilds, and a page it did not read has no
@@ -295,3 +295,4 @@ def read_skipped_titles(nav: Navigation, config: MkDocsConfig) -> None:
     for page in nav.pages:
         if page.markdown is None and not page.file.is_modified():
             page.read_source(config)
+    return nav

@@ -9,19 +9,28 @@ whole-site work at the end.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from waqai import search
 from waqai.data.model import Lang
 from waqai.site.invariants import PageIds
+from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
-# An export's text, or the bytes of a file made from the data (the card image).
-Content = str | bytes
+
+class MadeFiles(Protocol):
+    """The files made from the data (`generated.GeneratedPages` has them)."""
+
+    def made_paths(self) -> list[str]: ...
+    def made_files(self) -> dict[str, Content]: ...
+    def made_job(self) -> Job: ...
 
 
 class ExportFile(NamedTuple):
@@ -49,15 +58,6 @@ def already_written(dirty: bool = False) -> None:
     """Stands in for `File.copy_file` of a file that is on disk already."""
 
 
-def _write(dest: Path, content: Content, made: set[Path]) -> None:
-    """Write one export now, making each folder once: thousands of per-item files, and
-    MkDocs' own copy tries to make every file's folder again."""
-    if dest.parent not in made:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        made.add(dest.parent)
-    dest.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-
-
 class OpenBuild:
     """One build, across its language passes.
 
@@ -70,7 +70,8 @@ class OpenBuild:
     def __init__(self, site_dir: Path, page_ids: PageIds | None = None,
                  hand_written: dict[str, search.Record] | None = None,
                  search_indexes: dict[Lang, search.IndexFolder] | None = None,
-                 plan_exports: ExportPlan = write_all, note_copies: CopyNote = no_note) -> None:
+                 plan_exports: ExportPlan = write_all, note_copies: CopyNote = no_note,
+                 background: bool = True) -> None:
         self.page_ids = page_ids if page_ids is not None else PageIds(site_dir)
         # Search records of the hand-written pages by output path, and the paths this build has.
         self.hand_written = hand_written if hand_written is not None else {}
@@ -80,26 +81,35 @@ class OpenBuild:
         self.note_copies = note_copies
         self.exports: list[ExportFile] | None = None  # planned by the first pass
         self.default_404: str | None = None  # the first (default language) pass's
+        # The first pass's exports are written by a child process (`background`), or at once.
+        self.background = background
+        self.writer: BackgroundWriter | None = None
 
-    def export_files(self, config: MkDocsConfig, exports: dict[str, Content],
+    def export_files(self, config: MkDocsConfig, made: MadeFiles,
                      copies: Mapping[str, Path]) -> list[File]:
-        """The exports, and the files copied as they are (`copies`: site path -> source,
-        the papers' PDFs), as Files. Every pass lists them (pages link to them); the
-        first plans which exports to list and write, and writes them and the copies.
+        """The files made from the data (`made`: the exports, the card) and the files
+        copied as they are (`copies`: site path -> source, the papers' PDFs), as Files.
+        Every pass lists them (pages link to them); the first plans which to write and
+        starts writing them: in a child process (`writer.py`), or at once under `serve`.
 
         A copy is MkDocs' own static file: a dirty build (`serve`) copies it only
         when its source is newer than the copy in the site.
         """
         first_pass = self.exports is None
         if self.exports is None:
-            self.exports = self.plan_exports(exports, config.site_dir)
+            if self.background:
+                paths = made.made_paths()
+                self.writer = BackgroundWriter(config.site_dir, made.made_job(), paths)
+                # Listed for MkDocs; their content is the child's to make and write.
+                self.exports = [ExportFile(path, "", False) for path in paths]
+            else:
+                self.exports = self.plan_exports(made.made_files(), config.site_dir)
+                write_files((os.path.join(config.site_dir, export.path), export.text)
+                            for export in self.exports if export.write)
             self.note_copies(copies, config.site_dir)
         files = []
-        made: set[Path] = set()
         for export in self.exports:
             file = File.generated(config, export.path, content=export.text)
-            if export.write and first_pass:
-                _write(Path(file.abs_dest_path), export.text, made)
             file.copy_file = already_written  # type: ignore[method-assign]
             files.append(file)
         for path, source in copies.items():
@@ -109,14 +119,26 @@ class OpenBuild:
             files.append(file)
         return files
 
+    def finish(self, site_dir: Path) -> None:
+        """When every export is on disk (raising what writing them met), the 404 page."""
+        if self.writer is not None:
+            try:
+                self.writer.wait()
+            except OSError as error:
+                raise PluginError(f"The site could not be written: {error}") from None
+        if self.default_404 is not None:
+            (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
+
+    def abandon(self) -> None:
+        """A failed build: let the writer end (its own errors no longer matter)."""
+        with suppress(Exception):
+            if self.writer is not None:
+                self.writer.wait()
+
     def keep_404(self, html: str) -> None:
         """The default language's 404 page: i18n's later pass overwrites site/404.html."""
         if self.default_404 is None:
             self.default_404 = html
-
-    def restore_404(self, site_dir: Path) -> None:
-        if self.default_404 is not None:
-            (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
 
     def hand_written_records(self) -> list[search.Record]:
         """The search records of the hand-written pages this build has (a deleted page's go)."""

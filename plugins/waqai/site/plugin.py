@@ -12,8 +12,9 @@ from inside the first one's `on_post_build`):
   and the card; dates every page from its data for the sitemap (`lastmod.py`).
 - `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
   `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
-- `on_post_build` (after i18n's) does the whole-site work once: the 404 page,
-  search indexes, the check that every paper is everywhere it belongs.
+- `on_post_build` (after i18n's) does the whole-site work once: waits for the exports
+  (written on a thread, `writer.py`), the 404 page, search indexes, the check that
+  every paper is everywhere it belongs.
 - Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
   keeps what rebuilds reuse and, in `on_pre_build`, decides which generated pages
   and exports changed; `on_nav` reads the titles of nav pages a dirty build skips.
@@ -95,6 +96,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.serve.begin(config, self.pages)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._build is not None:  # its writer ends before the staging folder goes
+            self._build.abandon()
         self._build = None
         if self.serve is not None:
             self.serve.abandon()
@@ -118,16 +121,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             elif file.is_documentation_page():
                 self.build.hand_written_now.add(file.dest_uri)
         # Exports, the card, PDFs: language-neutral, added after i18n, once, at the root.
-        for export in self.build.export_files(config, self.pages.made_files, self.pages.pdfs):
+        for export in self.build.export_files(config, self.pages, self.pages.pdfs):
             files.append(export)
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_generated)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.serve is not None:
-            read_skipped_titles(nav, config)
-        return nav
+        return read_skipped_titles(nav, config) if self.serve is not None else nav
 
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
@@ -180,7 +181,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if build is None:
             return
         site_dir = Path(config.site_dir)
-        build.restore_404(site_dir)
+        build.finish(site_dir)
         search.write_search_indexes(self.pages.proc, site_dir, build.hand_written_records(),
                                     build.search_indexes)
         if self.config.check_invariants:

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from waqai.data.model import Lang, Proceedings, Text
+from waqai.data.model import Lang, Paper, Proceedings, Text
+from waqai.exports.record import Form
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ class BuildData:
 
     proc: Proceedings
     keys: dict[str, str]  # paper id -> citation key
-    exports: dict[str, str]  # site-relative path -> content of each export file
+    # Both forms of an item's BibTeX, as its `.bib` files hold them.
+    bibtex: Callable[[Paper], dict[Form, str]]
 
 
 Context = dict[str, Any]

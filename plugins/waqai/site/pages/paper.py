@@ -50,12 +50,12 @@ def bibtex_lines(text: str) -> list[Context]:
 def _cite_forms(data: BuildData, paper: Paper, key: str, lang: Lang,
                 links: Links) -> list[Context]:
     """Both forms of the item's citation, the page's language's first."""
-    forms = []
+    forms, bibtex = [], data.bibtex(paper)
     for form in FORMS if lang == "ar" else FORMS[::-1]:
         paths = paper_files(paper, key, form)
         forms.append({"form": form, "label": LABELS[f"cite_form_{form}"].get(lang),
                       "lang": FORM_LANG[form],
-                      "lines": bibtex_lines(data.exports[paths["bib"]]),
+                      "lines": bibtex_lines(bibtex[form]),
                       "files": _downloads(paths, links)})
     return forms
 

@@ -1,0 +1,95 @@
+"""The files made from the data, made and written by a second process while the
+pages render.
+
+At 1,000 papers a build makes some 6,500 export files (each item in three formats
+and two forms, the calendars): more files than pages. Formatting them takes about
+a second, and creating that many files costs the kernel seconds more; a second
+core can do both while the first renders the pages. A thread would share the GIL
+with the rendering, so a child process does it: the build hands it a `Job` (what
+makes the files, from what; pickled into a private temporary file that only this
+build writes and only the child reads) and the paths the pages link to, and waits
+for it in its last `on_post_build`. The child refuses to write a file set other
+than the one the pages were given.
+
+`serve` writes the few changed exports itself (`write_files`).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+Content = str | bytes  # an export's text, or the bytes of a file made from the data
+PACKAGES = str(Path(__file__).resolve().parents[2])  # the folder that holds `waqai`
+
+
+class Job(NamedTuple):
+    """`make(*args)` gives site path -> content; `ready` holds files already made."""
+
+    make: Callable[..., Mapping[str, Content]]  # a module-level function: pickled by name
+    args: tuple[Any, ...]
+    ready: Mapping[str, Content]
+
+
+def write_files(files: Iterable[tuple[str, Content]]) -> None:
+    """Write each `(path, content)`, making each folder once: thousands share a few."""
+    made: set[str] = set()
+    for dest, content in files:
+        folder = os.path.dirname(dest)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(dest, "wb") as out:
+            out.write(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+class BackgroundWriter:
+    """Runs `job` in a child process and writes its files under `site_dir`; `wait`
+    returns when all are on disk, and raises OSError with the child's message if it
+    could not make or write them."""
+
+    def __init__(self, site_dir: str, job: Job, paths: Iterable[str]) -> None:
+        handle, self.bundle = tempfile.mkstemp(prefix="waqai-files-", suffix=".pickle")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((site_dir, job, sorted(paths)), out, protocol=pickle.HIGHEST_PROTOCOL)
+        inherited = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [PACKAGES, inherited] if inherited else [PACKAGES])}
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", __name__, self.bundle], env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def wait(self) -> None:
+        _, errors = self._child.communicate()
+        if self._child.returncode != 0:
+            lines = errors.decode("utf-8", "replace").strip().splitlines()
+            raise OSError(lines[-1] if lines else f"exit status {self._child.returncode}")
+
+
+def run_bundle(bundle: str) -> None:
+    """The child's work: read the bundle (and remove it), make the files, write them."""
+    with open(bundle, "rb") as source:
+        site_dir, job, paths = pickle.load(source)  # noqa: S301 - this build's own file
+    os.unlink(bundle)
+    files = {**job.make(*job.args), **job.ready}
+    if sorted(files) != paths:
+        differ = sorted(set(files).symmetric_difference(paths))
+        raise ValueError(f"the files made are not those the pages link to: {differ[:3]}")
+    write_files((os.path.join(site_dir, path), content) for path, content in files.items())
+
+
+if __name__ == "__main__":
+    try:
+        run_bundle(sys.argv[1])
+    except Exception as error:  # the parent reports the last line
+        import traceback
+
+        traceback.print_exc()
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(1)
