@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -105,3 +106,19 @@ def test_a_missing_fragment_a_bad_scheme_and_an_escape_are_reported(
         ("about/index.html", "../papers/absher/#nowhere",
          "no id “nowhere” in papers/absher/index.html"),
     }
+
+
+def test_every_citation_pdf_url_names_a_file_in_its_pages_folder(
+        built_synthetic_site: Path) -> None:
+    """Scholar's rule for full texts, on every page that carries the tag."""
+    site = built_synthetic_site
+    site_url = site_url_of(site)
+    carried = 0
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<meta name="citation_pdf_url" content="([^"]+)"', html):
+            assert url.startswith(site_url)
+            target = site / url[len(site_url):]
+            assert target.parent == page.parent and target.is_file(), (page, url)
+            carried += 1
+    assert carried == 2 * len(list(site.glob("papers/*/*.pdf")))  # both languages

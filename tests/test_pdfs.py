@@ -37,22 +37,30 @@ def pdf_links(page: str) -> tuple[str, str]:
     return link, citation
 
 
-def test_the_pdf_is_published_where_both_pages_link_it(project: Path) -> None:
+def test_the_pdf_is_published_beside_each_page_that_links_it(project: Path) -> None:
+    """Google Scholar reads citation_pdf_url only when it names a file in the folder of
+    the page that carries it: each language's page has its own copy, hard-linked."""
     add_pdf(project)
     result = run_waqai(project, "build")
     assert result.code == 0, result.output
     site = project / "site"
     resolver = Site(site, SITE_URL)
-    for page in ("papers/absher/index.html", "en/papers/absher/index.html"):
+    for folder in ("papers/absher/", "en/papers/absher/"):
+        page = f"{folder}index.html"
         link, citation = pdf_links((site / page).read_text(encoding="utf-8"))
-        assert citation == f"{SITE_URL}papers/absher/paper.pdf"
+        assert citation == f"{SITE_URL}{folder}paper.pdf"
         for url in (link, citation):
             target, _, why = resolver.resolve(page, url, set())
-            assert (target, why) == ("papers/absher/paper.pdf", ""), (page, url)
-    assert (site / "papers/absher/paper.pdf").read_bytes() == PDF_BYTES
-    # Once, language-neutral: not under en/.
+            assert (target, why) == (f"{folder}paper.pdf", ""), (page, url)
+        assert (site / folder / "paper.pdf").read_bytes() == PDF_BYTES
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*.pdf")) == [
-        "papers/absher/paper.pdf"]
+        "en/papers/absher/paper.pdf", "papers/absher/paper.pdf"]
+    # One file on disk, not a copy per language.
+    arabic, english = (site / "papers/absher/paper.pdf").stat(), \
+        (site / "en/papers/absher/paper.pdf").stat()
+    assert (english.st_ino, english.st_dev) == (arabic.st_ino, arabic.st_dev)
+    # Not a link to the editors' file: the site does not change when it does.
+    assert arabic.st_ino != (project / "papers/absher/paper.pdf").stat().st_ino
 
 
 def refused(project: Path, line: int) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from waqai.data.model import Conference, Paper, Person, Session
+from waqai.data.model import Conference, Lang, Paper, Person, Session, lang_root
 
 HOME_URL = ""  # the language root
 ABOUT_URL = "about/"
@@ -24,10 +24,11 @@ def paper_url(paper: Paper) -> str:
     return f"papers/{paper.id}/"
 
 
-def pdf_path(paper: Paper) -> str | None:
-    """Where a paper's PDF is in the site, once for both languages: beside the Arabic page
-    (`papers/<id>/paper.pdf`), like the paper's citation files."""
-    return f"{paper_url(paper)}{paper.pdf}" if paper.pdf else None
+def pdf_path(paper: Paper, lang: Lang) -> str | None:
+    """Where a paper's PDF is in the site beside its page in `lang`: `papers/<id>/paper.pdf`,
+    `en/papers/<id>/paper.pdf`. Google Scholar reads `citation_pdf_url` only when it names
+    a file in the page's own folder; the build hard-links the copies where it can."""
+    return f"{lang_root(lang)}{paper_url(paper)}{paper.pdf}" if paper.pdf else None
 
 
 def session_url(session: Session) -> str:

@@ -63,10 +63,12 @@ class GeneratedPages:
         self.export_cache = export_cache if export_cache is not None else ExportCache()
         self.data = BuildData(proc, citation_keys(proc), self._bibtex)
         self._bibtex_made: dict[str, dict[Form, str]] = {}
-        # Site path -> file in the data folder (`data_path`) of each paper's PDF.
+        # Site path -> file in the data folder (`data_path`) of each paper's PDF: one
+        # beside the paper's page in each language.
         self.pdfs: dict[str, Path] = {} if data_path is None else {
-            path: data_path / paper.id / path.rsplit("/", 1)[-1]
-            for paper in proc.papers if (path := pdf_path(paper))}
+            path: data_path / paper.id / paper.pdf
+            for paper in proc.papers if paper.pdf
+            for lang in LANGS if (path := pdf_path(paper, lang))}
         # Binary files made from the data: the volume's card (og:image).
         self.media: dict[str, bytes] = {CARD_FILE: render_card(CardText.of(proc.conference))}
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)

@@ -90,16 +90,17 @@ class OpenBuild:
         """The files made from the data (`made`: the exports, the card) and the files
         copied as they are (`copies`: site path -> source, the papers' PDFs), as Files.
         Every pass lists them (pages link to them); the first plans which to write and
-        starts writing them: in a child process (`writer.py`), or at once under `serve`.
+        starts writing them and placing the copies in a child process (`writer.py`).
 
-        A copy is MkDocs' own static file: a dirty build (`serve`) copies it only
-        when its source is newer than the copy in the site.
+        Under `serve` the exports are written at once, and a copy is MkDocs' own static
+        file: a dirty build copies it only when its source is newer than the site's.
         """
         first_pass = self.exports is None
         if self.exports is None:
             if self.background:
                 paths = made.made_paths()
-                self.writer = BackgroundWriter(config.site_dir, made.made_job(), paths)
+                self.writer = BackgroundWriter(config.site_dir, made.made_job(), paths,
+                                               {path: str(src) for path, src in copies.items()})
                 # Listed for MkDocs; their content is the child's to make and write.
                 self.exports = [ExportFile(path, "", False) for path in paths]
             else:
@@ -114,7 +115,7 @@ class OpenBuild:
             files.append(file)
         for path, source in copies.items():
             file = File.generated(config, path, abs_src_path=str(source))
-            if not first_pass:
+            if self.background or not first_pass:  # the child places them (or did)
                 file.copy_file = already_written  # type: ignore[method-assign]
             files.append(file)
         return files

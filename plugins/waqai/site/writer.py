@@ -11,13 +11,19 @@ build writes and only the child reads) and the paths the pages link to, and wait
 for it in its last `on_post_build`. The child refuses to write a file set other
 than the one the pages were given.
 
-`serve` writes the few changed exports itself (`write_files`).
+The child also places the files copied as they are (the papers' PDFs): a copy
+beside the paper's page in each language, hard-linked to the first where the file
+system allows, so the site does not grow by a copy per language.
+
+`serve` writes the few changed exports itself (`write_files`), and leaves the
+copies to MkDocs, which copies a file again only when its source is newer.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,15 +55,33 @@ def write_files(files: Iterable[tuple[str, Content]]) -> None:
             out.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-class BackgroundWriter:
-    """Runs `job` in a child process and writes its files under `site_dir`; `wait`
-    returns when all are on disk, and raises OSError with the child's message if it
-    could not make or write them."""
+def place_copies(copies: Mapping[str, str]) -> None:
+    """Copy each source to its first destination (`copies`: destination -> source) and
+    hard-link its other destinations to that copy, or copy again where links fail."""
+    first: dict[str, str] = {}
+    for dest, source in copies.items():
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        if source in first:
+            try:
+                os.link(first[source], dest)
+                continue
+            except OSError:  # another file system, or one without hard links
+                pass
+        shutil.copyfile(source, dest)
+        first.setdefault(source, dest)
 
-    def __init__(self, site_dir: str, job: Job, paths: Iterable[str]) -> None:
+
+class BackgroundWriter:
+    """Runs `job` in a child process and writes its files under `site_dir`, and places
+    `copies` (site path -> source file); `wait` returns when all are on disk, and raises
+    OSError with the child's message if it could not make or write them."""
+
+    def __init__(self, site_dir: str, job: Job, paths: Iterable[str],
+                 copies: Mapping[str, str] | None = None) -> None:
         handle, self.bundle = tempfile.mkstemp(prefix="waqai-files-", suffix=".pickle")
         with os.fdopen(handle, "wb") as out:
-            pickle.dump((site_dir, job, sorted(paths)), out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((site_dir, job, sorted(paths), dict(copies or {})), out,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         inherited = os.environ.get("PYTHONPATH")
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [PACKAGES, inherited] if inherited else [PACKAGES])}
@@ -75,13 +99,14 @@ class BackgroundWriter:
 def run_bundle(bundle: str) -> None:
     """The child's work: read the bundle (and remove it), make the files, write them."""
     with open(bundle, "rb") as source:
-        site_dir, job, paths = pickle.load(source)  # noqa: S301 - this build's own file
+        site_dir, job, paths, copies = pickle.load(source)  # noqa: S301 - this build's own
     os.unlink(bundle)
     files = {**job.make(*job.args), **job.ready}
     if sorted(files) != paths:
         differ = sorted(set(files).symmetric_difference(paths))
         raise ValueError(f"the files made are not those the pages link to: {differ[:3]}")
     write_files((os.path.join(site_dir, path), content) for path, content in files.items())
+    place_copies({os.path.join(site_dir, path): source for path, source in copies.items()})
 
 
 if __name__ == "__main__":

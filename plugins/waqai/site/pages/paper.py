@@ -72,7 +72,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     other: Lang = "en" if lang == "ar" else "ar"
     key = data.keys[paper.id]
     page_url = absolute_url(proc, lang, spec.url)
-    pdf = pdf_path(paper)
+    pdf = pdf_path(paper, lang)  # beside this page: the page links it by its name
     pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf else ""
     return {
         "head": paper_head(proc, paper, lang, page_url, pdf_url),
@@ -90,7 +90,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "keywords": list(paper.keywords_in(lang)),
             "pages": paper.pages or "",
             "doi": doi_view(item_doi(proc, paper)),
-            "pdf_url": links.asset(pdf) if pdf else "",
+            "pdf_url": paper.pdf or "",
         },
         "session": {**session_brief(session, lang, links),
                     "chairs": chairs_view(proc, session, lang, links)},
