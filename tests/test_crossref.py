@@ -4,6 +4,7 @@ pages and the exports say."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import cache
@@ -18,7 +19,7 @@ from conftest import EXAMPLE_PAPERS, copy_project, run_waqai
 from factories import make_conference, make_paper, make_person, make_proceedings
 from waqai.bench.synthetic import write_synthetic
 from waqai.data.checks import validate
-from waqai.data.model import Proceedings, Text
+from waqai.data.model import DatedNote, Proceedings, Status, Text
 from waqai.exports import crossref
 from waqai.exports.crossref import Depositor, crossref_xml, deposit_problems
 from waqai.exports.keys import citation_keys
@@ -358,3 +359,24 @@ def test_text_xml_cannot_carry_is_dropped() -> None:
     root = assert_valid(crossref_xml(proc, WHO, STAMP))
     texts = ["".join(a.itertext()).strip() for a in root.iterfind(".//jats:abstract", CR)]
     assert texts == ["ملخص", "An abstract"]
+
+
+def test_a_retracted_item_keeps_its_doi_and_its_deposit_says_why() -> None:
+    notice = DatedNote(dt.date(2025, 2, 1), Text("سُحب لخطأ في البيانات.",
+                                                 "Retracted for an error in the data."))
+    kept = make_paper("kept", order=1, doi="10.1234/kept", abstract=Text("ملخص", "Abstract"))
+    retracted = make_paper("gone", order=2, doi="10.1234/gone", status=Status.RETRACTED,
+                           notice=notice, abstract=Text("ملخص", "Abstract"))
+    proc = make_proceedings(papers=(kept, retracted))
+    root = assert_valid(crossref_xml(proc, WHO, STAMP))
+    assert set(dois_by_paper(root, proc.conference.site_url).values()) == {"10.1234/kept",
+                                                                          "10.1234/gone"}
+    first = {}
+    for item in root.iterfind(".//cr:conference_paper", CR):
+        doi = item.findtext("cr:doi_data/cr:doi", namespaces=CR)
+        first[doi] = {a.get(XML_LANG): a.findtext("jats:p", namespaces=CR)
+                      for a in item.findall("jats:abstract", CR)}
+    assert first["10.1234/gone"] == {"ar": "مسحوب في 2025-02-01: سُحب لخطأ في البيانات.",
+                                     "en": "Retracted on 2025-02-01: Retracted for an error "
+                                           "in the data."}
+    assert first["10.1234/kept"] == {"ar": "ملخص", "en": "Abstract"}

@@ -28,7 +28,12 @@ def pdf_path(paper: Paper, lang: Lang) -> str | None:
     """Where a paper's PDF is in the site beside its page in `lang`: `papers/<id>/paper.pdf`,
     `en/papers/<id>/paper.pdf`. Google Scholar reads `citation_pdf_url` only when it names
     a file in the page's own folder; the build hard-links the copies where it can."""
-    return f"{lang_root(lang)}{paper_url(paper)}{paper.pdf}" if paper.pdf else None
+    return file_path(paper, paper.pdf, lang) if paper.pdf else None
+
+
+def file_path(paper: Paper, name: str, lang: Lang) -> str:
+    """Where one of the item's published files (`Paper.files`) is beside its page in `lang`."""
+    return f"{lang_root(lang)}{paper_url(paper)}{name}"
 
 
 def session_url(session: Session) -> str:

@@ -42,16 +42,18 @@ from waqai.data.dois import ITEM_PATTERN, PREFIX, SUFFIX_CHARACTERS, VOLUME_PATT
 from waqai.data.model import (
     DEFAULT_MAX_PDF_MB,
     LANGS,
+    AttachmentKind,
     Gender,
     HijriDate,
     ItemKind,
     Lang,
     SessionKind,
+    Status,
     Text,
 )
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
-from waqai.text.labels import GENDERS, ITEM_KINDS, SESSION_KINDS
+from waqai.text.labels import ATTACHMENT_KINDS, GENDERS, ITEM_KINDS, SESSION_KINDS, STATUSES
 
 Json = dict[str, Any]
 Values = dict[str, Any]  # field name -> value read (None when missing or refused)
@@ -61,6 +63,7 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
+HTTPS_URL = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#][^\s\"<>]*)?$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # The shape of an IANA time zone name ("Asia/Muscat", "America/Port-au-Prince", "UTC").
 ZONE_TEXT = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
@@ -347,10 +350,14 @@ class Group(Value):
         return {"$ref": f"#/definitions/{self.name}"}
 
 
+AT = "_at"  # in each item's values (ListOf): the item's own Fields, for the loader's checks
+
+
 @dataclass(frozen=True)
 class ListOf(Value):
     """A list of mappings of one kind. `empty` is said of a list written with none that
-    `min_items` needs, when nothing else was wrong with it."""
+    `min_items` needs, when nothing else was wrong with it. Each item's values also hold
+    its `Fields` under `AT`, so a check across its fields can name its lines."""
 
     item: Group
     min_items: int = 0
@@ -361,7 +368,7 @@ class ListOf(Value):
         items = fields.mapping_list(field.name, field.required)
         if items is None:
             return None
-        values = [read_group(self.item, item) for item in items]
+        values = [{**read_group(self.item, item), AT: item} for item in items]
         if (len(values) < self.min_items and self.empty and field.name in fields.entries
                 and len(fields.problems) == problems_before):
             fields.problem(fields.sub(field.name), self.empty.message, self.empty.fix,
@@ -420,6 +427,51 @@ ID_HELP = Text("معرّف: حروف لاتينية صغيرة a–z وأرقا�
 ID_SCHEMA: Json = {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_SLUG}
 
 ITEM_KIND = Choice(ItemKind, ITEM_KINDS)
+STATUS = Choice(Status, STATUSES, what="status")
+
+ATTACHMENT_KIND = Choice(AttachmentKind, ATTACHMENT_KINDS, what="attachment type")
+
+ATTACHMENT = Group("attachment", (
+    Field("type", ATTACHMENT_KIND, ATTACHMENT_KIND.help(
+        "نوع المرفق؛ الشرائح والملصق ملف PDF في مجلد البند (file)، والبقية رابط (url)",
+        "What the attachment is; slides and a poster are a PDF in the item's folder (file), "
+        "the others a link (url)"), example="slides"),
+    Field("label", BILINGUAL, Text("اسم المرفق كما يظهر على الصفحة، باللغتين.",
+                                   "The attachment's name as the page shows it, in both "
+                                   "languages."),
+          example='{ar: "شرائح العرض", en: "Slides"}'),
+    # The loader checks that a file is given for slides and a poster, a url for the rest.
+    Field("file", Plain(PDF_NAME), Text(
+        "للشرائح والملصق: اسم ملف PDF في مجلد البند (بقواعد ملف البحث نفسها).",
+        "For slides and a poster: the file name of a PDF in the item's folder (checked as "
+        "the paper's PDF is)."), required=False, example='"slides.pdf"'),
+    Field("url", Plain(HTTPS_URL, Invalid("“{value}” is not an https link.",
+                                          'Write the whole address, starting with '
+                                          '"https://".')),
+          Text("للتسجيل والشيفرة والبيانات: رابط يبدأ بـ https://.",
+               "For a video, code or a dataset: a link starting with https://."),
+          required=False, example='"https://video.example.org/talk"'),
+), Text("مرفق واحد للبند.", "One attachment of the item."))
+
+VERSION = Group("version", (
+    Field("file", Plain(PDF_NAME), Text("اسم ملف PDF هذه النسخة في مجلد البند.",
+                                        "The file name of this version's PDF in the item's "
+                                        "folder."), example='"paper-v1.pdf"'),
+    Field("date", DAY, Text("تاريخ هذه النسخة، بالتقويم الميلادي.",
+                            "The date of this version, Gregorian."), example='"2024-10-16"'),
+    Field("note", BILINGUAL, Text("ما تغيّر في هذه النسخة، باللغتين.",
+                                  "What this version changed, in both languages."),
+          required=False, example='{ar: "كما قُدّم في المؤتمر", en: "As presented"}'),
+), Text("نسخة واحدة من النص الكامل.", "One version of the full text."))
+
+DATED_NOTE = Group("dated_note", (
+    Field("date", DAY, Text("التاريخ، بالتقويم الميلادي.", "The date, Gregorian."),
+          example='"2025-02-01"'),
+    Field("ar", Plain(), Text("النص بالعربية.", "The Arabic text."),
+          example='"النص العربي"'),
+    Field("en", Plain(), Text("النص بالإنجليزية.", "The English text."),
+          example='"English text"'),
+), Text("ملاحظة مؤرّخة باللغتين.", "A dated note in both languages."))
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
 GENDER = Choice(Gender, GENDERS, what="gender")
 
@@ -474,6 +526,39 @@ PAPER = Group("paper", (
     Field("pdf", Plain(PDF_NAME), Text("اسم ملف PDF للبحث، موضوعًا في مجلد البند.",
                                        "The file name of the paper's PDF, put in the item's "
                                        "folder."), required=False, example='"paper.pdf"'),
+    Field("versions", ListOf(VERSION), Text(
+        "كل نسخ النص الكامل حين يكون له أكثر من نسخة، ومنها النسخة التي يسمّيها pdf (الحالية)؛ "
+        "تظهر كلها على صفحة البند.",
+        "Every version of the full text, when it has more than one, including the one `pdf` "
+        "names (the current one); the item's page links them all."), required=False,
+          example='[{file: "paper-v1.pdf", date: "2024-10-16"}, {file: "paper.pdf", '
+                  'date: "2025-01-10"}]'),
+    Field("attachments", ListOf(ATTACHMENT), Text(
+        "مرفقات البند: شرائح العرض والملصق (ملفات PDF في مجلده)، وتسجيل مرئي وشيفرة وبيانات "
+        "(روابط).",
+        "The item's attachments: slides and a poster (PDFs in its folder), a video, code and "
+        "a dataset (links)."), required=False,
+          example='[{type: slides, file: "slides.pdf", label: {ar: "شرائح العرض", '
+                  'en: "Slides"}}]'),
+    Field("status", STATUS, STATUS.help(
+        "حال البند في السجل، published إن لم تُكتب. البند المسحوب أو الملغى تبقى صفحته ومعرّفه "
+        "DOI وملفات استشهاده، ويخرج من ملفات المجلد وتقاويمه، ويحتاج إلى notice",
+        "Where the item stands in the record, published if not written. A retracted or "
+        "withdrawn item keeps its page, its DOI and its own citation files, leaves the "
+        "volume's files and calendars, and needs a notice"), required=False,
+          example="retracted"),
+    Field("notice", DATED_NOTE, Text(
+        "بيان السحب أو الإلغاء: تاريخه وسببه باللغتين؛ يظهر فوق عنوان البند.",
+        "The notice of a retraction or withdrawal: its date and reason in both languages; "
+        "shown above the item's title."), required=False,
+          example='{date: "2025-02-01", ar: "سُحب البحث لأن …", en: "Retracted because …"}'),
+    Field("errata", ListOf(DATED_NOTE), Text(
+        "التصويبات بعد النشر، الأقدم أولًا: تاريخ كل تصويب ونصه باللغتين؛ تظهر على صفحة البند "
+        "وفي حقل الملاحظة من ملفات استشهاده.",
+        "Corrections after publication, oldest first: each one's date and text in both "
+        "languages; shown on the item's page and in the note field of its citation files."),
+          required=False,
+          example='[{date: "2025-01-10", ar: "صُحّح رقم الجدول 2.", en: "Table 2 was corrected."}]'),
 ), Text("بند واحد من برنامج المؤتمر: بحث أو عرض أو كلمة أو حلقة نقاش أو ورشة عمل. الملخص في "
         "abstract.ar.md و abstract.en.md في المجلد نفسه.",
         "One item of the programme: a paper, talk, keynote, panel or workshop. Its abstract is "

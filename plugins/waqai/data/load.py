@@ -33,6 +33,7 @@ import yaml
 from waqai.data.fields import (
     ABOUT,
     ABSTRACT,
+    AT,
     CONFERENCE,
     PAPER,
     PERSON,
@@ -45,7 +46,9 @@ from waqai.data.links import link_problems, read_bytes
 from waqai.data.model import (
     DEFAULT_MAX_PDF_MB,
     ArabicName,
+    Attachment,
     Conference,
+    DatedNote,
     Lang,
     LatinName,
     Organisation,
@@ -54,7 +57,9 @@ from waqai.data.model import (
     Proceedings,
     Session,
     Statement,
+    Status,
     Text,
+    Version,
 )
 from waqai.data.pdfs import inspect_pdf
 from waqai.data.problems import Problem, Severity
@@ -333,15 +338,13 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
     if v["key"]:
         sources.keys[shown] = v["key"]
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
-    pdf, pdf_pages = v["pdf"], None
-    if pdf:
-        sources.named_files.add(folder / pdf)
-        found = inspect_pdf(pdf, folder, sources.shown(folder), max_pdf_mb)
-        if isinstance(found, int):
-            pdf_pages = found
-        else:
-            fields.problem("pdf", found.message, found.fix, fields.line("pdf"))
-            pdf = None
+    pdf = v["pdf"]
+    pdf_pages = published_pdf(pdf, "pdf", fields, folder, max_pdf_mb, sources) if pdf else None
+    if pdf and pdf_pages is None:
+        pdf = None
+    versions = read_versions(v, fields, folder, max_pdf_mb, sources)
+    attachments = read_attachments(v, folder, max_pdf_mb, sources)
+    status, notice, errata = read_standing(v, fields)
     if paper_id is None:
         return None
     sources.paper_files[paper_id] = shown
@@ -353,7 +356,89 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
                  title=v["title"], people=tuple(v["people"]),
                  keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
                  abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf,
-                 pdf_pages=pdf_pages, key=v["key"])
+                 pdf_pages=pdf_pages, key=v["key"], status=status, notice=notice,
+                 errata=errata, versions=versions, attachments=attachments)
+
+
+def published_pdf(name: str, field: str, fields: Fields, folder: Path, max_pdf_mb: int,
+                  sources: Sources) -> int | None:
+    """The pages of a PDF the item publishes (`field` names it in `fields`), or None
+    with the reason it may not be published reported at that field."""
+    sources.named_files.add(folder / name)
+    found = inspect_pdf(name, folder, sources.shown(folder), max_pdf_mb)
+    if isinstance(found, int):
+        return found
+    fields.problem(fields.sub(field), found.message, found.fix, fields.line(field))
+    return None
+
+
+def read_versions(v: Values, fields: Fields, folder: Path, max_pdf_mb: int,
+                  sources: Sources) -> tuple[Version, ...]:
+    """The versions of the item's PDF; `pdf` must name one of them, the current one."""
+    versions = []
+    for item in v["versions"] or ():
+        at: Fields = item[AT]
+        if item["file"] and published_pdf(item["file"], "file", at, folder, max_pdf_mb,
+                                          sources) is not None and item["date"]:
+            versions.append(Version(item["file"], item["date"], item["note"]))
+    files = [item["file"] for item in v["versions"] or () if item["file"]]
+    if files and v["pdf"] not in files:
+        fields.problem(fields.sub("pdf" if v["pdf"] else "versions"),
+                       "The current full text (`pdf`) is not one of the `versions`.",
+                       f"Write `pdf:` with the file of the current version, one of: "
+                       f"{', '.join(files)}.", fields.line("pdf" if v["pdf"] else "versions"))
+    return tuple(versions)
+
+
+def read_attachments(v: Values, folder: Path, max_pdf_mb: int,
+                     sources: Sources) -> tuple[Attachment, ...]:
+    """Slides and posters are PDFs in the folder (`file`); videos, code, datasets links."""
+    attachments = []
+    for item in v["attachments"] or ():
+        at: Fields = item[AT]
+        kind, file, url = item["type"], item["file"], item["url"]
+        if kind is None or item["label"] is None:
+            continue
+        wanted, unwanted = ("file", "url") if kind.is_file else ("url", "file")
+        if item[unwanted]:
+            at.problem(at.sub(unwanted), f"A {kind.value} attachment has no `{unwanted}`.",
+                       f"Write its {'file name' if kind.is_file else 'https link'} as "
+                       f"`{wanted}:` instead.", at.line(unwanted))
+        elif not item[wanted]:
+            at.problem(at.sub(wanted), f"A {kind.value} attachment needs a `{wanted}`.",
+                       'Write e.g. `file: "slides.pdf"` (a PDF in the item\'s folder).'
+                       if kind.is_file else
+                       'Write e.g. `url: "https://video.example.org/talk"`.', at.line())
+        elif not kind.is_file or published_pdf(file, "file", at, folder, max_pdf_mb,
+                                               sources) is not None:
+            attachments.append(Attachment(kind, item["label"], file if kind.is_file else None,
+                                          url if not kind.is_file else None))
+    return tuple(attachments)
+
+
+def _dated_note(values: Values | None) -> DatedNote | None:
+    if not values or None in (values["date"], values["ar"], values["en"]):
+        return None
+    return DatedNote(values["date"], Text(values["ar"], values["en"]))
+
+
+def read_standing(v: Values, fields: Fields) -> tuple[Status, DatedNote | None,
+                                                       tuple[DatedNote, ...]]:
+    """The item's status, its notice and its errata; a retraction or withdrawal needs a
+    notice, and a notice needs one (its date and reason are what readers are told)."""
+    status = v["status"] or Status.PUBLISHED
+    notice = _dated_note(v["notice"])
+    if status is not Status.PUBLISHED and v["notice"] is None:
+        fields.problem(fields.sub("status"), f"A {status.value} item needs a notice.",
+                       "Add `notice: {date: YYYY-MM-DD, ar: \"…\", en: \"…\"}` saying when "
+                       "and why, in both languages.", fields.line("status"))
+    if status is Status.PUBLISHED and v["notice"] is not None:
+        fields.problem(fields.sub("notice"), "A notice is only for a retracted or withdrawn "
+                       "item, and this one is published.",
+                       "Add `status: retracted` (or `withdrawn`), or remove the notice; a "
+                       "correction goes under `errata`.", fields.line("notice"))
+    errata = tuple(note for values in v["errata"] or () if (note := _dated_note(values)))
+    return status, notice, errata
 
 
 def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,

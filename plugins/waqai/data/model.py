@@ -120,6 +120,57 @@ class ItemKind(str, Enum):
     WORKSHOP = "workshop"
 
 
+class Status(str, Enum):
+    """Where an item stands in the record. A retracted or withdrawn item keeps its page,
+    its DOI and its own citation files, and leaves the volume's files and calendars."""
+
+    PUBLISHED = "published"
+    RETRACTED = "retracted"  # published, then found unsound
+    WITHDRAWN = "withdrawn"  # taken back by its authors or the editors
+
+
+class AttachmentKind(str, Enum):
+    """What an item's attachment is: a file in its folder (slides, poster) or a link."""
+
+    SLIDES = "slides"
+    POSTER = "poster"
+    VIDEO = "video"
+    CODE = "code"
+    DATASET = "dataset"
+
+    @property
+    def is_file(self) -> bool:
+        return self in (AttachmentKind.SLIDES, AttachmentKind.POSTER)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Slides or a poster (a PDF in the item's folder, `file`), or a video, code or
+    dataset elsewhere (an https `url`)."""
+
+    kind: AttachmentKind
+    label: Text
+    file: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of an item's PDF; the item's `pdf` names the current one."""
+
+    file: str
+    date: dt.date
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class DatedNote:
+    """A dated notice in both languages: a retraction's, or an erratum."""
+
+    date: dt.date
+    text: Text
+
+
 class Role(str, Enum):
     AUTHOR = "author"
     SPEAKER = "speaker"
@@ -175,6 +226,24 @@ class Paper:
     pdf: str | None = None
     pdf_pages: int | None = None  # read from the PDF itself (data/pdfread.py)
     key: str | None = None  # the citation key stored in the data; see data/citekeys.py
+    status: Status = Status.PUBLISHED
+    notice: DatedNote | None = None  # why and when, for a retracted or withdrawn item
+    errata: tuple[DatedNote, ...] = ()  # corrections, oldest first
+    versions: tuple[Version, ...] = ()  # every version of the PDF, `pdf` the current one
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every file of the item's folder the site publishes: its PDF, the PDFs of its
+        versions and its attached files, each once."""
+        names = [self.pdf, *(v.file for v in self.versions),
+                 *(a.file for a in self.attachments)]
+        return tuple(dict.fromkeys(name for name in names if name))
+
+    @property
+    def in_volume(self) -> bool:
+        """Whether the volume's citation files and calendars list the item."""
+        return self.status is Status.PUBLISHED
 
     @property
     def role(self) -> Role:

@@ -136,6 +136,7 @@ def bib_entry(cite: Citation) -> Entry:
         "publisher": cite.publisher,
         "keywords": ", ".join(cite.keywords),
         "pages": _pages(cite),
+        "note": cite.note,
     }
     fields = {name: escape_latex(value) for name, value in text.items() if value}
     fields["date"] = cite.date.isoformat()

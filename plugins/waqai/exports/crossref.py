@@ -33,9 +33,11 @@ Choices the schema leaves open:
 - `publication_type` is `full_text` when the item has a PDF, else `abstract_only`.
 - **Items without a DOI** are left out of the batch, with a warning
   (`deposit_problems`): a deposit registers DOIs, it cannot make one.
-- **Retractions.** A DOI is forever: a retracted item stays in the batch with its
-  DOI and its landing page. The model has no status yet; when it has, the place
-  for the notice is `_conference_paper` (see the comment there).
+- **Retractions.** A DOI is forever: a retracted or withdrawn item stays in the
+  batch with its DOI and its landing page (which shows the notice), and the first
+  paragraph of each of its abstracts is the record's note: «Retracted on
+  2025-02-01: …», then any errata. A Crossmark `update` would need the publisher's
+  Crossmark policy DOI, which the model does not record.
 
 The depositor's name and e-mail are given by whoever runs the deposit and are
 written only into this file, never into the site.
@@ -194,21 +196,22 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
         _contributors(item, "author", proc.people_of(paper))
     _sub(_sub(item, "titles"), "title", cite.title)
     for lang in LANGS:
-        abstract = _clean(record.abstract.get(lang))
-        if abstract:
+        # The item's standing first (a retraction's notice, errata), then its abstract.
+        paragraphs = [text for text in (_clean(record.note.get(lang)),
+                                        _clean(record.abstract.get(lang))) if text]
+        if paragraphs:
             box = _sub(item, "abstract", None, {XML_LANG: lang}, namespace=JATS)
-            _sub(box, "p", abstract, namespace=JATS)
+            for text in paragraphs:
+                _sub(box, "p", text, namespace=JATS)
     _date(item, cite.date)
     if cite.first_page:
         pages = _sub(item, "pages")
         _sub(pages, "first_page", cite.first_page)
         if cite.last_page:
             _sub(pages, "last_page", cite.last_page)
-    # Retraction hook: when the model records `status: retracted` (issue 15), the
-    # item stays here with its DOI, and its record says so where 5.4.0 allows it:
-    # a `crossmark` (before `doi_data`) whose `updates/update type="retraction"`
-    # names the retraction notice's DOI and date (Crossmark needs the publisher's
-    # policy DOI, `crossmark_policy`).
+    # A `crossmark` (before `doi_data`) whose `updates/update type="retraction"` names a
+    # retraction notice's DOI would say more, but needs the publisher's Crossmark
+    # policy DOI (`crossmark_policy`), which the model does not record.
     _doi_data(item, doi, cite.url)
 
 

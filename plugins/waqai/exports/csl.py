@@ -68,6 +68,8 @@ def csl_item(cite: Citation) -> CslItem:
         item["keyword"] = ", ".join(cite.keywords)
     if cite.abstract:
         item["abstract"] = cite.abstract
+    if cite.note:
+        item["note"] = cite.note
     return item
 
 

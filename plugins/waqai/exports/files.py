@@ -69,7 +69,8 @@ class PaperExports:
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
     """Everything a session's calendar event reads (see ics.session_event)."""
     return (proc.conference, session,
-            tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)))
+            tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)
+                  if paper.in_volume))
 
 
 class ExportCache:
@@ -160,7 +161,8 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     keys = keys if keys is not None else citation_keys(proc)
     cache = cache if cache is not None else ExportCache()
     items = [cache.paper(proc, paper, keys) for paper in proc.papers]
-    files = {**cache.volume_files(items), **cache.calendars(proc)}
+    listed = [item for paper, item in zip(proc.papers, items) if paper.in_volume]
+    files = {**cache.volume_files(listed), **cache.calendars(proc)}
     for paper, item in zip(proc.papers, items):
         for form in FORMS:
             paths = paper_files(paper, keys[paper.id], form)

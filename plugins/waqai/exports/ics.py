@@ -125,7 +125,7 @@ def _description(proc: Proceedings, session: Session, lang: Lang) -> str:
     """The session's description, then a line per item: title and people's names."""
     parts = [one_line(session.description.get(lang))] if session.description else []
     comma = LABELS["comma"].get(lang)
-    for paper in proc.papers_in(session.id):
+    for paper in (p for p in proc.papers_in(session.id) if p.in_volume):
         names = one_line(comma.join(p.display_name(lang) for p in proc.people_of(paper)))
         title = one_line(paper.title.get(lang))
         parts.append(f"- {title} ({names})" if names else f"- {title}")

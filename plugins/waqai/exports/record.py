@@ -54,6 +54,7 @@ from waqai.data.model import (
     lang_root,
 )
 from waqai.exports.common import one_line, page_range
+from waqai.text.labels import LABELS, STATUSES
 from waqai.text.plain import plain_text
 from waqai.urls import base_url, paper_url
 
@@ -99,6 +100,7 @@ class Citation:
     url: str
     keywords: tuple[str, ...]
     abstract: str  # plain text
+    note: str  # the item's retraction or withdrawal and its errata, dated; or ""
 
     @property
     def first_page(self) -> str:
@@ -129,6 +131,7 @@ class Record:
     urls: Text  # the item's page in each language
     keywords: tuple[tuple[str, ...], tuple[str, ...]]  # (Arabic, English)
     abstract: Text  # plain text
+    note: Text
 
     def form(self, form: Form) -> Citation:
         lang = FORM_LANG[form]
@@ -144,7 +147,7 @@ class Record:
             event_start=self.event_dates[0], event_end=self.event_dates[1],
             pages=self.pages, doi=self.doi, url=self.urls.get(lang),
             keywords=self.keywords[side],
-            abstract=self.abstract.get(lang),
+            abstract=self.abstract.get(lang), note=self.note.get(lang),
         )
 
 
@@ -176,6 +179,22 @@ def _pages(pages: str | None) -> tuple[str, str] | str | None:
     return page_range(pages) or one_line(pages)
 
 
+def standing_note(paper: Paper) -> Text:
+    """What the record says of the item's standing: «Retracted on 2025-02-01: …»,
+    then each erratum, «Erratum (2025-01-10): …»; "" for a published item without."""
+    def note(lang: Lang) -> str:
+        parts = []
+        if paper.notice is not None and not paper.in_volume:
+            said = LABELS["status_notice"].get(lang).format(
+                status=STATUSES[paper.status].get(lang), date=paper.notice.date.isoformat())
+            parts.append(f"{said[0].upper()}{said[1:]}: {paper.notice.text.get(lang)}")
+        parts += [f"{LABELS['erratum'].get(lang)} ({erratum.date.isoformat()}): "
+                  f"{erratum.text.get(lang)}" for erratum in paper.errata]
+        return one_line(" ".join(parts))
+
+    return Text(note("ar"), note("en"))
+
+
 def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
     conf = proc.conference
     if paper.people:
@@ -196,9 +215,12 @@ def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
         urls=Text(*(f"{site}{lang_root(lang)}{paper_url(paper)}" for lang in ("ar", "en"))),
         keywords=(_words(paper.keywords_in("ar")), _words(paper.keywords_in("en"))),
         abstract=Text(plain_text(paper.abstract.ar), plain_text(paper.abstract.en)),
+        note=standing_note(paper),
     )
 
 
 def volume_records(proc: Proceedings, keys: dict[str, str]) -> list[Record]:
-    """The record of every item, in programme order."""
-    return [paper_record(proc, paper, keys[paper.id]) for paper in proc.papers]
+    """The record of every item the volume lists (not a retracted or withdrawn one),
+    in programme order."""
+    return [paper_record(proc, paper, keys[paper.id]) for paper in proc.papers
+            if paper.in_volume]

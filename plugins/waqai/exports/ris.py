@@ -34,7 +34,9 @@ commit 7109cc0, the mapping its default "mixed" spec starts from):
 - ``AU`` ``Family, Given`` (a corporate author: its name, no comma), ``A2``
   editors (both: editor), ``PB`` publisher, ``LA`` the item's language, ``KW``
   one keyword a line, ``AB`` the abstract (both: abstract), ``UR``, ``DO``,
-  ``SP``/``EP``, ``ID`` the citation key shared with BibTeX and CSL-JSON.
+  ``SP``/``EP``, ``ID`` the citation key shared with BibTeX and CSL-JSON, ``N1``
+  the item's retraction or withdrawal and errata, dated (both: note; BibTeX
+  ``note``, CSL ``note``).
 
 Values are put on one line (`one_line`), so an untrusted title holding a
 newline cannot start a new tag or end the record.
@@ -74,7 +76,7 @@ def _tags(cite: Citation) -> list[tuple[str, str]]:
     ]
     tags += [("KW", kw) for kw in cite.keywords]
     tags += [("AB", cite.abstract), ("UR", cite.url), ("DO", cite.doi),
-             ("SP", cite.first_page), ("EP", cite.last_page)]
+             ("SP", cite.first_page), ("EP", cite.last_page), ("N1", cite.note)]
     return tags
 
 

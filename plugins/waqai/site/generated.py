@@ -37,7 +37,7 @@ from waqai.site.render import render_untrusted
 from waqai.site.share import describe, share_view
 from waqai.site.writer import Content, Job
 from waqai.text.labels import labels_for
-from waqai.urls import HOME_URL, pdf_path
+from waqai.urls import HOME_URL, file_path
 
 
 class Generated(NamedTuple):
@@ -63,12 +63,11 @@ class GeneratedPages:
         self.export_cache = export_cache if export_cache is not None else ExportCache()
         self.data = BuildData(proc, citation_keys(proc), self._bibtex)
         self._bibtex_made: dict[str, dict[Form, str]] = {}
-        # Site path -> file in the data folder (`data_path`) of each paper's PDF: one
-        # beside the paper's page in each language.
+        # Site path -> file in the data folder (`data_path`) of each file a paper publishes
+        # (its PDF, its versions, its attached files): one beside its page in each language.
         self.pdfs: dict[str, Path] = {} if data_path is None else {
-            path: data_path / paper.id / paper.pdf
-            for paper in proc.papers if paper.pdf
-            for lang in LANGS if (path := pdf_path(paper, lang))}
+            file_path(paper, name, lang): data_path / paper.id / name
+            for paper in proc.papers for name in paper.files for lang in LANGS}
         # Binary files made from the data: the volume's card (og:image).
         self.media: dict[str, bytes] = {CARD_FILE: render_card(CardText.of(proc.conference))}
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)

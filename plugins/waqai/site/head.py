@@ -28,7 +28,15 @@ from typing import Any
 from urllib.parse import urljoin
 
 from waqai.data.dois import doi_url, item_doi, volume_doi
-from waqai.data.model import DEFAULT_LANG, Lang, Paper, Person, Proceedings, lang_root
+from waqai.data.model import (
+    DEFAULT_LANG,
+    AttachmentKind,
+    Lang,
+    Paper,
+    Person,
+    Proceedings,
+    lang_root,
+)
 from waqai.exports.common import page_range
 from waqai.exports.record import corporate_author, original_name, romanised_name
 from waqai.text.labels import HONORIFICS_EN
@@ -123,6 +131,41 @@ def person_page_ld(person: Person, lang: Lang, page_url: str) -> dict[str, Any]:
             "inLanguage": lang, "mainEntity": about}
 
 
+def attachments_ld(paper: Paper, lang: Lang, page_url: str) -> dict[str, Any]:
+    """Slides, a poster and a video as `associatedMedia`; code and a dataset as what the
+    item `isBasedOn` (Schema.org's SoftwareSourceCode and Dataset)."""
+    media: list[dict[str, Any]] = []
+    based_on: list[dict[str, Any]] = []
+    for a in paper.attachments:
+        name = a.label.get(lang)
+        if a.file:  # slides, poster: beside the page
+            media.append({"@type": "MediaObject", "name": name, "encodingFormat":
+                          "application/pdf", "contentUrl": urljoin(page_url, a.file)})
+        elif a.kind is AttachmentKind.VIDEO:
+            media.append({"@type": "VideoObject", "name": name, "url": a.url})
+        elif a.kind is AttachmentKind.CODE:
+            based_on.append({"@type": "SoftwareSourceCode", "name": name,
+                             "codeRepository": a.url})
+        else:
+            based_on.append({"@type": "Dataset", "name": name, "url": a.url})
+    return {key: value for key, value in (("associatedMedia", media),
+                                           ("isBasedOn", based_on)) if value}
+
+
+def standing_ld(paper: Paper, lang: Lang) -> dict[str, Any]:
+    """A retracted or withdrawn item's `creativeWorkStatus` (with its notice), and each
+    erratum as a `correction` (Schema.org's CorrectionComment)."""
+    out: dict[str, Any] = {}
+    if not paper.in_volume:
+        out["creativeWorkStatus"] = paper.status.value.capitalize()
+    notices = (paper.notice,) if paper.notice and not paper.in_volume else ()
+    corrections = [{"@type": "CorrectionComment", "datePublished": note.date.isoformat(),
+                    "text": note.text.get(lang)} for note in notices + paper.errata]
+    if corrections:
+        out["correction"] = corrections
+    return out
+
+
 def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                pdf_url: str = "") -> dict[str, Any]:
     conf = proc.conference
@@ -152,6 +195,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     json_ld |= doi_ld(doi)
     if paper.pages:
         json_ld["pagination"] = paper.pages
+    json_ld |= standing_ld(paper, lang)
+    json_ld |= attachments_ld(paper, lang, page_url)
     # The exports' reading of a page range (any dash, spaces around it); a single page or
     # a page that is not a range is both the first and the last.
     pages = paper.pages or ""

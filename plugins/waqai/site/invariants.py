@@ -2,7 +2,8 @@
 
 Each paper must appear, in both languages, on its own page, on its session's
 page and on the page of each of its people, and in every volume export that
-was written (by citation key). Pages are matched on the `data-paper-id`
+was written (by citation key), unless it was retracted or withdrawn: then it must
+be in none of them. Pages are matched on the `data-paper-id`
 attributes the templates emit (overrides/waqai/*.html), never on titles, so a
 translated or repeated title cannot hide a miss.
 
@@ -130,7 +131,10 @@ def _check_exports(proc: Proceedings, site_dir: Path) -> list[str]:
             misses.append(f"{name} cannot be read: {err}")
             continue
         for paper in proc.papers:
-            if keys[paper.id] not in found:
+            if paper.in_volume and keys[paper.id] not in found:
                 misses.append(f"{paper.id}: missing from {name} "
+                              f"(citation key {keys[paper.id]}).")
+            elif not paper.in_volume and keys[paper.id] in found:
+                misses.append(f"{paper.id}: {paper.status.value}, yet still in {name} "
                               f"(citation key {keys[paper.id]}).")
     return misses

@@ -9,7 +9,16 @@ from __future__ import annotations
 import functools
 from types import SimpleNamespace
 
-from waqai.data.model import Gender, ItemKind, Lang, Role, SessionKind, Text
+from waqai.data.model import (
+    AttachmentKind,
+    Gender,
+    ItemKind,
+    Lang,
+    Role,
+    SessionKind,
+    Status,
+    Text,
+)
 
 LABELS: dict[str, Text] = {
     "programme": Text("البرنامج", "Programme"),
@@ -47,6 +56,14 @@ LABELS: dict[str, Text] = {
     "home": Text("الرئيسية", "Home"),
     "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
     "pdf": Text("النص الكامل", "Full text"),  # followed by "(PDF)"
+    "pdf_not_current": Text("النص الكامل كما نُشر قبل سحبه", "The full text as published "
+                                                              "before it was taken back"),
+    "status_notice": Text("{status} في {date}", "{status} on {date}"),  # «مسحوب في …»
+    "errata": Text("تصويبات", "Errata"),
+    "attachments": Text("المرفقات", "Attachments"),
+    "versions": Text("نسخ النص الكامل", "Versions of the full text"),
+    "current_version": Text("النسخة الحالية", "current version"),
+    "erratum": Text("تصويب", "Erratum"),
     "pages": Text("الصفحات", "Pages"),
     "comma": Text("، ", ", "),  # between the items of a list written in a sentence
     # The home and about pages (site/pages/home.py).
@@ -135,6 +152,20 @@ ITEM_KINDS: dict[ItemKind, Text] = {
     ItemKind.KEYNOTE: Text("كلمة رئيسية", "Keynote"),
     ItemKind.PANEL: Text("حلقة نقاش", "Panel discussion"),
     ItemKind.WORKSHOP: Text("ورشة عمل", "Workshop"),
+}
+
+ATTACHMENT_KINDS: dict[AttachmentKind, Text] = {
+    AttachmentKind.SLIDES: Text("شرائح العرض", "Slides"),
+    AttachmentKind.POSTER: Text("الملصق", "Poster"),
+    AttachmentKind.VIDEO: Text("تسجيل مرئي", "Video"),
+    AttachmentKind.CODE: Text("الشيفرة المصدرية", "Code"),
+    AttachmentKind.DATASET: Text("البيانات", "Dataset"),
+}
+
+STATUSES: dict[Status, Text] = {
+    Status.PUBLISHED: Text("منشور", "published"),
+    Status.RETRACTED: Text("مسحوب", "retracted"),
+    Status.WITHDRAWN: Text("ملغى", "withdrawn"),
 }
 
 ROLES: dict[Role, Text] = {

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from waqai.data.dois import doi_url
 from waqai.data.model import Conference, Lang, Paper, Person, Proceedings, Role, Session
 from waqai.site.pages import Context, Links
-from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS, role_label
+from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS, STATUSES, role_label
 from waqai.text.zones import utc_offset
 from waqai.urls import day_url, paper_url, person_url, session_url
 
@@ -36,6 +36,8 @@ def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Co
         "kind": ITEM_KINDS[paper.kind].get(lang),
         "url": links.page(paper_url(paper)),
         "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
+        # «مسحوب» / "retracted" beside the title wherever the item is listed; "" if published.
+        "standing": "" if paper.in_volume else STATUSES[paper.status].get(lang),
     }
 
 

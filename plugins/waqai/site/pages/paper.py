@@ -18,7 +18,8 @@ from waqai.site.pages.common import (
     session_brief,
     zone_view,
 )
-from waqai.text.labels import ITEM_KINDS, LABELS
+from waqai.text.dates import format_date
+from waqai.text.labels import ATTACHMENT_KINDS, ITEM_KINDS, LABELS, STATUSES
 from waqai.urls import base_url, paper_url, pdf_path
 
 
@@ -65,6 +66,25 @@ def _downloads(paths: dict[str, str], links: Links) -> list[Context]:
             for fmt, label in FORMATS]
 
 
+def versions_view(paper: Paper, lang: Lang) -> list[Context]:
+    """Every version of the full text, newest first; the one `pdf` names is current."""
+    return [{"date": format_date(v.date, lang, weekday=False), "iso": v.date.isoformat(),
+             "note": v.note.get(lang) if v.note else "", "url": v.file,
+             "current": v.file == paper.pdf}
+            for v in sorted(paper.versions, key=lambda v: v.date, reverse=True)]
+
+
+def standing_view(paper: Paper, lang: Lang) -> Context | None:
+    """A retracted or withdrawn item's notice: «مسحوب في 1 فبراير 2025» and why."""
+    if paper.in_volume or paper.notice is None:
+        return None
+    heading = LABELS["status_notice"].get(lang).format(
+        status=STATUSES[paper.status].get(lang),
+        date=format_date(paper.notice.date, lang, weekday=False))
+    return {"status": paper.status.value, "heading": heading[0].upper() + heading[1:],
+            "iso": paper.notice.date.isoformat(), "text": paper.notice.text.get(lang)}
+
+
 def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
     paper = proc.paper(spec.key)
@@ -73,7 +93,8 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     key = data.keys[paper.id]
     page_url = absolute_url(proc, lang, spec.url)
     pdf = pdf_path(paper, lang)  # beside this page: the page links it by its name
-    pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf else ""
+    # A retracted or withdrawn item's PDF is linked as such, and not named to Scholar.
+    pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf and paper.in_volume else ""
     return {
         "head": paper_head(proc, paper, lang, page_url, pdf_url),
         "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
@@ -91,6 +112,16 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "pages": paper.pages or "",
             "doi": doi_view(item_doi(proc, paper)),
             "pdf_url": paper.pdf or "",
+            "pdf_current": paper.in_volume,
+            "standing": standing_view(paper, lang),
+            "versions": versions_view(paper, lang),
+            "attachments": [{"label": a.label.get(lang), "type": a.kind.value,
+                             "type_label": ATTACHMENT_KINDS[a.kind].get(lang),
+                             "url": a.file or a.url, "external": a.url is not None}
+                            for a in paper.attachments],
+            "errata": [{"date": format_date(note.date, lang, weekday=False),
+                        "iso": note.date.isoformat(), "text": note.text.get(lang)}
+                       for note in paper.errata],
         },
         "session": {**session_brief(session, lang, links),
                     "chairs": chairs_view(proc, session, lang, links)},
