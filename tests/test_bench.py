@@ -92,3 +92,23 @@ def test_linearity_compares_tenfold_steps() -> None:
         "1,000 vs 100 papers: 6.50× the time (linear is 10×; target ≤ 10.5×)",
         "10,000 vs 1,000 papers: 10.77× the time (linear is 10×; target ≤ 10.5×)",
     ]
+
+
+def test_the_baseline_publishes_the_same_pdfs_beside_its_pages(tmp_path: Path) -> None:
+    from waqai.bench.baseline import write_baseline
+    from waqai.bench.synthetic import write_synthetic
+    from waqai.data.checks import validate
+
+    project = tmp_path / "project"
+    write_synthetic(project, 12, pdfs=12)
+    proc = validate(project).proceedings
+    with_pdf = [paper for paper in proc.papers if paper.pdf]
+    assert len(with_pdf) >= 5  # every item of kind paper has one
+    write_baseline(tmp_path / "baseline", project)
+    docs = tmp_path / "baseline" / "docs"
+    for paper in with_pdf:
+        source = (project / "papers" / paper.id / paper.pdf).read_bytes()
+        for tree in (docs, docs / "en"):
+            assert (tree / "papers" / paper.id / paper.pdf).read_bytes() == source
+            page = (tree / "papers" / f"{paper.id}.md").read_text(encoding="utf-8")
+            assert f"]({paper.id}/{paper.pdf})" in page

@@ -4,7 +4,8 @@
 plain mkdocs-material project — one language pass, no i18n, no Waqai plugin, no
 theme overrides — whose pages hold the same text and links as the real site's:
 each page of each language becomes a Markdown file, Arabic at the root and
-English under `en/`, exactly where the real build puts them. When the real
+English under `en/`, exactly where the real build puts them, and each paper's PDF
+is copied beside its page in both trees (static files MkDocs copies). When the real
 build makes more HTML files than this mirror (a page kind the mirror does not
 know), plain filler pages make up the difference, so both builds write the
 same number of HTML files.
@@ -13,6 +14,7 @@ same number of HTML files.
 from __future__ import annotations
 
 import posixpath
+import shutil
 from pathlib import Path
 
 from waqai.data.checks import validate
@@ -46,8 +48,9 @@ HEADINGS = {"abstract": ("الملخص", "Abstract"), "keywords": ("الكلما
 class Mirror:
     """Writes the Markdown pages of one language tree."""
 
-    def __init__(self, proc: Proceedings, docs: Path, lang: Lang) -> None:
-        self.proc, self.lang = proc, lang
+    def __init__(self, proc: Proceedings, docs: Path, lang: Lang,
+                 data: Path | None = None) -> None:
+        self.proc, self.lang, self.data = proc, lang, data
         self.root = docs if lang == "ar" else docs / lang
         self.written = 0
 
@@ -86,6 +89,15 @@ class Mirror:
             lines += self.session_block(src, session, "###")
         return lines
 
+    def copy_pdf(self, paper: Paper) -> list[str]:
+        """Copy the paper's PDF beside its page, as a static file, and link it."""
+        if not paper.pdf or self.data is None:
+            return []
+        dest = self.root / "papers" / paper.id / paper.pdf
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.data / paper.id / paper.pdf, dest)
+        return [f"[PDF]({paper.id}/{paper.pdf})", ""]
+
     def write_all(self, docs_text: dict[str, str]) -> None:
         proc, lang = self.proc, self.lang
         for name, text in docs_text.items():
@@ -93,7 +105,8 @@ class Mirror:
         for paper in proc.papers:
             src = f"papers/{paper.id}.md"
             session = proc.session(paper.session)
-            self.page(src, "\n".join([
+            pdf = self.copy_pdf(paper)
+            self.page(src, "\n".join([*pdf,
                 f"# {paper.title.get(lang)}", "", self.names(src, proc.people_of(paper)), "",
                 f"[{session.title.get(lang)}]({self.link(src, f'sessions/{session.id}.md')})", "",
                 f"## {self.heading('abstract')}", "", paper.abstract.get(lang), "",
@@ -143,7 +156,7 @@ def write_baseline(dest: Path, project: Path, html_pages: int | None = None) -> 
     for lang in LANGS:
         docs_text = {p.name.replace(f".{lang}.md", ".md"): p.read_text(encoding="utf-8")
                      for p in sorted((project / "docs").glob(f"*.{lang}.md"))}
-        mirror = Mirror(result.proceedings, docs, lang)
+        mirror = Mirror(result.proceedings, docs, lang, project / "papers")
         mirror.write_all(docs_text)
         written += mirror.written
     total = written + 1  # 404.html

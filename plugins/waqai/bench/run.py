@@ -153,7 +153,8 @@ def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
     print(f"{papers:,} papers:", flush=True)
     project, base = work / "project", work / "baseline"
     start = time.perf_counter()
-    write_synthetic(project, papers, seed, template_root=root)
+    # Every item of kind paper has its PDF, as a published volume's papers have.
+    write_synthetic(project, papers, seed, template_root=root, pdfs=papers)
     print(f"  generated the synthetic project in {time.perf_counter() - start:.1f} s", flush=True)
     python = sys.executable
     real: list[Sample] = []

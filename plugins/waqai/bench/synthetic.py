@@ -49,7 +49,7 @@ SLOTS_PER_DAY = 4  # parallel sessions share these time slots, one room each
 MIN_ROOMS = 2  # even a small volume has parallel sessions
 SLOT_TIMES = (("08:30", "10:00"), ("10:20", "11:50"), ("12:15", "13:45"), ("16:00", "17:30"))
 PDF_FILE = "paper.pdf"
-PDFS = 3  # papers given a generated PDF: enough to publish some, too few to weigh on a benchmark
+PDFS = 3  # papers given a generated PDF by default (the tests); the benchmark gives every paper one
 
 # -- vocabulary ----------------------------------------------------------------
 # Nouns and adjectives from public administration; grammar is not the point.
