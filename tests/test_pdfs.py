@@ -142,3 +142,15 @@ def test_a_serve_rebuild_follows_the_pdf(project: Path, tmp_path: Path, edit: st
     expected, got = files_under(project / "site"), files_under(served)
     assert got.keys() == expected.keys()
     assert [name for name in expected if got[name] != expected[name]] == []
+
+
+def test_serve_does_not_copy_an_unchanged_pdf_again(project: Path, tmp_path: Path) -> None:
+    """An edit elsewhere leaves the PDFs the first build placed as they were."""
+    add_pdf(project)
+    served = tmp_path / "served"
+    serve_twice(project, served, "papers/absher/abstract.en.md=>Absher=>Absher (edited)")
+    edited = (project / "papers/absher/abstract.en.md").stat().st_mtime_ns
+    for folder in ("papers/absher", "en/papers/absher"):
+        placed = served / folder / "paper.pdf"
+        assert placed.read_bytes() == PDF_BYTES
+        assert placed.stat().st_mtime_ns < edited  # placed by the first build, not again

@@ -192,6 +192,10 @@ attachments:
   - type: video
     url: "https://video.example.org/{VERSIONED}"
     label: {{ar: "تسجيل الجلسة", en: "Recording of the talk"}}
+errata:
+  - date: "2016-01-10"
+    ar: "صُحّح الجدول الثاني."
+    en: "The second table was corrected."
 """
 
 
@@ -232,6 +236,9 @@ def test_every_version_and_attachment_is_linked_beside_the_page(
         ("MediaObject", slides), ("VideoObject", video)]
     assert ld["associatedMedia"][0]["contentUrl"].endswith(
         f"{'en/' if lang == 'en' else ''}papers/{VERSIONED}/slides.pdf")
+    # The same item's erratum, beside its versions and attachments.
+    assert re.search(r'<section class="waqai-errata">.*<time datetime="2016-01-10">', html,
+                     re.S)
 
 
 @pytest.mark.parametrize(("text", "says"), [
