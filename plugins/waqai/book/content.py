@@ -1,0 +1,95 @@
+"""What the book prints, as the JSON document `book.typ` reads."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from waqai.data.dois import item_doi
+from waqai.data.model import Paper, Person, Proceedings, Text
+from waqai.text.arabic import person_sort_key
+from waqai.text.dates import format_date, format_range
+from waqai.text.plain import plain_text
+
+Json = dict[str, Any]
+# What the book says in its own words, beside the editors' text.
+LABELS = {
+    "about": Text("عن المؤتمر", "About the conference"),
+    "themes": Text("محاور المؤتمر", "Themes"),
+    "contents": Text("المحتويات", "Contents"),
+    "keywords": Text("الكلمات المفتاحية", "Keywords"),
+    "index": Text("فهرس المؤلفين والمتحدثين", "Index of authors and speakers"),
+}
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def _text(value: Text | None) -> Json:
+    return {"ar": value.ar if value else "", "en": value.en if value else ""}
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """An abstract as plain paragraphs: the book prints text, not the site's HTML."""
+    return [text for part in _PARAGRAPHS.split(markdown) if (text := plain_text(part))]
+
+
+def _person(person: Person) -> Json:
+    return {"ar": person.display_name("ar"), "en": person.display_name("en"),
+            "affiliation": person.affiliation.ar if person.affiliation else ""}
+
+
+def _item(proc: Proceedings, paper: Paper) -> Json:
+    notice = None
+    if not paper.in_volume and paper.notice is not None:
+        notice = {lang: f"{format_date(paper.notice.date, lang, weekday=False)}: "
+                        f"{paper.notice.text.get(lang)}" for lang in ("ar", "en")}
+    return {
+        "title": _text(paper.title),
+        "people": [_person(p) for p in proc.people_of(paper)],
+        "abstract": {lang: paragraphs(paper.abstract.get(lang)) for lang in ("ar", "en")},
+        "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
+        "doi": item_doi(proc.conference, paper) or "",
+        "notice": notice,
+    }
+
+
+def _index(proc: Proceedings, lang: str) -> list[Json]:
+    """Each person with items, filed by the speaker index's rules for `lang`."""
+    items: dict[str, list[str]] = {}
+    for paper in proc.papers:
+        for person_id in paper.people:
+            items.setdefault(person_id, []).append(paper.id)
+    people = sorted((p for p in proc.people if p.id in items),
+                    key=lambda p: person_sort_key(p, lang))  # type: ignore[arg-type]
+    return [{"name": p.display_name(lang), "items": items[p.id]}  # type: ignore[arg-type]
+            for p in people]
+
+
+def book_data(proc: Proceedings, paper_size: str = "a4") -> Json:
+    conf = proc.conference
+    days = []
+    for day in conf.days:
+        sessions = [{"id": s.id, "title": s.title.ar,
+                     "when": " — ".join(part for part in (
+                         f"{s.start:%H:%M}" if s.start else "",
+                         s.room.ar if s.room else "") if part),
+                     "items": [p.id for p in proc.papers_in(s.id)]}
+                    for s in proc.sessions_on(day)]
+        if sessions:
+            days.append({"title": format_date(day, "ar"), "sessions": sessions})
+    return {
+        "paper": paper_size,
+        "labels": {key: _text(value) for key, value in LABELS.items()},
+        "title": _text(conf.title),
+        "editors": [proc.person(pid).display_name("en") for pid in conf.editors],
+        "organisers": [_text(org.name) for org in conf.organisers],
+        "place": {lang: f"{conf.venue.get(lang)}، {conf.city.get(lang)}" if lang == "ar"
+                  else f"{conf.venue.get(lang)}, {conf.city.get(lang)}" for lang in ("ar", "en")},
+        "dates": {lang: format_range(conf.start, conf.end, lang) for lang in ("ar", "en")},
+        "description": {lang: plain_text(conf.description.get(lang)) if conf.description
+                        else "" for lang in ("ar", "en")},
+        "themes": [_text(theme) for theme in conf.themes],
+        "days": days,
+        "items": {paper.id: _item(proc, paper) for paper in proc.papers},
+        "index_ar": _index(proc, "ar"),
+        "index_en": _index(proc, "en"),
+    }

@@ -1,0 +1,26 @@
+"""Compile the book: `book.typ` with the JSON of `content.book_data`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from waqai.book.content import book_data
+from waqai.data.model import Proceedings
+from waqai.media.card import FONTS
+
+TEMPLATE = Path(__file__).with_name("book.typ")
+
+
+def render_book(proc: Proceedings, paper_size: str = "a4") -> bytes:
+    """The book as PDF bytes; the same data gives the same bytes (the PDF's dates are
+    the conference's first day, not the time of the build)."""
+    import typst  # loaded only by the commands that make a book
+
+    data = json.dumps(book_data(proc, paper_size), ensure_ascii=False, sort_keys=True)
+    stamp = dt.datetime.combine(proc.conference.start, dt.time(0), tzinfo=dt.UTC)
+    pdf = typst.compile(TEMPLATE, format="pdf", font_paths=[FONTS], ignore_system_fonts=True,
+                        sys_inputs={"data": data}, timestamp=stamp)
+    assert isinstance(pdf, bytes)
+    return pdf

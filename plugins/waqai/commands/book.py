@@ -1,0 +1,46 @@
+"""`python3 build.py book [--out PATH] [--paper a4|a5]`: the printed proceedings as one PDF
+(`book/`), by default `site/proceedings.pdf`.
+
+The book is made only from valid data, and written whole (a temporary file renamed
+into place), so a failed run leaves the last good book.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from waqai.commands.report import print_problems
+from waqai.data.checks import validate
+
+PAPER_SIZES = ("a4", "a5", "us-letter")
+
+
+def cmd_book(args: argparse.Namespace, root: Path) -> int:
+    from waqai.book.render import render_book
+
+    result = validate(root, args.data_dir)
+    print_problems(result.problems)
+    if result.proceedings is None or not result.ok:
+        print("No book was written.", file=sys.stderr)
+        return 1
+    pdf = render_book(result.proceedings, args.paper)
+    out = root / args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    with os.fdopen(handle, "wb") as file:
+        file.write(pdf)
+    os.replace(temporary, out)
+    print(f"Wrote the book ({len(pdf):,} bytes) to {args.out}.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("book", help="typeset the printed proceedings as one PDF")
+    p.add_argument("--out", default=Path("site/proceedings.pdf"), type=Path,
+                   help="where to write it (default site/proceedings.pdf)")
+    p.add_argument("--paper", default="a4", choices=PAPER_SIZES, help="paper size (default a4)")
+    p.set_defaults(run=cmd_book)

@@ -1,0 +1,109 @@
+"""The printed proceedings (`python3 build.py book`), read by poppler and pypdf."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import copy_project, missing, run_waqai
+from waqai.data.checks import validate
+
+
+def needs_pdftotext() -> None:
+    if shutil.which("pdftotext") is None:
+        missing("pdftotext is not installed (apt-get install poppler-utils)")
+
+
+# pdftotext marks each run's direction with embedding controls; they are not in the PDF.
+EMBEDDINGS = re.compile("[\u202a-\u202e]")
+
+
+def pdftotext(pdf: Path) -> str:
+    """The PDF's text, every run of white space one space."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return " ".join(EMBEDDINGS.sub("", text).split())
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("book") / "project")
+    result = run_waqai(project, "book")
+    assert result.code == 0, result.output
+    return project / "site" / "proceedings.pdf"
+
+
+@pytest.fixture(scope="module")
+def proc(book: Path):  # noqa: ANN201 - the example's model
+    return validate(book.parents[1]).proceedings
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+
+    def walk(entries: list, depth: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title))
+    walk(reader.outline, 0)
+    return found
+
+
+def test_the_book_is_arabic_with_a_bookmark_per_session_and_item(book: Path, proc) -> None:
+    reader = PdfReader(book)
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    bookmarks = outline(reader)
+    sessions = [(0, s.title.ar) for s in proc.sessions if proc.papers_in(s.id)]
+    items = [(1, p.title.ar) for p in proc.papers]
+    assert all(bookmarks.count(mark) == 1 for mark in sessions + items), bookmarks
+    labels = reader.page_labels
+    assert "i" in labels and "1" in labels  # front matter in roman numbers, then 1, 2, …
+    assert reader.metadata.title.startswith(proc.conference.title.ar)
+
+
+def test_the_text_holds_every_english_title_and_an_index_with_pages(book: Path, proc) -> None:
+    needs_pdftotext()
+    text = pdftotext(book)
+    for paper in proc.papers:
+        assert " ".join(paper.title.en.split()) in text, paper.id
+    index = text[text.rindex("Index of authors and speakers"):]
+    for person in proc.people:
+        if any(person.id in p.people for p in proc.papers):
+            assert re.search(re.escape(person.display_name("en")) + r"\s*\.+\s*\d", index), \
+                person.id
+
+
+def test_editors_typst_markup_prints_as_written(tmp_path: Path) -> None:
+    needs_pdftotext()
+    project = copy_project(tmp_path / "project")
+    path = project / "papers" / "absher" / "abstract.en.md"
+    marked = "Markup stays text: #set page(width: 1cm) #import \"x\" $x^2$ [a] ] as written"
+    path.write_text(marked + "\n", encoding="utf-8")
+    result = run_waqai(project, "book", "--out", "book.pdf")
+    assert result.code == 0, result.output
+    text = pdftotext(project / "book.pdf")
+    assert "#set page(width: 1cm) #import \"x\" $x^2$ [a] ] as written" in text
+
+
+def test_the_same_data_gives_the_same_bytes(book: Path, tmp_path: Path) -> None:
+    project = book.parents[1]
+    result = run_waqai(project, "book", "--out", str(tmp_path / "again.pdf"))
+    assert result.code == 0, result.output
+    assert (tmp_path / "again.pdf").read_bytes() == book.read_bytes()
+
+
+def test_bad_data_writes_no_book(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "papers" / "absher" / "paper.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("order: 1", "order: one"),
+                    encoding="utf-8")
+    result = run_waqai(project, "book")
+    assert result.code == 1 and "No book was written." in result.output
+    assert not (project / "site" / "proceedings.pdf").exists()
