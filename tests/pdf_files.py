@@ -114,6 +114,35 @@ def web_link_pdf() -> bytes:
                                             name("/URI"): TextStringObject("https://example.org/")}))
 
 
+def submit_form_link_pdf() -> bytes:
+    """A link that sends the form's fields to an address."""
+    return annotation_pdf(DictionaryObject({name("/S"): name("/SubmitForm"),
+                                            name("/F"): TextStringObject("https://x.example/")}))
+
+
+def remote_go_to_pdf() -> bytes:
+    """A link that opens another file."""
+    return annotation_pdf(DictionaryObject({name("/S"): name("/GoToR"),
+                                            name("/F"): TextStringObject("other.pdf"),
+                                            name("/D"): ArrayObject([NumberObject(0),
+                                                                     name("/Fit")])}))
+
+
+def embedded_file_pdf() -> bytes:
+    """A file carried inside the PDF, as pypdf attaches one (/Names /EmbeddedFiles)."""
+    writer = writer_with()
+    writer.add_attachment("run.sh", b"echo attached\n")
+    return written(writer)
+
+
+def xfa_form_pdf() -> bytes:
+    """An XML (XFA) form in the catalog's /AcroForm."""
+    writer = writer_with()
+    writer.root_object[name("/AcroForm")] = DictionaryObject({
+        name("/Fields"): ArrayObject(), name("/XFA"): TextStringObject("<xdp:xdp/>")})
+    return written(writer)
+
+
 def encrypted_pdf() -> bytes:
     """Restricted by an owner password only: it opens without one, yet is encrypted."""
     writer = writer_with()

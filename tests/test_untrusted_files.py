@@ -14,6 +14,7 @@ from conftest import run_waqai
 from pdf_files import (
     annotation_actions_pdf,
     clean_pdf,
+    embedded_file_pdf,
     encrypted_pdf,
     javascript_name_tree_pdf,
     launch_link_pdf,
@@ -22,8 +23,11 @@ from pdf_files import (
     open_at_page_pdf,
     padded_pdf,
     page_actions_pdf,
+    remote_go_to_pdf,
+    submit_form_link_pdf,
     truncated,
     web_link_pdf,
+    xfa_form_pdf,
 )
 from test_incremental import files_under
 from test_timezone import error_lines
@@ -174,6 +178,10 @@ def test_a_new_link_is_seen_by_the_cached_check(project: Path, tmp_path: Path) -
     (page_actions_pdf, "/AA, /JS, /JavaScript"),
     (annotation_actions_pdf, "/AA, /JS, /JavaScript"),
     (launch_link_pdf, "/Launch"),
+    (submit_form_link_pdf, "/SubmitForm"),
+    (remote_go_to_pdf, "/GoToR"),
+    (embedded_file_pdf, "/EF, /EmbeddedFiles"),
+    (xfa_form_pdf, "/XFA"),
 ])
 def test_a_pdf_with_scripts_or_actions_is_refused(make: Callable[[], bytes],
                                                   marks: str) -> None:

@@ -2,9 +2,11 @@
 anything a PDF viewer would run, and how many pages it has.
 
 A viewer runs what a file asks it to: JavaScript (`/JS`, the document's
-`/JavaScript` name tree, actions of type JavaScript), other programs (`/Launch`),
-and actions when the document, a page, a form field or an annotation opens or is
-touched (`/OpenAction`, `/AA`). The site gives contributors' PDFs to every reader,
+`/JavaScript` name tree, actions of type JavaScript, XML forms), other programs
+(`/Launch`), rich media, and actions when the document, a page, a form field or an
+annotation opens or is touched (`/OpenAction`, `/AA`); a form can send what a reader
+types to any address (`/SubmitForm`), and a PDF can carry other files (`/EmbeddedFiles`)
+or open them (`/GoToR`, `/GoToE`). The site gives contributors' PDFs to every reader,
 so a PDF with any of these is refused, wherever in the file it is: every object
 the cross-reference table lists is read, not only those a viewer reaches from
 the catalog. Content streams are not decoded; drawing a page runs nothing.
@@ -29,8 +31,16 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObje
 PDF_MAGIC = b"%PDF-"
 # The last line of a PDF is "%%EOF"; readers look for it in the last 1,024 bytes.
 EOF_MARKER, EOF_WINDOW = b"%%EOF", 1024
-RUNNABLE_KEYS = ("/JS", "/JavaScript", "/AA")  # a script, the script name tree, actions
-RUNNABLE_ACTIONS = ("/JavaScript", "/Launch")  # values of an action's /S
+# A script, the script name tree, triggered actions; files carried inside the PDF
+# (the /EmbeddedFiles name tree, a file specification's /EF), XML forms (/XFA, which
+# carry their own scripts) and rich media (Flash, 3D) content.
+RUNNABLE_KEYS = ("/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EF", "/XFA",
+                 "/RichMediaContent")
+# Values of an action's /S: run a script or a program; send the form's fields to an
+# address (/SubmitForm) or fill them from a file (/ImportData); open another file
+# (/GoToR) or an embedded one (/GoToE); run rich media (/RichMediaExecute).
+RUNNABLE_ACTIONS = ("/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR",
+                    "/GoToE", "/RichMediaExecute")
 REMAKE = ("Make the PDF again from the paper's source (“Export as PDF” or “Print to PDF”) "
           "without {what}, and replace the file.")
 
