@@ -32,7 +32,11 @@ def pdftotext(pdf: Path) -> str:
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's book, with a DOI for every item (a prefix in conference.yaml)."""
     project = copy_project(tmp_path_factory.mktemp("book") / "project")
+    conference = project / "papers" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8") + 'doi_prefix: "10.5555"\n',
+                          encoding="utf-8")
     result = run_waqai(project, "book")
     assert result.code == 0, result.output
     return project / "site" / "proceedings.pdf"
@@ -107,3 +111,51 @@ def test_bad_data_writes_no_book(tmp_path: Path) -> None:
     result = run_waqai(project, "book")
     assert result.code == 1 and "No book was written." in result.output
     assert not (project / "site" / "proceedings.pdf").exists()
+
+
+def test_a_doi_inside_arabic_text_reads_left_to_right(book: Path, proc) -> None:
+    needs_pdftotext()
+    text = pdftotext(book)
+    for paper in proc.papers:
+        doi = f"10.5555/{proc.conference.short_name.lower()}.{paper.id}"
+        assert doi in text, doi  # not "patient-experience.csc-2015/10.5555"
+
+
+def gray_page(pdf: Path, page: int) -> tuple[int, int, bytes]:
+    """Page `page` drawn by poppler as 8-bit gray pixels: width, height, rows."""
+    if shutil.which("pdftoppm") is None:
+        missing("pdftoppm is not installed (apt-get install poppler-utils)")
+    pgm = subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", str(page), "-l", str(page),
+                          str(pdf)], capture_output=True, check=True).stdout
+    magic, width, height, depth, pixels = pgm.split(maxsplit=4)
+    assert magic == b"P5" and depth == b"255"
+    return int(width), int(height), pixels
+
+
+def ink_lines(width: int, height: int, pixels: bytes) -> list[tuple[int, int]]:
+    """Each line of ink (rows with a dark pixel, between blank rows): its leftmost and
+    rightmost dark pixel, top to bottom."""
+    lines: list[tuple[int, int]] = []
+    inside = False
+    for y in range(height):
+        dark = [x for x, value in enumerate(pixels[y * width:(y + 1) * width]) if value < 128]
+        if dark and inside:
+            left, right = lines[-1]
+            lines[-1] = (min(left, dark[0]), max(right, dark[-1]))
+        elif dark:
+            lines.append((dark[0], dark[-1]))
+        inside = bool(dark)
+    return lines
+
+
+def test_a_session_page_is_set_right_to_left(book: Path, proc) -> None:
+    """The first session's page: under the running head, the session's short Arabic
+    heading ends at the right margin and starts far from the left one."""
+    reader = PdfReader(book)
+    first = next(number for number, label in enumerate(reader.page_labels) if label == "1")
+    width, height, pixels = gray_page(book, first + 1)
+    head, heading, *body = ink_lines(width, height, pixels)
+    left_margin = min(left for left, _ in [head, *body])
+    right_margin = max(right for _, right in [head, *body])
+    assert heading[1] >= right_margin - 3  # flush right
+    assert heading[0] > left_margin + (right_margin - left_margin) // 3  # a short line

@@ -18,6 +18,7 @@ LABELS = {
     "themes": Text("محاور المؤتمر", "Themes"),
     "contents": Text("المحتويات", "Contents"),
     "keywords": Text("الكلمات المفتاحية", "Keywords"),
+    "doi": Text("المعرّف الرقمي", "DOI"),
     "index": Text("فهرس المؤلفين والمتحدثين", "Index of authors and speakers"),
 }
 _PARAGRAPHS = re.compile(r"\n\s*\n")
