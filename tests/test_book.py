@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import copy_project, missing, run_waqai
+from waqai.bench.pdf import minimal_pdf
 from waqai.data.checks import validate
 
 
@@ -23,11 +24,15 @@ def needs_pdftotext() -> None:
 EMBEDDINGS = re.compile("[\u202a-\u202e]")
 
 
-def pdftotext(pdf: Path) -> str:
-    """The PDF's text, every run of white space one space."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+def pdftotext(pdf: Path, page: int | None = None) -> str:
+    """The PDF's text (or one page's), every run of white space one space."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
     return " ".join(EMBEDDINGS.sub("", text).split())
+
+
+FULL_TEXT = "The full text of the paper, as its PDF shows it."
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +42,10 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     conference = project / "papers" / "conference.yaml"
     conference.write_text(conference.read_text(encoding="utf-8") + 'doi_prefix: "10.5555"\n',
                           encoding="utf-8")
+    paper = project / "papers" / "absher"
+    (paper / "paper.pdf").write_bytes(minimal_pdf([FULL_TEXT], "A full text"))
+    yaml = paper / "paper.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + "pdf: paper.pdf\n", encoding="utf-8")
     result = run_waqai(project, "book")
     assert result.code == 0, result.output
     return project / "site" / "proceedings.pdf"
@@ -159,3 +168,30 @@ def test_a_session_page_is_set_right_to_left(book: Path, proc) -> None:
     right_margin = max(right for _, right in [head, *body])
     assert heading[1] >= right_margin - 3  # flush right
     assert heading[0] > left_margin + (right_margin - left_margin) // 3  # a short line
+
+
+def test_the_title_page_sets_arabic_from_the_right_and_english_from_the_left(book: Path) -> None:
+    width, height, pixels = gray_page(book, 1)
+    lines = ink_lines(width, height, pixels)
+    left_margin = min(left for left, _ in lines)
+    right_margin = max(right for _, right in lines)
+    english = next(n for n, (left, _) in enumerate(lines) if left <= left_margin + 3)
+    assert english >= 3  # the Arabic title, organisers, place and dates come first
+    for left, right in lines[:english]:  # each Arabic line starts at the right
+        assert right >= right_margin - 10 and left > left_margin + 20
+    assert lines[english][1] < right_margin - 20  # the English title starts at the left
+
+
+def test_a_full_text_follows_its_item_under_the_running_head(book: Path, proc) -> None:
+    needs_pdftotext()
+    reader = PdfReader(book)
+    pages = [pdftotext(book, number + 1) for number in range(len(reader.pages))]
+    [where] = [number for number, text in enumerate(pages) if FULL_TEXT in text]
+    item = proc.paper("absher")
+    assert item.title.en in pages[where - 1]  # the item's own page comes just before
+    # The running head (the volume and the session, as extracted): each of its words is
+    # on the item's page too, in that page's head and the session's heading.
+    head = pages[where].split(FULL_TEXT)[0].split()
+    assert len(head) > 4 and set(head) <= set(pages[where - 1].split())
+    assert pages[where].endswith(reader.page_labels[where])  # and the book's page number
+    assert reader.page_labels[where].isdigit()

@@ -50,6 +50,10 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",
         "notice": notice,
+        # The full text, as a path from the data folder (Typst's root: it reads nothing
+        # else), when the item has one and stands; its pages follow the item.
+        "pdf": f"/{paper.id}/{paper.pdf}" if paper.pdf and paper.in_volume else None,
+        "pdf_pages": paper.pdf_pages or 0,
     }
 
 

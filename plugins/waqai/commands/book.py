@@ -27,7 +27,7 @@ def cmd_book(args: argparse.Namespace, root: Path) -> int:
     if result.proceedings is None or not result.ok:
         print("No book was written.", file=sys.stderr)
         return 1
-    pdf = render_book(result.proceedings, args.paper)
+    pdf = render_book(result.proceedings, root / args.data_dir, args.paper)
     out = root / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
