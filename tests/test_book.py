@@ -195,3 +195,36 @@ def test_a_full_text_follows_its_item_under_the_running_head(book: Path, proc) -
     assert len(head) > 4 and set(head) <= set(pages[where - 1].split())
     assert pages[where].endswith(reader.page_labels[where])  # and the book's page number
     assert reader.page_labels[where].isdigit()
+
+
+def test_the_book_section_sets_paper_digits_isbn_copyright_and_preface(tmp_path: Path) -> None:
+    needs_pdftotext()
+    project = copy_project(tmp_path / "project")
+    conference = project / "papers" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8") + """book:
+  isbn: "978-3-16-148410-0"
+  copyright: {ar: "حقوق الطبع للاختبار", en: "Copyright line of the test"}
+  preface: {ar: "تقديم للاختبار", en: "A preface written for the test."}
+  paper: a5
+  digits: arabic-indic
+""", encoding="utf-8")
+    result = run_waqai(project, "book", "--out", "book.pdf")
+    assert result.code == 0, result.output
+    reader = PdfReader(project / "book.pdf")
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595)  # A5, in points
+    text = pdftotext(project / "book.pdf")
+    assert "ISBN 978-3-16-148410-0" in text and "Copyright line of the test" in text
+    assert "A preface written for the test." in text
+    contents = text[text.index("المحتويات"):text.index("Index of authors")]
+    assert re.search("[١-٩]", contents) and not re.search(r"\.\s*[1-9]", contents)
+
+
+def test_an_isbn_with_a_wrong_check_digit_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    conference = project / "papers" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8")
+                          + 'book:\n  isbn: "978-3-16-148410-1"\n', encoding="utf-8")
+    result = run_waqai(project, "check")
+    assert result.code == 1
+    assert "book.isbn" in result.output and "is not an ISBN-13" in result.output

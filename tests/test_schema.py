@@ -131,6 +131,15 @@ attachments:
 """
 
 
+BOOK_OPTIONS = """book:
+  isbn: "978-3-16-148410-0"
+  copyright: {ar: "نص للاختبار", en: "A test text"}
+  preface: {ar: "نص للاختبار", en: "A test text"}
+  paper: a5
+  digits: arabic-indic
+"""
+
+
 @pytest.fixture
 def every_option(project: Path) -> Path:
     """The example's copy, with one paper using every optional mapping."""
@@ -138,6 +147,9 @@ def every_option(project: Path) -> Path:
     path = folder / "paper.yaml"
     path.write_text(path.read_text(encoding="utf-8") + EVERY_OPTION, encoding="utf-8")
     (folder / "paper.pdf").write_bytes(clean_pdf())
+    conference = project / "papers" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8") + BOOK_OPTIONS,
+                          encoding="utf-8")
     return project
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from waqai.data.dois import item_doi
-from waqai.data.model import Paper, Person, Proceedings, Text
+from waqai.data.model import PageDigits, Paper, Person, Proceedings, Text
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
 from waqai.text.plain import plain_text
@@ -20,6 +20,7 @@ LABELS = {
     "keywords": Text("الكلمات المفتاحية", "Keywords"),
     "doi": Text("المعرّف الرقمي", "DOI"),
     "index": Text("فهرس المؤلفين والمتحدثين", "Index of authors and speakers"),
+    "preface": Text("تقديم", "Preface"),
 }
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -69,7 +70,8 @@ def _index(proc: Proceedings, lang: str) -> list[Json]:
             for p in people]
 
 
-def book_data(proc: Proceedings, paper_size: str = "a4") -> Json:
+def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
+    """Everything the book prints; `paper_size` overrides the `book:` section's."""
     conf = proc.conference
     days = []
     for day in conf.days:
@@ -82,7 +84,13 @@ def book_data(proc: Proceedings, paper_size: str = "a4") -> Json:
         if sessions:
             days.append({"title": format_date(day, "ar"), "sessions": sessions})
     return {
-        "paper": paper_size,
+        "paper": paper_size or conf.book.paper.value,
+        # Typst's numbering pattern for the page numbers: 1, 2, 3 or ١، ٢، ٣.
+        "numbering": "١" if conf.book.digits is PageDigits.ARABIC_INDIC else "1",
+        "isbn": conf.book.isbn or "",
+        "copyright": _text(conf.book.copyright),
+        "preface": {lang: paragraphs(conf.book.preface.get(lang)) if conf.book.preface
+                    else [] for lang in ("ar", "en")},
         "labels": {key: _text(value) for key, value in LABELS.items()},
         "title": _text(conf.title),
         "editors": [proc.person(pid).display_name("en") for pid in conf.editors],

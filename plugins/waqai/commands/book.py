@@ -1,5 +1,5 @@
-"""`python3 build.py book [--out PATH] [--paper a4|a5]`: the printed proceedings as one PDF
-(`book/`), by default `site/proceedings.pdf`.
+"""`python3 build.py book [--out PATH] [--paper a4|a5|us-letter]`: the printed proceedings
+as one PDF (`book/`), by default `site/proceedings.pdf`.
 
 The book is made only from valid data, and written whole (a temporary file renamed
 into place), so a failed run leaves the last good book.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate
+from waqai.data.model import PaperSize
 
-PAPER_SIZES = ("a4", "a5", "us-letter")
+PAPER_SIZES = tuple(size.value for size in PaperSize)
 
 
 def cmd_book(args: argparse.Namespace, root: Path) -> int:
@@ -42,5 +43,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = subparsers.add_parser("book", help="typeset the printed proceedings as one PDF")
     p.add_argument("--out", default=Path("site/proceedings.pdf"), type=Path,
                    help="where to write it (default site/proceedings.pdf)")
-    p.add_argument("--paper", default="a4", choices=PAPER_SIZES, help="paper size (default a4)")
+    p.add_argument("--paper", choices=PAPER_SIZES,
+                   help="paper size (default: `book: paper:` in conference.yaml, else a4)")
     p.set_defaults(run=cmd_book)

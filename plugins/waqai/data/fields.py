@@ -47,13 +47,23 @@ from waqai.data.model import (
     HijriDate,
     ItemKind,
     Lang,
+    PageDigits,
+    PaperSize,
     SessionKind,
     Status,
     Text,
 )
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
-from waqai.text.labels import ATTACHMENT_KINDS, GENDERS, ITEM_KINDS, SESSION_KINDS, STATUSES
+from waqai.text.labels import (
+    ATTACHMENT_KINDS,
+    GENDERS,
+    ITEM_KINDS,
+    PAGE_DIGITS,
+    PAPER_SIZES,
+    SESSION_KINDS,
+    STATUSES,
+)
 
 Json = dict[str, Any]
 Values = dict[str, Any]  # field name -> value read (None when missing or refused)
@@ -63,6 +73,7 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
+ISBN = re.compile(r"^97[89]-?(?:\d-?){9}\d$")
 HTTPS_URL = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#][^\s\"<>]*)?$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # The shape of an IANA time zone name ("Asia/Muscat", "America/Port-au-Prince", "UTC").
@@ -387,6 +398,12 @@ def read_group(group: Group, fields: Fields) -> Values:
     values = {field.name: field.read(fields) for field in group.fields}
     fields.finish()
     return values
+
+
+def valid_isbn(isbn: str) -> bool:
+    """The ISBN-13 check digit: weights 1 and 3 alternately, the total a multiple of 10."""
+    digits = [int(c) for c in isbn if c.isdigit()]
+    return sum(d * (3 if n % 2 else 1) for n, d in enumerate(digits)) % 10 == 0
 
 
 def valid_orcid(orcid: str) -> bool:
@@ -721,6 +738,29 @@ CONFERENCE = Group("conference", (
     Field("editors", IdList("person id"), Text("معرّفات محرري الوقائع.",
                                                "The ids of the volume's editors."),
           required=False, example=f"[{EXAMPLE_PERSON}]"),
+    Field("book", Group("book", (
+        Field("isbn", Plain(ISBN, Invalid("“{value}” is not an ISBN-13.",
+                                          'Write the 13 digits, hyphens allowed, e.g. '
+                                          '"978-3-16-148410-0".'), check=valid_isbn),
+              Text("ردمك الكتاب المطبوع (ISBN-13) إن كان له.",
+                   "The printed book's ISBN-13, if it has one."), required=False,
+              example='"978-3-16-148410-0"'),
+        Field("copyright", BILINGUAL, Text("سطر حقوق النشر.", "The copyright line."),
+              required=False, example='{ar: "© الناشر 2024", en: "© The publisher 2024"}'),
+        Field("preface", BILINGUAL, Text("تقديم المحررين للكتاب، باللغتين.",
+                                         "The editors' preface, in both languages."),
+              required=False, example='{ar: "نص التقديم", en: "The preface"}'),
+        Field("paper", Choice(PaperSize, PAPER_SIZES, what="paper size"),
+              Text("مقاس الورق: a4 (إن لم يُكتب) أو a5 أو us-letter.",
+                   "The paper size: a4 (if not written), a5 or us-letter."), required=False,
+              example="a4"),
+        Field("digits", Choice(PageDigits, PAGE_DIGITS, what="kind of digits"),
+              Text("أرقام الصفحات: latin (إن لم يُكتب) أو arabic-indic.",
+                   "The page numbers' digits: latin (if not written) or arabic-indic."),
+              required=False, example="latin"),
+    )), Text("ما يحتاج إليه الكتاب المطبوع وحده (python3 build.py book).",
+             "What only the printed book needs (python3 build.py book)."), required=False,
+          example='{paper: a4, digits: latin}'),
     Field("statements", ListOf(Group("statement", (
         Field("person", Id("person id"), Text("معرّف صاحب التصريح.",
                                               "The id of the person quoted."),

@@ -47,12 +47,15 @@ from waqai.data.model import (
     DEFAULT_MAX_PDF_MB,
     ArabicName,
     Attachment,
+    Book,
     Conference,
     DatedNote,
     Lang,
     LatinName,
     Organisation,
+    PageDigits,
     Paper,
+    PaperSize,
     Person,
     Proceedings,
     Session,
@@ -231,7 +234,15 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
         statements=statements, doi_prefix=v["doi_prefix"], doi_suffix=v["doi_suffix"],
         doi_volume_suffix=v["doi_volume_suffix"],
-        max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB)
+        max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB, book=read_book(v["book"]))
+
+
+def read_book(v: Values | None) -> Book:
+    """The `book:` section; what it leaves out takes the defaults."""
+    if not v:
+        return Book()
+    return Book(isbn=v["isbn"], copyright=v["copyright"], preface=v["preface"],
+                paper=v["paper"] or PaperSize.A4, digits=v["digits"] or PageDigits.LATIN)
 
 
 def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:

@@ -271,6 +271,30 @@ class Statement:
 DEFAULT_MAX_PDF_MB = 20
 
 
+class PaperSize(str, Enum):
+    A4 = "a4"
+    A5 = "a5"
+    LETTER = "us-letter"
+
+
+class PageDigits(str, Enum):
+    """The digits of the printed book's page numbers: 1, 2, 3 or ١، ٢، ٣."""
+
+    LATIN = "latin"
+    ARABIC_INDIC = "arabic-indic"
+
+
+@dataclass(frozen=True)
+class Book:
+    """What only the printed proceedings need (`book:` in conference.yaml)."""
+
+    isbn: str | None = None
+    copyright: Text | None = None
+    preface: Text | None = None
+    paper: PaperSize = PaperSize.A4
+    digits: PageDigits = PageDigits.LATIN
+
+
 @dataclass(frozen=True)
 class Conference:
     title: Text
@@ -296,6 +320,7 @@ class Conference:
     doi_suffix: str | None = None
     doi_volume_suffix: str | None = None
     max_pdf_mb: int = DEFAULT_MAX_PDF_MB  # the largest paper PDF accepted
+    book: Book = Book()
 
     @property
     def year(self) -> int:

@@ -14,6 +14,8 @@ from waqai.data.model import (
     Gender,
     ItemKind,
     Lang,
+    PageDigits,
+    PaperSize,
     Role,
     SessionKind,
     Status,
@@ -160,6 +162,17 @@ ATTACHMENT_KINDS: dict[AttachmentKind, Text] = {
     AttachmentKind.VIDEO: Text("تسجيل مرئي", "Video"),
     AttachmentKind.CODE: Text("الشيفرة المصدرية", "Code"),
     AttachmentKind.DATASET: Text("البيانات", "Dataset"),
+}
+
+PAPER_SIZES: dict[PaperSize, Text] = {
+    PaperSize.A4: Text("A4", "A4"),
+    PaperSize.A5: Text("A5", "A5"),
+    PaperSize.LETTER: Text("الورق الأمريكي", "US Letter"),
+}
+
+PAGE_DIGITS: dict[PageDigits, Text] = {
+    PageDigits.LATIN: Text("الأرقام 1، 2، 3", "digits 1, 2, 3"),
+    PageDigits.ARABIC_INDIC: Text("الأرقام ١، ٢، ٣", "digits ١, ٢, ٣"),
 }
 
 STATUSES: dict[Status, Text] = {
