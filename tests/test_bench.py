@@ -19,7 +19,7 @@ def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     out = tmp_path / "bench.json"
     result = run_waqai(project, "bench", "--papers", "5", "--repeat", "2", "--serve-edit",
-                       "--json", str(out))
+                       "--book", "--json", str(out))
     assert result.code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     [row] = data["results"]
@@ -38,6 +38,8 @@ def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:
     assert row["baseline_cpu_ratio"] == pytest.approx(row["cpu_seconds"] / base["cpu_seconds"],
                                                       rel=0.01)
     assert row["serve_edit_seconds"] > 0
+    assert row["book"]["wall_seconds"] > 0 and row["book_pages"] > 5  # title, contents, items
+    assert "book (5 papers): " in result.out
     assert "serve, one abstract edited (5 papers):" in result.out
     if row["first_query_bytes"] is None:  # search not there: said so, not skipped silently
         assert row["first_query_note"].startswith("not measured: ")

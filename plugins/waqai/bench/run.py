@@ -7,7 +7,8 @@ baseline (`waqai.bench.baseline`: the same pages as plain Markdown, plain Materi
 one language, no plugin) with `python -m mkdocs build`, and reports for both:
 HTML pages, wall and CPU seconds, peak RSS of the child, output bytes, and the
 ratio of the two times. Only the builds are timed, not the generation.
-`--serve-edit` also times `serve` showing an edited abstract. The targets
+`--serve-edit` also times `serve` showing an edited abstract, and `--book` the
+printed book (`python -m waqai book`), with its pages. The targets
 these figures are held to are in docs/development/performance.en.md.
 """
 
@@ -68,6 +69,8 @@ class Result:
     first_query_bytes: dict[str, int] | None = None
     first_query_note: str = ""
     serve_edit_seconds: float | None = None
+    book: Sample | None = None  # `python -m waqai book`, when asked for
+    book_pages: int | None = None
 
     @classmethod
     def of(cls, papers: int, real: Build, base: Build) -> Result:
@@ -101,6 +104,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="build each K times and keep the fastest (steadier on a busy machine)")
     b.add_argument("--serve-edit", action="store_true",
                    help="also time `serve` showing an edited abstract")
+    b.add_argument("--book", action="store_true",
+                   help="also time the printed book (python -m waqai book) and count its pages")
     b.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
     b.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
     b.set_defaults(run=cmd_bench)
@@ -148,7 +153,7 @@ def set_aside(site: Path, spent: Path) -> None:
 
 
 def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
-              serve_edit: bool = False) -> Result:
+              serve_edit: bool = False, book: bool = False) -> Result:
     """Generate, then build real and baseline `repeat` times each, alternately, from scratch."""
     print(f"{papers:,} papers:", flush=True)
     project, base = work / "project", work / "baseline"
@@ -173,11 +178,21 @@ def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
     shutil.rmtree(spent, ignore_errors=True)
     result = Result.of(papers, Build.of(project / "site", real), Build.of(base / "site", baseline))
     result.first_query_bytes, result.first_query_note = first_query(project / "site")
+    if book:
+        result.book = run_child([python, "-m", "waqai", "book", "--out", str(work / "book.pdf")],
+                                project, work / "book.log", "typesetting the book")
+        result.book_pages = pdf_pages(work / "book.pdf")
     if serve_edit:
         result.serve_edit_seconds = serve_edit_seconds(
             project, f"en/papers/{EDITED_PAPER}/",
             project / "papers" / EDITED_PAPER / "abstract.en.md", work / "serve.log")
     return result
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 # -- report ----------------------------------------------------------------------
@@ -225,6 +240,11 @@ def report(results: list[Result]) -> None:
             shown = ", ".join(f"{lang} “{FIRST_QUERY[lang]}”: {n:,} B"
                               for lang, n in r.first_query_bytes.items())
             print(f"first-query bytes ({r.papers:,} papers): {shown}")
+        if r.book is not None:
+            print(f"book ({r.papers:,} papers): {r.book_pages:,} pages in "
+                  f"{r.book.wall_seconds:.2f} s ({r.book.wall_seconds / r.wall_seconds:.2f} of "
+                  f"the site build; target ≤ 0.5), peak {_num(r.book.peak_rss_mb)} MB "
+                  "(target < 1,024)")
         if r.serve_edit_seconds is not None:
             print(f"serve, one abstract edited ({r.papers:,} papers): "
                   f"{r.serve_edit_seconds:.2f} s until the page showed it")
@@ -256,7 +276,7 @@ def cmd_bench(args: argparse.Namespace, root: Path) -> int:
             work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{papers}-"))
         try:
             results.append(bench_one(papers, args.seed, root, work, args.repeat,
-                                     args.serve_edit))
+                                     args.serve_edit, args.book))
         except RuntimeError as err:
             print(f"Benchmark failed at {papers:,} papers: {err}", file=sys.stderr)
             return 1
