@@ -228,3 +228,15 @@ def test_an_isbn_with_a_wrong_check_digit_is_refused(tmp_path: Path) -> None:
     result = run_waqai(project, "check")
     assert result.code == 1
     assert "book.isbn" in result.output and "is not an ISBN-13" in result.output
+
+
+def test_a_sessions_first_page_has_the_session_in_its_running_head(book: Path) -> None:
+    needs_pdftotext()
+    reader = PdfReader(book)
+    first = reader.page_labels.index("1")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(first + 1), "-l",
+                           str(first + 1), str(book), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = [EMBEDDINGS.sub("", line).strip() for line in text.splitlines() if line.strip()]
+    volume, head, heading = lines[:3]  # the running head's two parts, then the page's heading
+    assert head == heading
