@@ -380,3 +380,15 @@ def test_a_retracted_item_keeps_its_doi_and_its_deposit_says_why() -> None:
                                      "en": "Retracted on 2025-02-01: Retracted for an error "
                                            "in the data."}
     assert first["10.1234/kept"] == {"ar": "ملخص", "en": "Abstract"}
+
+
+def test_a_doi_under_another_prefix_is_left_to_its_registrant() -> None:
+    conference = make_conference(doi_prefix="10.5555")
+    ours = make_paper("ours", order=1)
+    theirs = make_paper("theirs", order=2, doi="10.1234/elsewhere")
+    proc = make_proceedings(conference=conference, papers=(ours, theirs))
+    root = assert_valid(crossref_xml(proc, WHO, STAMP))
+    assert list(dois_by_paper(root, conference.site_url)) == ["ours"]
+    [warning] = [p for p in deposit_problems(proc) if p.field == "doi"]
+    assert warning.file == "papers/theirs/paper.yaml" and not warning.is_error
+    assert "10.1234/elsewhere" in warning.message and "10.5555" in warning.message

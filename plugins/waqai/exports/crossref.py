@@ -32,7 +32,9 @@ Choices the schema leaves open:
   reason="simple_series"`.
 - `publication_type` is `full_text` when the item has a PDF, else `abstract_only`.
 - **Items without a DOI** are left out of the batch, with a warning
-  (`deposit_problems`): a deposit registers DOIs, it cannot make one.
+  (`deposit_problems`): a deposit registers DOIs, it cannot make one. So are items
+  whose paper.yaml states a DOI under another prefix than `doi_prefix`: their
+  registrant deposits them, and Crossref would refuse them from this one.
 - **Retractions.** A DOI is forever: a retracted or withdrawn item stays in the
   batch with its DOI and its landing page (which shows the notice), and the first
   paragraph of each of its abstracts is the record's note: «Retracted on
@@ -91,9 +93,24 @@ def deposit_file_name(conf: Conference) -> str:
     return f"crossref-{_UNSAFE_IN_NAME.sub('-', conf.short_name).strip('-.') or 'volume'}.xml"
 
 
+def registrant_prefix(proc: Proceedings) -> str | None:
+    """The prefix this volume's registrant deposits under (conference.yaml's `doi_prefix`)."""
+    return proc.conference.doi_prefix
+
+
+def _ours(doi: str, prefix: str | None) -> bool:
+    """Whether a deposit under `prefix` may register `doi` (any, when no prefix is known).
+    DOIs are case-insensitive."""
+    return prefix is None or doi.lower().startswith(prefix.lower() + "/")
+
+
 def deposited(proc: Proceedings) -> tuple[tuple[Paper, str], ...]:
-    """The items the deposit registers, with their DOIs: those with one, in programme order."""
-    return tuple((paper, doi) for paper in proc.papers if (doi := item_doi(proc, paper)))
+    """The items the deposit registers, with their DOIs, in programme order: those with a
+    DOI under the registrant's prefix. An item whose paper.yaml states a DOI under another
+    prefix was registered by someone else (Crossref refuses it from this depositor)."""
+    prefix = registrant_prefix(proc)
+    return tuple((paper, doi) for paper in proc.papers
+                 if (doi := item_doi(proc, paper)) and _ours(doi, prefix))
 
 
 def deposit_problems(proc: Proceedings, data_dir: str = "papers") -> list[Problem]:
@@ -108,6 +125,15 @@ def deposit_problems(proc: Proceedings, data_dir: str = "papers") -> list[Proble
                 'Write its DOI as `doi: "10.…/…"`, or give conference.yaml a DOI prefix.',
                 severity=Severity.WARNING)
         for paper in proc.papers if not item_doi(proc, paper)]
+    prefix = registrant_prefix(proc)
+    problems += [
+        Problem(f"{data_dir}/{paper.id}/paper.yaml", "doi",
+                f"has the DOI {doi}, not under the volume's prefix {prefix}: its registrant "
+                "deposits it, so this deposit leaves the item out.",
+                "Nothing to do if the item was registered elsewhere; otherwise remove `doi:` "
+                f"and let the prefix {prefix} give it one.", severity=Severity.WARNING)
+        for paper in proc.papers
+        if (doi := item_doi(proc, paper)) and not _ours(doi, prefix)]
     items = deposited(proc)
     if not items:
         problems.append(Problem(
