@@ -103,6 +103,15 @@ def test_editors_typst_markup_prints_as_written(tmp_path: Path) -> None:
     assert result.code == 0, result.output
     text = pdftotext(project / "book.pdf")
     assert "#set page(width: 1cm) #import \"x\" $x^2$ [a] ] as written" in text
+    # That one-line English paragraph starts at the left margin, as English does.
+    reader = PdfReader(project / "book.pdf")
+    [page] = [n for n in range(len(reader.pages))
+              if "Markup stays text" in pdftotext(project / "book.pdf", n + 1)]
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1),
+                            str(project / "book.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    [x_min] = re.findall(r'<word xMin="([\d.]+)"[^>]*>Markup</word>', boxes)
+    assert float(x_min) < float(reader.pages[page].mediabox.width) / 4
 
 
 def test_the_same_data_gives_the_same_bytes(book: Path, tmp_path: Path) -> None:
