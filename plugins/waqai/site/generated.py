@@ -64,8 +64,9 @@ class GeneratedPages:
         self.data = BuildData(proc, citation_keys(proc), self._bibtex)
         self._bibtex_made: dict[str, dict[Form, str]] = {}
         # Site path -> file in the data folder (`data_path`) of each file a paper publishes
-        # (its PDF, its versions, its attached files): one beside its page in each language.
-        self.pdfs: dict[str, Path] = {} if data_path is None else {
+        # as it is (its PDF, its versions, its attached files), beside its page in each
+        # language.
+        self.copies: dict[str, Path] = {} if data_path is None else {
             file_path(paper, name, lang): data_path / paper.id / name
             for paper in proc.papers for name in paper.files for lang in LANGS}
         # Binary files made from the data: the volume's card (og:image).

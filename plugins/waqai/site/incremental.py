@@ -241,7 +241,7 @@ class ServeState:
         if self.page_ids is None or self.page_ids.site_dir != site_dir:
             self.page_ids = PageIds(site_dir)
         return OpenBuild(site_dir, self.page_ids, self.hand_written, self.search_indexes,
-                         self.plan_exports, self.note_copies, background=False)
+                         self.plan_exports, self.note_copies)
 
     def begin(self, config: MkDocsConfig, pages: GeneratedPages) -> None:
         """At the start of each language pass: the first decides which pages changed."""

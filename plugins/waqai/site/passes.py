@@ -39,15 +39,10 @@ class ExportFile(NamedTuple):
     write: bool  # False: the file on disk is current already (under `serve`)
 
 
-# Which export files a build lists, and which it writes: (exports, site_dir) -> plan.
+# Which export files a `serve` rebuild lists, and which it writes: (exports, site_dir) -> plan.
 ExportPlan = Callable[[dict[str, Content], str], list[ExportFile]]
 # Told which files a build copies as they are (site path -> source), and the site_dir.
 CopyNote = Callable[[Mapping[str, Path], str], None]
-
-
-def write_all(exports: dict[str, Content], site_dir: str) -> list[ExportFile]:
-    """The export plan of a build that keeps nothing from an earlier one."""
-    return [ExportFile(path, text, True) for path, text in exports.items()]
 
 
 def no_note(copies: Mapping[str, Path], site_dir: str) -> None:
@@ -70,8 +65,8 @@ class OpenBuild:
     def __init__(self, site_dir: Path, page_ids: PageIds | None = None,
                  hand_written: dict[str, search.Record] | None = None,
                  search_indexes: dict[Lang, search.IndexFolder] | None = None,
-                 plan_exports: ExportPlan = write_all, note_copies: CopyNote = no_note,
-                 background: bool = True) -> None:
+                 plan_exports: ExportPlan | None = None,
+                 note_copies: CopyNote = no_note) -> None:
         self.page_ids = page_ids if page_ids is not None else PageIds(site_dir)
         # Search records of the hand-written pages by output path, and the paths this build has.
         self.hand_written = hand_written if hand_written is not None else {}
@@ -81,8 +76,8 @@ class OpenBuild:
         self.note_copies = note_copies
         self.exports: list[ExportFile] | None = None  # planned by the first pass
         self.default_404: str | None = None  # the first (default language) pass's
-        # The first pass's exports are written by a child process (`background`), or at once.
-        self.background = background
+        # Without a plan (a whole build), a child process makes and writes the exports
+        # and places the copies; under `serve` the plan says which changed.
         self.writer: BackgroundWriter | None = None
 
     def export_files(self, config: MkDocsConfig, made: MadeFiles,
@@ -97,7 +92,7 @@ class OpenBuild:
         """
         first_pass = self.exports is None
         if self.exports is None:
-            if self.background:
+            if self.plan_exports is None:
                 paths = made.made_paths()
                 self.writer = BackgroundWriter(config.site_dir, made.made_job(), paths,
                                                {path: str(src) for path, src in copies.items()})
@@ -115,7 +110,7 @@ class OpenBuild:
             files.append(file)
         for path, source in copies.items():
             file = File.generated(config, path, abs_src_path=str(source))
-            if self.background or not first_pass:  # the child places them (or did)
+            if self.plan_exports is None or not first_pass:  # the child places them, or did
                 file.copy_file = already_written  # type: ignore[method-assign]
             files.append(file)
         return files

@@ -12,9 +12,8 @@ from inside the first one's `on_post_build`):
   and the card; dates every page from its data for the sitemap (`lastmod.py`).
 - `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
   `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
-- `on_post_build` (after i18n's) does the whole-site work once: waits for the exports
-  (written on a thread, `writer.py`), the 404 page, search indexes, the check that
-  every paper is everywhere it belongs.
+- `on_post_build` (after i18n's), once: waits for the exports' child process (`writer.py`),
+  then the 404 page, search indexes, the check that every paper is everywhere it belongs.
 - Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
   keeps what rebuilds reuse and, in `on_pre_build`, decides which generated pages
   and exports changed; `on_nav` reads the titles of nav pages a dirty build skips.
@@ -120,8 +119,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                     self.serve.skip_if_current(file)
             elif file.is_documentation_page():
                 self.build.hand_written_now.add(file.dest_uri)
-        # Exports, the card, PDFs: language-neutral, added after i18n, once, at the root.
-        for export in self.build.export_files(config, self.pages, self.pages.pdfs):
+        # Exports, the card (at the root), papers' files (beside each page): after i18n.
+        for export in self.build.export_files(config, self.pages, self.pages.copies):
             files.append(export)
         return files
 
