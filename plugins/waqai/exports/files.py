@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
-from waqai.exports.ics import calendar_ics, event_ics
+from waqai.exports.ics import calendar_ics, calendar_papers, event_ics
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
@@ -69,8 +69,7 @@ class PaperExports:
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
     """Everything a session's calendar event reads (see ics.session_event)."""
     return (proc.conference, session,
-            tuple((paper.title, proc.people_of(paper)) for paper in proc.papers_in(session.id)
-                  if paper.in_volume))
+            tuple((paper.title, proc.people_of(paper)) for paper in calendar_papers(proc, session)))
 
 
 class ExportCache:

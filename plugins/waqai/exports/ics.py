@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from waqai import urls
-from waqai.data.model import Conference, Lang, Proceedings, Session
+from waqai.data.model import Conference, Lang, Paper, Proceedings, Session
 from waqai.exports.common import one_line, session_url
 from waqai.text.labels import LABELS
 
@@ -121,11 +121,16 @@ def event_uid(conf: Conference, session: Session) -> str:
     return f"{urls.session_url(session).rstrip('/')}@{host}{site.path.rstrip('/')}"
 
 
+def calendar_papers(proc: Proceedings, session: Session) -> tuple[Paper, ...]:
+    """The items a session's event lists: its items, less any retracted or withdrawn."""
+    return tuple(paper for paper in proc.papers_in(session.id) if paper.in_volume)
+
+
 def _description(proc: Proceedings, session: Session, lang: Lang) -> str:
     """The session's description, then a line per item: title and people's names."""
     parts = [one_line(session.description.get(lang))] if session.description else []
     comma = LABELS["comma"].get(lang)
-    for paper in (p for p in proc.papers_in(session.id) if p.in_volume):
+    for paper in calendar_papers(proc, session):
         names = one_line(comma.join(p.display_name(lang) for p in proc.people_of(paper)))
         title = one_line(paper.title.get(lang))
         parts.append(f"- {title} ({names})" if names else f"- {title}")

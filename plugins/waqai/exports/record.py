@@ -179,15 +179,22 @@ def _pages(pages: str | None) -> tuple[str, str] | str | None:
     return page_range(pages) or one_line(pages)
 
 
+def status_heading(paper: Paper, lang: Lang, day: str) -> str:
+    """«مسحوب في …» / "Retracted on …" for a retracted or withdrawn item, `day` its
+    notice's date as the caller writes it (ISO in the exports, both calendars on pages)."""
+    said = LABELS["status_notice"].get(lang).format(status=STATUSES[paper.status].get(lang),
+                                                    date=day)
+    return said[0].upper() + said[1:]
+
+
 def standing_note(paper: Paper) -> Text:
     """What the record says of the item's standing: «Retracted on 2025-02-01: …»,
     then each erratum, «Erratum (2025-01-10): …»; "" for a published item without."""
     def note(lang: Lang) -> str:
         parts = []
         if paper.notice is not None and not paper.in_volume:
-            said = LABELS["status_notice"].get(lang).format(
-                status=STATUSES[paper.status].get(lang), date=paper.notice.date.isoformat())
-            parts.append(f"{said[0].upper()}{said[1:]}: {paper.notice.text.get(lang)}")
+            parts.append(f"{status_heading(paper, lang, paper.notice.date.isoformat())}: "
+                         f"{paper.notice.text.get(lang)}")
         parts += [f"{LABELS['erratum'].get(lang)} ({erratum.date.isoformat()}): "
                   f"{erratum.text.get(lang)}" for erratum in paper.errata]
         return one_line(" ".join(parts))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from waqai.data.dois import item_doi
 from waqai.data.model import Lang, Paper, Proceedings
 from waqai.exports.files import paper_files
-from waqai.exports.record import FORM_LANG, FORMS, corporate_author
+from waqai.exports.record import FORM_LANG, FORMS, corporate_author, status_heading
 from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import (
@@ -19,7 +19,7 @@ from waqai.site.pages.common import (
     zone_view,
 )
 from waqai.text.dates import format_date
-from waqai.text.labels import ATTACHMENT_KINDS, ITEM_KINDS, LABELS, STATUSES
+from waqai.text.labels import ATTACHMENT_KINDS, ITEM_KINDS, LABELS
 from waqai.urls import base_url, paper_url, pdf_path
 
 
@@ -78,10 +78,8 @@ def standing_view(paper: Paper, lang: Lang) -> Context | None:
     """A retracted or withdrawn item's notice: «مسحوب في 1 فبراير 2025» and why."""
     if paper.in_volume or paper.notice is None:
         return None
-    heading = LABELS["status_notice"].get(lang).format(
-        status=STATUSES[paper.status].get(lang),
-        date=format_date(paper.notice.date, lang, weekday=False))
-    return {"status": paper.status.value, "heading": heading[0].upper() + heading[1:],
+    heading = status_heading(paper, lang, format_date(paper.notice.date, lang, weekday=False))
+    return {"status": paper.status.value, "heading": heading,
             "iso": paper.notice.date.isoformat(), "text": paper.notice.text.get(lang)}
 
 
