@@ -246,6 +246,28 @@ def test_a_clean_pdf_has_its_page_count_in_the_model(project: Path) -> None:
     assert {pages[paper] for paper in pages if paper != "absher"} == {None}
 
 
+def test_a_pdf_named_by_several_fields_is_opened_once(project: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pdf` is always one of the `versions`, and may be attached as well."""
+    add_pdf(project, "absher", clean_pdf(2))
+    paper = project / "papers/absher/paper.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8") + (
+        'versions:\n  - {file: paper.pdf, date: "2015-11-17"}\n'
+        'attachments:\n  - {type: slides, file: paper.pdf, label: {ar: "شرائح", en: "Slides"}}\n'
+    ), encoding="utf-8")
+    opened: list[str] = []
+    inspect = load_module.inspect_pdf
+
+    def counting(name: str, folder: Path, *args: object) -> object:
+        opened.append(name)
+        return inspect(name, folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load_module, "inspect_pdf", counting)
+    [absher] = [p for p in load(project).papers if p.id == "absher"]
+    assert opened == ["paper.pdf"]
+    assert absher.pdf_pages == 2 and len(absher.versions) == len(absher.attachments) == 1
+
+
 def test_each_pdf_is_opened_once_per_change(project: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Under `serve` a reload reads again only what changed: an unchanged PDF is not opened

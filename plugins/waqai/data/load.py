@@ -64,6 +64,7 @@ from waqai.data.model import (
     Text,
     Version,
 )
+from waqai.data.pdfread import PdfRefusal
 from waqai.data.pdfs import inspect_pdf
 from waqai.data.problems import Problem, Severity
 from waqai.data.yamlread import (
@@ -349,12 +350,13 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
     if v["key"]:
         sources.keys[shown] = v["key"]
     paper_id = checked_paper_id(v["id"], folder, fields, sources)
+    pdfs = FolderPdfs(folder, max_pdf_mb, sources)
     pdf = v["pdf"]
-    pdf_pages = published_pdf(pdf, "pdf", fields, folder, max_pdf_mb, sources) if pdf else None
+    pdf_pages = pdfs.pages(pdf, "pdf", fields) if pdf else None
     if pdf and pdf_pages is None:
         pdf = None
-    versions = read_versions(v, fields, folder, max_pdf_mb, sources)
-    attachments = read_attachments(v, folder, max_pdf_mb, sources)
+    versions = read_versions(v, fields, pdfs)
+    attachments = read_attachments(v, pdfs)
     status, notice, errata = read_standing(v, fields)
     if paper_id is None:
         return None
@@ -371,26 +373,35 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
                  errata=errata, versions=versions, attachments=attachments)
 
 
-def published_pdf(name: str, field: str, fields: Fields, folder: Path, max_pdf_mb: int,
-                  sources: Sources) -> int | None:
-    """The pages of a PDF the item publishes (`field` names it in `fields`), or None
-    with the reason it may not be published reported at that field."""
-    sources.named_files.add(folder / name)
-    found = inspect_pdf(name, folder, sources.shown(folder), max_pdf_mb)
-    if isinstance(found, int):
-        return found
-    fields.problem(fields.sub(field), found.message, found.fix, fields.line(field))
-    return None
+class FolderPdfs:
+    """The PDFs one item's folder publishes, each opened once however many fields name it
+    (`pdf` is always one of its `versions`, and may be attached too)."""
+
+    def __init__(self, folder: Path, max_pdf_mb: int, sources: Sources) -> None:
+        self.folder, self.max_pdf_mb, self.sources = folder, max_pdf_mb, sources
+        self.judged: dict[str, PdfRefusal | int] = {}
+
+    def pages(self, name: str, field: str, fields: Fields) -> int | None:
+        """The pages of the PDF `name` (`field` names it in `fields`), or None with the
+        reason it may not be published reported at that field."""
+        self.sources.named_files.add(self.folder / name)
+        found = self.judged.get(name)
+        if found is None:
+            found = self.judged[name] = inspect_pdf(
+                name, self.folder, self.sources.shown(self.folder), self.max_pdf_mb)
+        if isinstance(found, int):
+            return found
+        fields.problem(fields.sub(field), found.message, found.fix, fields.line(field))
+        return None
 
 
-def read_versions(v: Values, fields: Fields, folder: Path, max_pdf_mb: int,
-                  sources: Sources) -> tuple[Version, ...]:
+def read_versions(v: Values, fields: Fields, pdfs: FolderPdfs) -> tuple[Version, ...]:
     """The versions of the item's PDF; `pdf` must name one of them, the current one."""
     versions = []
     for item in v["versions"] or ():
         at: Fields = item[AT]
-        if item["file"] and published_pdf(item["file"], "file", at, folder, max_pdf_mb,
-                                          sources) is not None and item["date"]:
+        if item["file"] and pdfs.pages(item["file"], "file", at) is not None \
+                and item["date"]:
             versions.append(Version(item["file"], item["date"], item["note"]))
     files = [item["file"] for item in v["versions"] or () if item["file"]]
     if files and v["pdf"] not in files:
@@ -401,8 +412,7 @@ def read_versions(v: Values, fields: Fields, folder: Path, max_pdf_mb: int,
     return tuple(versions)
 
 
-def read_attachments(v: Values, folder: Path, max_pdf_mb: int,
-                     sources: Sources) -> tuple[Attachment, ...]:
+def read_attachments(v: Values, pdfs: FolderPdfs) -> tuple[Attachment, ...]:
     """Slides and posters are PDFs in the folder (`file`); videos, code, datasets links."""
     attachments = []
     for item in v["attachments"] or ():
@@ -420,8 +430,7 @@ def read_attachments(v: Values, folder: Path, max_pdf_mb: int,
                        'Write e.g. `file: "slides.pdf"` (a PDF in the item\'s folder).'
                        if kind.is_file else
                        'Write e.g. `url: "https://video.example.org/talk"`.', at.line())
-        elif not kind.is_file or published_pdf(file, "file", at, folder, max_pdf_mb,
-                                               sources) is not None:
+        elif not kind.is_file or pdfs.pages(file, "file", at) is not None:
             attachments.append(Attachment(kind, item["label"], file if kind.is_file else None,
                                           url if not kind.is_file else None))
     return tuple(attachments)
