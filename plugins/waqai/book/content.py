@@ -6,14 +6,15 @@ import re
 from typing import Any
 
 from waqai.data.dois import item_doi
-from waqai.data.model import PageDigits, Paper, Person, Proceedings, Text
+from waqai.data.model import LANGS, Lang, PageDigits, Paper, Person, Proceedings, Text
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
+from waqai.text.labels import LABELS
 from waqai.text.plain import plain_text
 
 Json = dict[str, Any]
 # What the book says in its own words, beside the editors' text.
-LABELS = {
+BOOK_LABELS = {
     "about": Text("عن المؤتمر", "About the conference"),
     "themes": Text("محاور المؤتمر", "Themes"),
     "contents": Text("المحتويات", "Contents"),
@@ -43,11 +44,11 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
     notice = None
     if not paper.in_volume and paper.notice is not None:
         notice = {lang: f"{format_date(paper.notice.date, lang, weekday=False)}: "
-                        f"{paper.notice.text.get(lang)}" for lang in ("ar", "en")}
+                        f"{paper.notice.text.get(lang)}" for lang in LANGS}
     return {
         "title": _text(paper.title),
         "people": [_person(p) for p in proc.people_of(paper)],
-        "abstract": {lang: paragraphs(paper.abstract.get(lang)) for lang in ("ar", "en")},
+        "abstract": {lang: paragraphs(paper.abstract.get(lang)) for lang in LANGS},
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",
         "notice": notice,
@@ -58,16 +59,15 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
     }
 
 
-def _index(proc: Proceedings, lang: str) -> list[Json]:
+def _index(proc: Proceedings, lang: Lang) -> list[Json]:
     """Each person with items, filed by the speaker index's rules for `lang`."""
     items: dict[str, list[str]] = {}
     for paper in proc.papers:
         for person_id in paper.people:
             items.setdefault(person_id, []).append(paper.id)
     people = sorted((p for p in proc.people if p.id in items),
-                    key=lambda p: person_sort_key(p, lang))  # type: ignore[arg-type]
-    return [{"name": p.display_name(lang), "items": items[p.id]}  # type: ignore[arg-type]
-            for p in people]
+                    key=lambda p: person_sort_key(p, lang))
+    return [{"name": p.display_name(lang), "items": items[p.id]} for p in people]
 
 
 def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
@@ -90,16 +90,17 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
         "isbn": conf.book.isbn or "",
         "copyright": _text(conf.book.copyright),
         "preface": {lang: paragraphs(conf.book.preface.get(lang)) if conf.book.preface
-                    else [] for lang in ("ar", "en")},
-        "labels": {key: _text(value) for key, value in LABELS.items()},
+                    else [] for lang in LANGS},
+        "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
         "title": _text(conf.title),
         "editors": [proc.person(pid).display_name("en") for pid in conf.editors],
         "organisers": [_text(org.name) for org in conf.organisers],
-        "place": {lang: f"{conf.venue.get(lang)}، {conf.city.get(lang)}" if lang == "ar"
-                  else f"{conf.venue.get(lang)}, {conf.city.get(lang)}" for lang in ("ar", "en")},
-        "dates": {lang: format_range(conf.start, conf.end, lang) for lang in ("ar", "en")},
+        "place": {lang: LABELS["comma"].get(lang).join((conf.venue.get(lang),
+                                                                conf.city.get(lang)))
+                  for lang in LANGS},
+        "dates": {lang: format_range(conf.start, conf.end, lang) for lang in LANGS},
         "description": {lang: plain_text(conf.description.get(lang)) if conf.description
-                        else "" for lang in ("ar", "en")},
+                        else "" for lang in LANGS},
         "themes": [_text(theme) for theme in conf.themes],
         "days": days,
         "items": {paper.id: _item(proc, paper) for paper in proc.papers},
