@@ -484,10 +484,7 @@ VERSION = Group("version", (
 DATED_NOTE = Group("dated_note", (
     Field("date", DAY, Text("التاريخ، بالتقويم الميلادي.", "The date, Gregorian."),
           example='"2025-02-01"'),
-    Field("ar", Plain(), Text("النص بالعربية.", "The Arabic text."),
-          example='"النص العربي"'),
-    Field("en", Plain(), Text("النص بالإنجليزية.", "The English text."),
-          example='"English text"'),
+    *BILINGUAL_GROUP.fields,  # the text, in both languages
 ), Text("ملاحظة مؤرّخة باللغتين.", "A dated note in both languages."))
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
 GENDER = Choice(Gender, GENDERS, what="gender")
