@@ -11,6 +11,7 @@ Only tests/test_papers_folder.py looks at `papers/` itself, assuming nothing abo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,17 @@ class Run:
     @property
     def output(self) -> str:
         return self.out + self.err
+
+
+BOOK_SECTION = re.compile(r"^book:.*\n(?:[ \t]+.*\n)*", re.MULTILINE)
+
+
+def set_book_section(project: Path, section: str) -> None:
+    """Give the project's conference.yaml the `book:` section `section` (YAML, from
+    "book:"), in place of the one it has."""
+    conference = project / "papers" / "conference.yaml"
+    text = BOOK_SECTION.sub("", conference.read_text(encoding="utf-8"))
+    conference.write_text(text + section, encoding="utf-8")
 
 
 def run_waqai(project: Path, *args: str, env: dict[str, str] | None = None) -> Run:

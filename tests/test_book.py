@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, missing, run_waqai
+from conftest import copy_project, missing, run_waqai, set_book_section
 from waqai.bench.pdf import minimal_pdf
 from waqai.data.checks import validate
 
@@ -33,6 +34,7 @@ def pdftotext(pdf: Path, page: int | None = None) -> str:
 
 
 FULL_TEXT = "The full text of the paper, as its PDF shows it."
+SECOND_PAGE = "The second page of the full text."
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,8 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     conference.write_text(conference.read_text(encoding="utf-8") + 'doi_prefix: "10.5555"\n',
                           encoding="utf-8")
     paper = project / "papers" / "absher"
-    (paper / "paper.pdf").write_bytes(minimal_pdf([FULL_TEXT], "A full text"))
+    (paper / "paper.pdf").write_bytes(minimal_pdf([FULL_TEXT], "A full text",
+                                                  more_pages=[[SECOND_PAGE]]))
     yaml = paper / "paper.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8") + "pdf: paper.pdf\n", encoding="utf-8")
     result = run_waqai(project, "book")
@@ -204,19 +207,22 @@ def test_a_full_text_follows_its_item_under_the_running_head(book: Path, proc) -
     assert len(head) > 4 and set(head) <= set(pages[where - 1].split())
     assert pages[where].endswith(reader.page_labels[where])  # and the book's page number
     assert reader.page_labels[where].isdigit()
+    # The PDF's second page follows on the next page, under the same head.
+    assert SECOND_PAGE in pages[where + 1] and FULL_TEXT not in pages[where + 1]
+    assert pages[where + 1].split(SECOND_PAGE)[0].split() == head
+    assert reader.page_labels[where + 1] == str(int(reader.page_labels[where]) + 1)
 
 
 def test_the_book_section_sets_paper_digits_isbn_copyright_and_preface(tmp_path: Path) -> None:
     needs_pdftotext()
     project = copy_project(tmp_path / "project")
-    conference = project / "papers" / "conference.yaml"
-    conference.write_text(conference.read_text(encoding="utf-8") + """book:
+    set_book_section(project, """book:
   isbn: "978-3-16-148410-0"
   copyright: {ar: "حقوق الطبع للاختبار", en: "Copyright line of the test"}
   preface: {ar: "تقديم للاختبار", en: "A preface written for the test."}
   paper: a5
   digits: arabic-indic
-""", encoding="utf-8")
+""")
     result = run_waqai(project, "book", "--out", "book.pdf")
     assert result.code == 0, result.output
     reader = PdfReader(project / "book.pdf")
@@ -231,9 +237,7 @@ def test_the_book_section_sets_paper_digits_isbn_copyright_and_preface(tmp_path:
 
 def test_an_isbn_with_a_wrong_check_digit_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    conference = project / "papers" / "conference.yaml"
-    conference.write_text(conference.read_text(encoding="utf-8")
-                          + 'book:\n  isbn: "978-3-16-148410-1"\n', encoding="utf-8")
+    set_book_section(project, 'book:\n  isbn: "978-3-16-148410-1"\n')
     result = run_waqai(project, "check")
     assert result.code == 1
     assert "book.isbn" in result.output and "is not an ISBN-13" in result.output
@@ -249,3 +253,82 @@ def test_a_sessions_first_page_has_the_session_in_its_running_head(book: Path) -
     lines = [EMBEDDINGS.sub("", line).strip() for line in text.splitlines() if line.strip()]
     volume, head, heading = lines[:3]  # the running head's two parts, then the page's heading
     assert head == heading
+
+
+# Arabic letters and the marks written on them: a title's words, whatever the
+# punctuation between them (extractors place neutral punctuation by their own rules).
+ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0671-\u06d3]+")
+
+
+def arabic_words(text: str) -> str:
+    return " ".join(ARABIC_WORD.findall(text))
+
+
+def test_arabic_copied_out_of_the_book_is_the_datas_text(book: Path, proc) -> None:
+    """Readers copy a title to cite it, and screen readers read it: the letters come out
+    as written, in order, with lam-alef and the other joined pairs whole."""
+    needs_pdftotext()
+    assert proc.conference.title.ar in pdftotext(book, 1)  # the title page, exactly
+    text = pdftotext(book)
+    words = arabic_words(text)
+    plain = [p for p in proc.papers if re.fullmatch(r"[\u0621-\u064a ]+", p.title.ar)]
+    assert plain, "the fixture has a title of letters and spaces only"
+    for paper in plain:  # such a title comes out exactly as the data has it
+        assert paper.title.ar in text, paper.id
+    for paper in proc.papers:  # every title's words, in order
+        assert arabic_words(paper.title.ar) in words, paper.id
+    assert "لا" in proc.conference.title.ar or any("لا" in p.title.ar for p in plain)
+
+
+def item_page_labels(pdf: Path) -> dict[str, str]:
+    """Each item's bookmark (its Arabic title) -> the label of the page it points to."""
+    reader = PdfReader(pdf)
+    found: dict[str, str] = {}
+
+    def walk(entries: list) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                found[entry.title] = reader.page_labels[reader.get_destination_page_number(entry)]
+    walk(reader.outline)
+    return found
+
+
+def test_the_site_links_the_book_and_cites_its_pages(tmp_path: Path) -> None:
+    """With `pages_in_citations`, the page an item's bookmark opens is the first page
+    its citation files and Scholar's tags give."""
+    project = copy_project(tmp_path / "project")
+    set_book_section(project, "book: {pages_in_citations: true}\n")
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.output
+    site = project / "site"
+    for home in (site / "index.html", site / "en" / "index.html"):
+        assert re.search(r'href="(\.\./)?proceedings\.pdf" download="proceedings\.pdf"',
+                         home.read_text(encoding="utf-8")), home
+    proc = validate(project).proceedings
+    starts = item_page_labels(site / "proceedings.pdf")
+    records = {r["id"]: r for r in json.loads((site / "proceedings.en.json").read_text())}
+    for paper in proc.papers:
+        first = starts[paper.title.ar]
+        assert records[citation_id(records, paper)]["page"].split("-")[0] == first
+        if paper.people:  # Scholar's tags are for items with named people only
+            page = (site / "papers" / paper.id / "index.html").read_text(encoding="utf-8")
+            assert f'<meta name="citation_firstpage" content="{first}">' in page, paper.id
+            assert re.search(r'<meta name="citation_lastpage" content="\d+">', page)
+
+
+def citation_id(records: dict, paper) -> str:  # noqa: ANN001 - a record of the model
+    [key] = [key for key, record in records.items() if paper.title.en in record["title"]]
+    return key
+
+
+def test_pages_given_beside_the_books_are_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    set_book_section(project, "book: {pages_in_citations: true}\n")
+    path = project / "papers" / "absher" / "paper.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + 'pages: "12-19"\n', encoding="utf-8")
+    result = run_waqai(project, "check")
+    assert result.code == 1
+    assert "absher/paper.yaml" in result.output and "pages" in result.output
+    assert "pages_in_citations" in result.output

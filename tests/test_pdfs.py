@@ -54,7 +54,7 @@ def test_the_pdf_is_published_beside_each_page_that_links_it(project: Path) -> N
             assert (target, why) == (f"{folder}paper.pdf", ""), (page, url)
         assert (site / folder / "paper.pdf").read_bytes() == PDF_BYTES
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*.pdf")) == [
-        "en/papers/absher/paper.pdf", "papers/absher/paper.pdf"]
+        "en/papers/absher/paper.pdf", "papers/absher/paper.pdf", "proceedings.pdf"]  # the book
     # One file on disk, not a copy per language.
     arabic, english = (site / "papers/absher/paper.pdf").stat(), \
         (site / "en/papers/absher/paper.pdf").stat()

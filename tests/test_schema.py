@@ -20,7 +20,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from conftest import EXAMPLE, EXAMPLE_PAPERS
+from conftest import EXAMPLE, EXAMPLE_PAPERS, set_book_section
 from pdf_files import clean_pdf
 from test_bad_inputs import CASES
 from waqai.commands.cli import main
@@ -137,6 +137,7 @@ BOOK_OPTIONS = """book:
   preface: {ar: "نص للاختبار", en: "A test text"}
   paper: a5
   digits: arabic-indic
+  pages_in_citations: false
 """
 
 
@@ -147,9 +148,7 @@ def every_option(project: Path) -> Path:
     path = folder / "paper.yaml"
     path.write_text(path.read_text(encoding="utf-8") + EVERY_OPTION, encoding="utf-8")
     (folder / "paper.pdf").write_bytes(clean_pdf())
-    conference = project / "papers" / "conference.yaml"
-    conference.write_text(conference.read_text(encoding="utf-8") + BOOK_OPTIONS,
-                          encoding="utf-8")
+    set_book_section(project, BOOK_OPTIONS)
     return project
 
 

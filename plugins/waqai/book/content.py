@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from waqai.data.dois import item_doi
-from waqai.data.model import LANGS, Lang, PageDigits, Paper, Person, Proceedings, Text
+from waqai.data.model import LANGS, Book, Lang, PageDigits, Paper, Person, Proceedings, Text
+from waqai.exports.record import status_heading
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
 from waqai.text.labels import LABELS
@@ -24,6 +25,8 @@ BOOK_LABELS = {
     "preface": Text("تقديم", "Preface"),
 }
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_CM = 72 / 2.54
+MARGINS_PT = (2.2 * _CM, 2.4 * _CM)  # the pages' margins (x, y): text and full texts
 
 
 def _text(value: Text | None) -> Json:
@@ -43,8 +46,10 @@ def _person(person: Person) -> Json:
 def _item(proc: Proceedings, paper: Paper) -> Json:
     notice = None
     if not paper.in_volume and paper.notice is not None:
-        notice = {lang: f"{format_date(paper.notice.date, lang, weekday=False)}: "
-                        f"{paper.notice.text.get(lang)}" for lang in LANGS}
+        # «مسحوب في …: …» / "Retracted on …: …", as the item's page says it.
+        notice = {lang: status_heading(paper, lang, format_date(paper.notice.date, lang,
+                                                               weekday=False))
+                  + f": {paper.notice.text.get(lang)}" for lang in LANGS}
     return {
         "title": _text(paper.title),
         "people": [_person(p) for p in proc.people_of(paper)],
@@ -52,9 +57,9 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",
         "notice": notice,
-        # The full text, as a path from the data folder (Typst's root: it reads nothing
-        # else), when the item has one and stands; its pages follow the item.
-        "pdf": f"/{paper.id}/{paper.pdf}" if paper.pdf and paper.in_volume else None,
+        # The full text, as a path in the data folder, when the item has one and stands;
+        # its pages follow the item (laid in by fulltexts.py).
+        "pdf": f"{paper.id}/{paper.pdf}" if paper.pdf and paper.in_volume else None,
         "pdf_pages": paper.pdf_pages or 0,
     }
 
@@ -73,6 +78,7 @@ def _index(proc: Proceedings, lang: Lang) -> list[Json]:
 def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
     """Everything the book prints; `paper_size` overrides the `book:` section's."""
     conf = proc.conference
+    book = conf.book or Book()  # `build.py book` makes one for any conference
     days = []
     for day in conf.days:
         sessions = [{"id": s.id, "title": s.title.ar,
@@ -84,12 +90,13 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
         if sessions:
             days.append({"title": format_date(day, "ar"), "sessions": sessions})
     return {
-        "paper": paper_size or conf.book.paper.value,
+        "paper": paper_size or book.paper.value,
+        "margins": {"x": MARGINS_PT[0], "y": MARGINS_PT[1]},
         # Typst's numbering pattern for the page numbers: 1, 2, 3 or ١، ٢، ٣.
-        "numbering": "١" if conf.book.digits is PageDigits.ARABIC_INDIC else "1",
-        "isbn": conf.book.isbn or "",
-        "copyright": _text(conf.book.copyright),
-        "preface": {lang: paragraphs(conf.book.preface.get(lang)) if conf.book.preface
+        "numbering": "١" if book.digits is PageDigits.ARABIC_INDIC else "1",
+        "isbn": book.isbn or "",
+        "copyright": _text(book.copyright),
+        "preface": {lang: paragraphs(book.preface.get(lang)) if book.preface
                     else [] for lang in LANGS},
         "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
         "title": _text(conf.title),

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from waqai.book import BOOK_FILE
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate
 from waqai.data.model import PaperSize
@@ -21,14 +22,14 @@ PAPER_SIZES = tuple(size.value for size in PaperSize)
 
 
 def cmd_book(args: argparse.Namespace, root: Path) -> int:
-    from waqai.book.render import render_book
+    from waqai.book.render import make_book
 
     result = validate(root, args.data_dir)
     print_problems(result.problems)
     if result.proceedings is None or not result.ok:
         print("No book was written.", file=sys.stderr)
         return 1
-    pdf = render_book(result.proceedings, root / args.data_dir, args.paper)
+    pdf = make_book(result.proceedings, root / args.data_dir, args.paper).pdf
     out = root / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -41,8 +42,8 @@ def cmd_book(args: argparse.Namespace, root: Path) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("book", help="typeset the printed proceedings as one PDF")
-    p.add_argument("--out", default=Path("site/proceedings.pdf"), type=Path,
-                   help="where to write it (default site/proceedings.pdf)")
+    p.add_argument("--out", default=Path("site") / BOOK_FILE, type=Path,
+                   help=f"where to write it (default site/{BOOK_FILE})")
     p.add_argument("--paper", choices=PAPER_SIZES,
                    help="paper size (default: `book: paper:` in conference.yaml, else a4)")
     p.set_defaults(run=cmd_book)

@@ -141,6 +141,23 @@ def check_people_named(loaded: Loaded) -> None:
             "`people: [first-author]`.", sources.line(file, "people")))
 
 
+def check_book_pages(loaded: Loaded) -> None:
+    """With `book.pages_in_citations` the book gives each item its pages: an item may
+    not give its own as well (one fact, one place)."""
+    conference = loaded.conference
+    if conference is None or conference.book is None or not conference.book.pages_in_citations:
+        return
+    sources = loaded.sources
+    for paper in loaded.papers:
+        if paper.pages is not None:
+            file = sources.paper_files[paper.id]
+            loaded.problems.append(Problem(
+                file, "pages", "is given, but the book gives each item its pages "
+                "(`book: pages_in_citations: true` in conference.yaml).",
+                "Delete this line, or set `pages_in_citations: false` to keep your own "
+                "page ranges.", sources.line(file, "pages")))
+
+
 def check_orders(loaded: Loaded) -> None:
     """Two items may not share a place in a session, nor two sessions a place in a day."""
     sources = loaded.sources
@@ -329,6 +346,6 @@ def check_raw_html(loaded: Loaded) -> None:
             tags[0][0], Severity.WARNING))
 
 
-CHECKS = [check_references, check_people_named, check_orders, check_unused_people,
-          check_calendar_pairs, check_name_collisions, check_bibtex_text, check_raw_html,
-          check_keys, check_dois]
+CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
+          check_unused_people, check_calendar_pairs, check_name_collisions, check_bibtex_text,
+          check_raw_html, check_keys, check_dois]

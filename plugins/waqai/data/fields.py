@@ -316,6 +316,19 @@ class Choice(Value):
                     f"{en}: " + ", ".join(f"{k.value} ({v.en})" for k, v in items) + ".")
 
 
+@dataclass(frozen=True)
+class Flag(Value):
+    """`true` or `false`; left out, `default`."""
+
+    default: bool = False
+
+    def read(self, fields: Fields, field: Field) -> bool:
+        return fields.flag(field.name, self.default)
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "boolean"}
+
+
 class CitationKey(Value):
     """A citation key (`waqai.data.citekeys`); a malformed one is refused with the nearest
     well-formed key as the fix."""
@@ -755,8 +768,15 @@ CONFERENCE = Group("conference", (
               Text("أرقام الصفحات: latin (إن لم يُكتب) أو arabic-indic.",
                    "The page numbers' digits: latin (if not written) or arabic-indic."),
               required=False, example="latin"),
-    )), Text("ما يحتاج إليه الكتاب المطبوع وحده (python3 build.py book).",
-             "What only the printed book needs (python3 build.py book)."), required=False,
+        Field("pages_in_citations", Flag(), Text(
+            "إن كانت true: صفحات كل بحث في الكتاب تُكتب في ملفات الاستشهاد ووسوم الباحث العلمي، "
+            "ولا يُكتب الحقل pages في ملفات الأبحاث.",
+            "If true: each item's pages in the book go into the citation files and Scholar's "
+            "tags, and no paper.yaml gives `pages`."), required=False, example="true"),
+    )), Text("الكتاب المطبوع: إن وُجد هذا القسم صُنع الكتاب مع الموقع وظهر رابطه في الصفحة "
+             "الرئيسية (python3 build.py book يصنعه وحده).",
+             "The printed book: with this section the site build makes it and both home pages "
+             "link to it (python3 build.py book makes it alone)."), required=False,
           example='{paper: a4, digits: latin}'),
     Field("statements", ListOf(Group("statement", (
         Field("person", Id("person id"), Text("معرّف صاحب التصريح.",

@@ -238,12 +238,13 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB, book=read_book(v["book"]))
 
 
-def read_book(v: Values | None) -> Book:
-    """The `book:` section; what it leaves out takes the defaults."""
-    if not v:
-        return Book()
+def read_book(v: Values | None) -> Book | None:
+    """The `book:` section, if there is one; what it leaves out takes the defaults."""
+    if v is None:
+        return None
     return Book(isbn=v["isbn"], copyright=v["copyright"], preface=v["preface"],
-                paper=v["paper"] or PaperSize.A4, digits=v["digits"] or PageDigits.LATIN)
+                paper=v["paper"] or PaperSize.A4, digits=v["digits"] or PageDigits.LATIN,
+                pages_in_citations=v["pages_in_citations"])
 
 
 def nested(fields: Fields, key: str) -> list[tuple[str, yaml.MappingNode]]:

@@ -293,6 +293,7 @@ class Book:
     preface: Text | None = None
     paper: PaperSize = PaperSize.A4
     digits: PageDigits = PageDigits.LATIN
+    pages_in_citations: bool = False  # the book's page ranges become the items' `pages`
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ class Conference:
     doi_suffix: str | None = None
     doi_volume_suffix: str | None = None
     max_pdf_mb: int = DEFAULT_MAX_PDF_MB  # the largest paper PDF accepted
-    book: Book = Book()
+    book: Book | None = None  # the conference has a printed book when it has `book:`
 
     @property
     def year(self) -> int:

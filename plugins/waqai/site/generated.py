@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from waqai.book import BOOK_FILE
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings
 from waqai.data.revised import newest_by_folder, revision_dates
 from waqai.exports.files import ExportCache, export_files, export_paths, item_bibtex
@@ -57,7 +58,8 @@ class GeneratedPages:
     """
 
     def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
-                 keep_views: bool = False, data_path: Path | None = None) -> None:
+                 keep_views: bool = False, data_path: Path | None = None,
+                 book: bytes | None = None) -> None:
         self.proc = proc
         self.data_path = data_path
         self.export_cache = export_cache if export_cache is not None else ExportCache()
@@ -69,8 +71,10 @@ class GeneratedPages:
         self.copies: dict[str, Path] = {} if data_path is None else {
             file_path(paper, name, lang): data_path / paper.id / name
             for paper in proc.papers for name in paper.files for lang in LANGS}
-        # Binary files made from the data: the volume's card (og:image).
+        # Binary files made from the data: the volume's card (og:image), the book.
         self.media: dict[str, bytes] = {CARD_FILE: render_card(CardText.of(proc.conference))}
+        if book is not None:
+            self.media[BOOK_FILE] = book
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)
                       for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
         self.pages = self.every  # without those a hand-written page replaces: `yield_to`

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from waqai.book.render import book_for_site
 from waqai.data.checks import Fingerprint, fingerprint, validate_cached
 from waqai.data.problems import DataError
 from waqai.exports.files import ExportCache
@@ -55,5 +56,8 @@ def load_pages(root: Path, name: str, current: Fingerprint, export_cache: Export
     if result.proceedings is None:
         raise PluginError(f"The data in {name}/ has errors "
                           f"({DataError(result.problems)}); nothing was built.")
-    return GeneratedPages(result.proceedings, export_cache, keep_views=serving,
-                          data_path=root / name)
+    # The printed book, when the conference has one: typeset first, because with
+    # `pages_in_citations` its page ranges go into the pages and exports.
+    proc, book = book_for_site(result.proceedings, root / name)
+    return GeneratedPages(proc, export_cache, keep_views=serving, data_path=root / name,
+                          book=book)

@@ -90,6 +90,7 @@ LABELS: dict[str, Text] = {
     "cite_form_romanised": Text("بالحروف اللاتينية، لقائمة مراجع بالإنجليزية",
                                 "Romanised, for a reference list in English"),
     "programme_calendar": Text("تقويم البرنامج", "Programme calendar"),
+    "printed_book": Text("الكتاب المطبوع", "The printed book"),
     "cited_under_publisher": Text(
         "يُستشهد بها باسم ناشر الوقائع:",
         "In citations it is listed under the publisher of the proceedings:"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from waqai.book import BOOK_FILE
 from waqai.data.dois import volume_doi
 from waqai.data.model import Conference, Lang, Proceedings
 from waqai.exports.files import programme_ics_path, volume_file
@@ -52,6 +53,9 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     calendar = programme_ics_path(lang)  # the calendar in the page's language
     exports = [{"label": LABELS["programme_calendar"].get(lang), "format": "ics",
                 "url": links.asset(calendar), "file": calendar}]
+    if conf.book is not None:  # the site build typesets it (`waqai.book`)
+        exports.append({"label": LABELS["printed_book"].get(lang), "format": "PDF",
+                        "url": links.asset(BOOK_FILE), "file": BOOK_FILE})
     return {
         "head": {"json_ld": home_ld(proc, lang, absolute_url(proc, lang, spec.url))},
         "conference": {
