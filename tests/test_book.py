@@ -216,6 +216,10 @@ def test_a_full_text_follows_its_item_under_the_running_head(book: Path, proc) -
 def test_the_book_section_sets_paper_digits_isbn_copyright_and_preface(tmp_path: Path) -> None:
     needs_pdftotext()
     project = copy_project(tmp_path / "project")
+    editor = validate(project).proceedings.people[0]
+    conference = project / "papers" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8") + f"editors: [{editor.id}]\n",
+                          encoding="utf-8")
     set_book_section(project, """book:
   isbn: "978-3-16-148410-0"
   copyright: {ar: "حقوق الطبع للاختبار", en: "Copyright line of the test"}
@@ -231,6 +235,10 @@ def test_the_book_section_sets_paper_digits_isbn_copyright_and_preface(tmp_path:
     text = pdftotext(project / "book.pdf")
     assert "ISBN 978-3-16-148410-0" in text and "Copyright line of the test" in text
     assert "A preface written for the test." in text
+    front = text[:text.index("المحتويات")]  # the front matter names the editor
+    # (Poppler may move the honorific «أ.» past the name: its own ordering of the dot.)
+    name = editor.display_name("ar").removeprefix(editor.name_ar.honorific or "")
+    assert "تحرير" in front and arabic_words(name) in arabic_words(front)
     contents = text[text.index("المحتويات"):text.index("Index of authors")]
     assert re.search("[١-٩]", contents) and not re.search(r"\.\s*[1-9]", contents)
 

@@ -23,6 +23,7 @@ BOOK_LABELS = {
     "doi": Text("المعرّف الرقمي", "DOI"),
     "index": Text("فهرس المؤلفين والمتحدثين", "Index of authors and speakers"),
     "preface": Text("تقديم", "Preface"),
+    "editors": Text("تحرير", "Edited by"),
 }
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _CM = 72 / 2.54
@@ -100,7 +101,7 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
                     else [] for lang in LANGS},
         "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
         "title": _text(conf.title),
-        "editors": [proc.person(pid).display_name("en") for pid in conf.editors],
+        "editors": [_person(proc.person(pid)) for pid in conf.editors],
         "organisers": [_text(org.name) for org in conf.organisers],
         "place": {lang: LABELS["comma"].get(lang).join((conf.venue.get(lang),
                                                                 conf.city.get(lang)))
