@@ -340,3 +340,14 @@ def test_pages_given_beside_the_books_are_refused(tmp_path: Path) -> None:
     assert result.code == 1
     assert "absher/paper.yaml" in result.output and "pages" in result.output
     assert "pages_in_citations" in result.output
+
+
+def test_an_empty_book_line_is_warned_about(tmp_path: Path) -> None:
+    """`book:` alone is null in YAML: no book, which the editor is told."""
+    project = copy_project(tmp_path / "project")
+    set_book_section(project, "book:\n")
+    result = run_waqai(project, "check")
+    assert result.code == 0, result.output
+    assert "conference.yaml" in result.output and "book" in result.output
+    assert "book: {}" in result.output
+    assert validate(project).proceedings.conference.book is None

@@ -208,6 +208,13 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     # so each keeps its own index ("statements[2]") even after an item that is no mapping.
     for path, statement in zip(statement_paths, v["statements"] or ()):
         sources.cite(shown, f"{path}.person", PERSON_ID, [statement["person"]])
+    book = fields.entries.get("book")
+    if book is not None and isinstance(book[1], yaml.ScalarNode) and book[1].value == "":
+        # `book:` with nothing after it is null in YAML, which would mean no book.
+        fields.problems.append(Problem(
+            shown, "book", "is empty, so the conference has no printed book.",
+            "Write `book: {}` for a book with the defaults, or delete the line.",
+            line_of(book[0]), Severity.WARNING))
     dates: Values = v["dates"] or {}
     start, end = dates.get("start"), dates.get("end")
     if start and end and end < start:
