@@ -31,12 +31,12 @@ def lay_full_texts(book: bytes, pages: Sequence[FullTextPage], data_dir: Path,
     # is written, so its source must stay open until then, and a thousand open files
     # would reach the system's limit.
     sources: dict[str, Any] = {}  # path -> pikepdf.Pdf
+    margin_x, margin_y = margins
     for page in pages:
         if page.pdf not in sources:
             sources[page.pdf] = pikepdf.open(io.BytesIO((data_dir / page.pdf).read_bytes()))
         target = out.pages[page.at]
         x0, y0, x1, y1 = (float(v) for v in target.mediabox)
-        margin_x, margin_y = margins
         # pikepdf's add_underlay names the XObject at random; a fixed name keeps the
         # bytes the same from one build to the next.
         form = out.copy_foreign(sources[page.pdf].pages[page.page - 1].as_form_xobject())
