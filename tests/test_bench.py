@@ -40,6 +40,7 @@ def test_bench_at_five_papers_writes_every_field(tmp_path: Path) -> None:
                                                       rel=0.01)
     assert row["serve_edit_seconds"] > 0
     assert row["book"]["wall_seconds"] > 0 and row["book_pages"] > 5  # title, contents, items
+    assert row["book"]["tree_peak_mb"] > 20  # the book's processes together, sampled
     assert "book (5 papers): " in result.out
     assert "serve, one abstract edited (5 papers):" in result.out
     if row["first_query_bytes"] is None:  # search not there: said so, not skipped silently
@@ -74,6 +75,41 @@ def test_peak_rss_is_each_childs_own(tmp_path: Path) -> None:
     large, small = json.loads(run.stdout.splitlines()[-1])
     assert large >= 300
     assert small < 100
+
+
+HOLDER = """
+import sys
+b = bytearray(150_000_000); b[::4096] = b'x' * len(b[::4096])
+print("ready", flush=True)
+sys.stdin.read()
+"""
+PARENT = """
+import subprocess, sys
+holders = [subprocess.Popen([sys.executable, "-c", sys.argv[1]], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True) for _ in range(2)]
+for holder in holders:
+    holder.stdout.readline()
+print("ready", flush=True)
+sys.stdin.read()
+for holder in holders:
+    holder.stdin.close()
+    holder.wait()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_a_process_trees_memory_is_the_sum_of_its_processes() -> None:
+    """The book's children run side by side: its memory is their sum, which the
+    kernel's peak (the largest process's) does not give."""
+    from waqai.bench.measure import _tree_rss_kb
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, HOLDER], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout.readline().strip() == "ready"
+        assert _tree_rss_kb(parent.pid) > 2 * 150_000  # KiB: both holders and the parent
+    finally:
+        parent.communicate("")
+    assert _tree_rss_kb(parent.pid) == 0  # gone: nothing to count
 
 
 def test_failed_child_is_reported_with_its_output(tmp_path: Path) -> None:

@@ -89,11 +89,17 @@ def test_the_text_holds_every_english_title_and_an_index_with_pages(book: Path, 
     text = pdftotext(book)
     for paper in proc.papers:
         assert " ".join(paper.title.en.split()) in text, paper.id
-    index = text[text.rindex("Index of authors and speakers"):]
+    # The index as laid out: each line a name, a dotted leader (a line, not text), and
+    # the pages of the person's items.
+    laid_out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(book), "-"],
+                              capture_output=True, text=True, check=True).stdout
+    index = laid_out[laid_out.rindex("Index of authors and speakers"):].splitlines()
     for person in proc.people:
         if any(person.id in p.people for p in proc.papers):
-            assert re.search(re.escape(person.display_name("en")) + r"\s*\.+\s*\d", index), \
-                person.id
+            name = re.escape(person.display_name("en"))
+            lines = [line for line in index if re.match(rf"\s*{name}\s", line)]
+            assert len(lines) == 1 and re.fullmatch(rf"\s*{name}\s+\d+(, \d+)*\s*", lines[0]), \
+                (person.id, lines)
 
 
 def test_editors_typst_markup_prints_as_written(tmp_path: Path) -> None:
@@ -347,3 +353,53 @@ def test_an_empty_book_line_is_warned_about(tmp_path: Path) -> None:
     assert "conference.yaml" in result.output and "book" in result.output
     assert "book: {}" in result.output
     assert validate(project).proceedings.conference.book is None
+
+
+def contents_links(reader: PdfReader) -> list[tuple[str, str]]:
+    """Each link of the contents: its description and the label of the page it opens."""
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                target = annotation["/Dest"][0].idnum
+                found.append((str(annotation["/Contents"]), reader.page_labels[pages[target]]))
+    return found
+
+
+def test_a_book_typeset_in_parts_is_the_book_typeset_whole(book: Path, proc,
+                                                          tmp_path: Path) -> None:
+    """The body is typeset in parts of whole sessions, each in its own Typst document;
+    joined, they keep one run of page numbers, every bookmark and link, the full texts
+    and one structure tree, as the book typeset as one body does."""
+    from waqai.book.render import make_book
+    needs_pdftotext()
+    data_dir = book.parents[1] / "papers"
+    whole = make_book(proc, data_dir)
+    parts = make_book(proc, data_dir, part_items=1)  # a part per session
+    (tmp_path / "whole.pdf").write_bytes(whole.pdf)
+    (tmp_path / "parts.pdf").write_bytes(parts.pdf)
+    one, many = PdfReader(tmp_path / "whole.pdf"), PdfReader(tmp_path / "parts.pdf")
+    assert parts.item_pages == whole.item_pages
+    assert many.page_labels == one.page_labels
+    assert item_page_labels(tmp_path / "parts.pdf") == item_page_labels(tmp_path / "whole.pdf")
+    assert outline(many) == outline(one)
+    # The contents link each session and item to the page it starts on.
+    links = contents_links(many)
+    assert links == contents_links(one)
+    assert len(links) == len(proc.papers) + len(proc.sessions)
+    assert all(description == f"صفحة {label}" for description, label in links)
+    for n in range(len(many.pages)):
+        assert pdftotext(tmp_path / "parts.pdf", n + 1) == pdftotext(tmp_path / "whole.pdf", n + 1)
+    # One structure tree: a Document of Parts, each page's marked content keyed once.
+    root = many.trailer["/Root"]["/StructTreeRoot"]
+    [document] = root["/K"]
+    sessions = len([s for s in proc.sessions if proc.papers_in(s.id)])
+    assert document["/S"] == "/Document"
+    assert [part["/S"] for part in document["/K"]] == ["/Part"] * (sessions + 2)
+    nums = root["/ParentTree"]["/Nums"]
+    keys = [nums[n] for n in range(0, len(nums), 2)]
+    marked = [page["/StructParents"] for page in many.pages if "/StructParents" in page]
+    assert len(set(marked)) == len(marked) and set(marked) <= set(keys)
+    assert max(keys) < root["/ParentTreeNextKey"]

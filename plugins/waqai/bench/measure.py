@@ -34,7 +34,9 @@ class Sample:
 
     wall_seconds: float
     cpu_seconds: float | None  # user + system
-    peak_rss_mb: float | None
+    peak_rss_mb: float | None  # the largest of the child and each of its own children
+    # The child and its children together, sampled (`run_child(whole_tree=True)`).
+    tree_peak_mb: float | None = None
 
 
 class Progress:
@@ -79,13 +81,20 @@ def _max_rss_mb(rusage) -> float:
     return round(rusage.ru_maxrss * scale / 1e6, 1)
 
 
-def run_child(command: list[str], cwd: Path, log: Path, label: str) -> Sample:
-    """Run one command to its end, measured. Raises RuntimeError (with its output) on failure."""
+def run_child(command: list[str], cwd: Path, log: Path, label: str,
+              whole_tree: bool = False) -> Sample:
+    """Run one command to its end, measured. Raises RuntimeError (with its output) on failure.
+
+    The kernel's peak for a child is the largest of its own and its children's, not their
+    sum: with `whole_tree`, the memory of the child and all its children together is
+    also sampled every `TREE_EVERY` seconds, for a command whose children run side by side.
+    """
     env = {**os.environ, **CHILD_ENV}
     cpu = rss = None
     with log.open("wb") as out, Progress(label) as progress:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        tree = TreeMemory(proc.pid) if whole_tree else None
         if hasattr(os, "wait4"):
             _, status, rusage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
@@ -94,6 +103,7 @@ def run_child(command: list[str], cwd: Path, log: Path, label: str) -> Sample:
         else:  # pragma: no cover - Windows has no per-child rusage
             proc.wait()
         wall = time.perf_counter() - start
+        tree_peak = tree.stop() if tree is not None else None
     if proc.returncode != 0:
         progress.done("FAILED")
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:]
@@ -101,7 +111,47 @@ def run_child(command: list[str], cwd: Path, log: Path, label: str) -> Sample:
                            + "\n".join(tail))
     progress.done(f"{wall:.2f} s, {cpu if cpu is not None else '?'} s CPU, "
                   f"{rss if rss is not None else '?'} MB")
-    return Sample(round(wall, 3), cpu, rss)
+    return Sample(round(wall, 3), cpu, rss, tree_peak)
+
+
+TREE_EVERY = 0.02  # seconds between two samples of a process tree's memory
+
+
+class TreeMemory:
+    """The largest resident memory of a process and its descendants together, sampled
+    from /proc by a background thread (Linux; elsewhere it stays None)."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(TREE_EVERY):
+            self._peak_kb = max(self._peak_kb, _tree_rss_kb(self._pid))
+
+    def stop(self) -> float | None:
+        self._stop.set()
+        self._thread.join()
+        return round(self._peak_kb * 1024 / 1e6, 1) if self._peak_kb else None
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The resident memory of `pid` and all its descendants now, in KiB."""
+    total, waiting = 0, [pid]
+    while waiting:
+        current = waiting.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # gone, or no /proc
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmRSS:")), 0)
+        waiting += [int(child) for child in children]
+    return total
 
 
 # -- serve ---------------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""What the book prints, as the JSON document `book.typ` reads."""
+"""What the book prints, as JSON: `documents.py` makes each of the book's typeset
+documents (`templates/`) from it."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from waqai.data.dois import item_doi
@@ -11,7 +11,7 @@ from waqai.exports.record import status_heading
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
 from waqai.text.labels import LABELS
-from waqai.text.plain import plain_text
+from waqai.text.plain import plain_paragraphs, plain_text
 
 Json = dict[str, Any]
 # What the book says in its own words, beside the editors' text.
@@ -24,19 +24,14 @@ BOOK_LABELS = {
     "index": Text("فهرس المؤلفين والمتحدثين", "Index of authors and speakers"),
     "preface": Text("تقديم", "Preface"),
     "editors": Text("تحرير", "Edited by"),
+    "page": Text("صفحة", "page"),  # a contents link's description, for screen readers
 }
-_PARAGRAPHS = re.compile(r"\n\s*\n")
 _CM = 72 / 2.54
 MARGINS_PT = (2.2 * _CM, 2.4 * _CM)  # the pages' margins (x, y): text and full texts
 
 
 def _text(value: Text | None) -> Json:
     return {"ar": value.ar if value else "", "en": value.en if value else ""}
-
-
-def paragraphs(markdown: str) -> list[str]:
-    """An abstract as plain paragraphs: the book prints text, not the site's HTML."""
-    return [text for part in _PARAGRAPHS.split(markdown) if (text := plain_text(part))]
 
 
 def _person(person: Person) -> Json:
@@ -52,9 +47,10 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
                                                                weekday=False))
                   + f": {paper.notice.text.get(lang)}" for lang in LANGS}
     return {
+        "id": paper.id,
         "title": _text(paper.title),
         "people": [_person(p) for p in proc.people_of(paper)],
-        "abstract": {lang: paragraphs(paper.abstract.get(lang)) for lang in LANGS},
+        "abstract": {lang: plain_paragraphs(paper.abstract.get(lang)) for lang in LANGS},
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",
         "notice": notice,
@@ -63,6 +59,13 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
         "pdf": f"{paper.id}/{paper.pdf}" if paper.pdf and paper.in_volume else None,
         "pdf_pages": paper.pdf_pages or 0,
     }
+
+
+def with_items(proc: Proceedings, sessions: list[Json]) -> list[Json]:
+    """`sessions` (of `book_data`) with all that the book prints of each item: made for
+    one part of the body at a time, while the part before it is typeset."""
+    return [{**session, "items": [_item(proc, proc.paper(item["id"]))
+                                  for item in session["items"]]} for session in sessions]
 
 
 def _index(proc: Proceedings, lang: Lang) -> list[Json]:
@@ -77,7 +80,12 @@ def _index(proc: Proceedings, lang: Lang) -> list[Json]:
 
 
 def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
-    """Everything the book prints; `paper_size` overrides the `book:` section's."""
+    """Everything the book prints; `paper_size` overrides the `book:` section's.
+
+    `common` is what every document of the book needs (its page, title and labels),
+    `front` the title page's and the front matter's text, `days` the sessions in
+    programme order with their items' ids and titles (`with_items` adds the rest), and
+    `index_ar`/`index_en` each person with the ids of their items."""
     conf = proc.conference
     book = conf.book or Book()  # `build.py book` makes one for any conference
     days = []
@@ -86,32 +94,38 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
                      "when": " — ".join(part for part in (
                          f"{s.start:%H:%M}" if s.start else "",
                          s.room.ar if s.room else "") if part),
-                     "items": [p.id for p in proc.papers_in(s.id)]}
+                     "items": [{"id": p.id, "title": _text(p.title)}
+                               for p in proc.papers_in(s.id)]}
                     for s in proc.sessions_on(day)]
         if sessions:
             days.append({"title": format_date(day, "ar"), "sessions": sessions})
+    editors = [_person(proc.person(pid)) for pid in conf.editors]
     return {
-        "paper": paper_size or book.paper.value,
-        "margins": {"x": MARGINS_PT[0], "y": MARGINS_PT[1]},
-        # Typst's numbering pattern for the page numbers: 1, 2, 3 or ١، ٢، ٣.
-        "numbering": "١" if book.digits is PageDigits.ARABIC_INDIC else "1",
-        "isbn": book.isbn or "",
-        "copyright": _text(book.copyright),
-        "preface": {lang: paragraphs(book.preface.get(lang)) if book.preface
-                    else [] for lang in LANGS},
-        "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
-        "title": _text(conf.title),
-        "editors": [_person(proc.person(pid)) for pid in conf.editors],
-        "organisers": [_text(org.name) for org in conf.organisers],
-        "place": {lang: LABELS["comma"].get(lang).join((conf.venue.get(lang),
-                                                                conf.city.get(lang)))
-                  for lang in LANGS},
-        "dates": {lang: format_range(conf.start, conf.end, lang) for lang in LANGS},
-        "description": {lang: plain_text(conf.description.get(lang)) if conf.description
-                        else "" for lang in LANGS},
-        "themes": [_text(theme) for theme in conf.themes],
+        "common": {
+            "paper": paper_size or book.paper.value,
+            "margins": {"x": MARGINS_PT[0], "y": MARGINS_PT[1]},
+            # Typst's numbering pattern for the page numbers: 1, 2, 3 or ١، ٢، ٣.
+            "numbering": "١" if book.digits is PageDigits.ARABIC_INDIC else "1",
+            "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
+            "title": _text(conf.title),
+            "authors": [e["en"] for e in editors],  # the PDF's author metadata
+        },
+        "front": {
+            "isbn": book.isbn or "",
+            "copyright": _text(book.copyright),
+            "preface": {lang: plain_paragraphs(book.preface.get(lang)) if book.preface
+                        else [] for lang in LANGS},
+            "editors": editors,
+            "organisers": [_text(org.name) for org in conf.organisers],
+            "place": {lang: LABELS["comma"].get(lang).join((conf.venue.get(lang),
+                                                            conf.city.get(lang)))
+                      for lang in LANGS},
+            "dates": {lang: format_range(conf.start, conf.end, lang) for lang in LANGS},
+            "description": {lang: plain_text(conf.description.get(lang)) if conf.description
+                            else "" for lang in LANGS},
+            "themes": [_text(theme) for theme in conf.themes],
+        },
         "days": days,
-        "items": {paper.id: _item(proc, paper) for paper in proc.papers},
         "index_ar": _index(proc, "ar"),
         "index_en": _index(proc, "en"),
     }
