@@ -344,10 +344,11 @@ def test_pages_given_beside_the_books_are_refused(tmp_path: Path) -> None:
     assert "pages_in_citations" in result.output
 
 
-def test_an_empty_book_line_is_warned_about(tmp_path: Path) -> None:
-    """`book:` alone is null in YAML: no book, which the editor is told."""
+@pytest.mark.parametrize("line", ["book:\n", "book: ~\n", "book: null\n"])
+def test_an_empty_book_line_is_warned_about(tmp_path: Path, line: str) -> None:
+    """`book:` alone (or `~`, `null`) is null in YAML: no book, which the editor is told."""
     project = copy_project(tmp_path / "project")
-    set_book_section(project, "book:\n")
+    set_book_section(project, line)
     result = run_waqai(project, "check")
     assert result.code == 0, result.output
     assert "conference.yaml" in result.output and "book" in result.output

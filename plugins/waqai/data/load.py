@@ -209,8 +209,8 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     for path, statement in zip(statement_paths, v["statements"] or ()):
         sources.cite(shown, f"{path}.person", PERSON_ID, [statement["person"]])
     book = fields.entries.get("book")
-    if book is not None and isinstance(book[1], yaml.ScalarNode) and book[1].value == "":
-        # `book:` with nothing after it is null in YAML, which would mean no book.
+    if book is not None and book[1].tag == "tag:yaml.org,2002:null":
+        # `book:` with nothing after it (or `~`, `null`) is null in YAML: no book.
         fields.problems.append(Problem(
             shown, "book", "is empty, so the conference has no printed book.",
             "Write `book: {}` for a book with the defaults, or delete the line.",
