@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from waqai.children import run_module
 
 TEMPLATES = Path(__file__).with_name("templates")  # front.typ, body.typ, index.typ
 FONTS = Path(__file__).with_name("fonts")  # see fonts/README.md for why these
@@ -55,13 +56,8 @@ class Typesetting:
         request = pdf.with_suffix(".json")
         request.write_text(json.dumps({"document": document, "data": data,
                                        "stamp": stamp.isoformat()}), encoding="utf-8")
-        package_root = str(Path(__file__).resolve().parents[2])
-        path = os.environ.get("PYTHONPATH")
-        env = {**os.environ,
-               "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "waqai.book.typeset", str(request), str(pdf)], env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._process = run_module(__name__, str(request), str(pdf),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def result(self) -> Typeset:
         out, err = self._process.communicate()

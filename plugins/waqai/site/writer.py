@@ -28,11 +28,11 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
+from waqai.children import run_module
+
 Content = str | bytes  # an export's text, or the bytes of a file made from the data
-PACKAGES = str(Path(__file__).resolve().parents[2])  # the folder that holds `waqai`
 
 
 class Job(NamedTuple):
@@ -82,12 +82,8 @@ class BackgroundWriter:
         with os.fdopen(handle, "wb") as out:
             pickle.dump((site_dir, job, sorted(paths), dict(copies or {})), out,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        inherited = os.environ.get("PYTHONPATH")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [PACKAGES, inherited] if inherited else [PACKAGES])}
-        self._child = subprocess.Popen(
-            [sys.executable, "-m", __name__, self.bundle], env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._child = run_module(__name__, self.bundle, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def wait(self) -> None:
         _, errors = self._child.communicate()
