@@ -38,6 +38,17 @@ class Sample:
     # The child and its children together, sampled (`run_child(whole_tree=True)`).
     tree_peak_mb: float | None = None
 
+    @classmethod
+    def best_of(cls, samples: list[Sample]) -> Sample:
+        """Runs of one command: the fastest time and least CPU, the largest memory."""
+        def known(values: list[float | None]) -> list[float]:
+            return [v for v in values if v is not None]
+        cpus = known([s.cpu_seconds for s in samples])
+        rss = known([s.peak_rss_mb for s in samples])
+        trees = known([s.tree_peak_mb for s in samples])
+        return cls(min(s.wall_seconds for s in samples), min(cpus) if cpus else None,
+                   max(rss) if rss else None, max(trees) if trees else None)
+
 
 class Progress:
     """A line that counts the seconds of a long step, from a background thread.

@@ -47,10 +47,9 @@ class Build:
     @classmethod
     def of(cls, site: Path, samples: list[Sample]) -> Build:
         pages, size = site_size(site)
-        cpus = [s.cpu_seconds for s in samples if s.cpu_seconds is not None]
-        rss = [s.peak_rss_mb for s in samples if s.peak_rss_mb is not None]
-        return cls(pages, size, min(s.wall_seconds for s in samples),
-                   min(cpus) if cpus else None, max(rss) if rss else None, samples)
+        best = Sample.best_of(samples)
+        return cls(pages, size, best.wall_seconds, best.cpu_seconds, best.peak_rss_mb,
+                   samples)
 
 
 @dataclass
@@ -185,24 +184,13 @@ def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
     result = Result.of(papers, Build.of(project / "site", real), Build.of(base / "site", baseline))
     result.first_query_bytes, result.first_query_note = first_query(project / "site")
     if books:
-        result.book = fastest(books)
+        result.book = Sample.best_of(books)
         result.book_pages = pdf_pages(work / "book.pdf")
     if serve_edit:
         result.serve_edit_seconds = serve_edit_seconds(
             project, f"en/papers/{EDITED_PAPER}/",
             project / "papers" / EDITED_PAPER / "abstract.en.md", work / "serve.log")
     return result
-
-
-def fastest(samples: list[Sample]) -> Sample:
-    """The fastest run's time and CPU, with the largest memory of all runs."""
-    def most(values: list[float | None]) -> float | None:
-        known = [v for v in values if v is not None]
-        return max(known) if known else None
-    best = min(samples, key=lambda s: s.wall_seconds)
-    return Sample(best.wall_seconds, best.cpu_seconds,
-                  most([s.peak_rss_mb for s in samples]),
-                  most([s.tree_peak_mb for s in samples]))
 
 
 def pdf_pages(path: Path) -> int:
