@@ -53,12 +53,13 @@ class Body:
     pages: dict[str, int] = field(default_factory=dict)  # "s-"/"i-" id -> printed page
     places: dict[str, BodyPage] = field(default_factory=dict)  # the same -> its place
     item_pages: dict[str, tuple[int, int]] = field(default_factory=dict)
-    full_texts: list[tuple[int, int, str, int]] = field(default_factory=list)
     next_page: int = 1  # the printed number of the page after the last part read
 
-    def read(self, part: int, marks: list[dict[str, Any]]) -> None:
-        """Read the markers of the part numbered `part`, typeset from `self.next_page`."""
+    def read(self, part: int, marks: list[dict[str, Any]]) -> list[tuple[int, str, int]]:
+        """Read the markers of the part numbered `part`, typeset from `self.next_page`;
+        return where its full texts go: (its page, from 1; the PDF; the PDF's page)."""
         first = self.next_page
+        full_texts: list[tuple[int, str, int]] = []
         for mark in marks:
             if mark["kind"] in ("session", "item"):
                 name = ("s-" if mark["kind"] == "session" else "i-") + mark["id"]
@@ -69,10 +70,11 @@ class Body:
                     self.item_pages[mark["id"]] = (first + at["page"] - 1,
                                                    first + mark["last"] - 1)
             elif mark["kind"] == "pdf":
-                self.full_texts += [(part, mark["at"] + n, mark["pdf"], n + 1)
-                                    for n in range(mark["pages"])]
+                full_texts += [(mark["at"] + n, mark["pdf"], n + 1)
+                               for n in range(mark["pages"])]
             elif mark["kind"] == "end":
                 self.next_page = first + mark["pages"]
+        return full_texts
 
 
 def make_book(proc: Proceedings, data_dir: Path, paper_size: str | None = None,
@@ -103,15 +105,14 @@ def make_book(proc: Proceedings, data_dir: Path, paper_size: str | None = None,
             upcoming = with_items(proc, sessions[n + 1]) if n + 1 < len(sessions) else []
             assert running is not None
             typeset = running.result()
-            body.read(n, typeset.marks)
+            laid_in = body.read(n, typeset.marks)
             # The next document starts at once; meanwhile this part joins the book.
             if n + 1 < len(sessions):
                 running = start("body", body_document(data, upcoming, body.next_page),
                                 str(n + 1))
             parts.append(book.add(typeset.pdf))
-            for part, page, pdf, pdf_page in body.full_texts:
-                if part == n:
-                    full_texts.lay(parts[n].pages[page - 1], pdf, pdf_page)
+            for page, pdf, pdf_page in laid_in:
+                full_texts.lay(parts[n].pages[page - 1], pdf, pdf_page)
         index = start("index", index_document(data, body.pages, body.next_page), "index")
         front = start("front", front_document(data, body.pages), "front")
         parts.append(book.add(index.result().pdf))

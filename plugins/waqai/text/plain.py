@@ -44,7 +44,12 @@ def markdown_html(source: str) -> str:
 @lru_cache(maxsize=ABSTRACTS)
 def plain_text(source: str) -> str:
     """«A *short* [note](https://x.org)\\n\\non two lines» → «A short note on two lines»."""
-    return " ".join(html.unescape(_TAG.sub("", markdown_html(source))).split())
+    return _untagged(markdown_html(source))
+
+
+def _untagged(markup: str) -> str:
+    """HTML as text: its tags dropped, entities decoded, each run of whitespace one space."""
+    return " ".join(html.unescape(_TAG.sub("", markup)).split())
 
 
 _BLOCK_END = re.compile(r"</(?:p|li|blockquote|pre|h[1-6])>")
@@ -54,4 +59,4 @@ def plain_paragraphs(source: str) -> list[str]:
     """The editor's Markdown as paragraphs of plain text (each list item one): what the
     printed book sets. It renders the whole text once, as the site's pages do."""
     return [text for block in _BLOCK_END.split(markdown_html(source))
-            if (text := " ".join(html.unescape(_TAG.sub("", block)).split()))]
+            if (text := _untagged(block))]
