@@ -97,24 +97,32 @@ def make_book(proc: Proceedings, data_dir: Path, paper_size: str | None = None,
         def start(document: str, json: dict[str, Any], name: str) -> Typesetting:
             return Typesetting(document, json, stamp, Path(work) / f"{name}.pdf")
 
+        def ends() -> tuple[Typesetting, Typesetting]:
+            """The indexes and the front, started once all the body's pages are known."""
+            return (start("index", index_document(data, body.pages, body.next_page), "index"),
+                    start("front", front_document(data, body.pages), "front"))
+
         sessions = body_parts(data, part_items)
         upcoming = with_items(proc, sessions[0]) if sessions else []
         running = start("body", body_document(data, upcoming, 1), "0") if sessions else None
+        index, front = (None, None) if sessions else ends()
         for n in range(len(sessions)):
             # The next part's items are made while this part is typeset.
             upcoming = with_items(proc, sessions[n + 1]) if n + 1 < len(sessions) else []
             assert running is not None
             typeset = running.result()
             laid_in = body.read(n, typeset.marks)
-            # The next document starts at once; meanwhile this part joins the book.
+            # What comes next starts at once (after the last part, the indexes and the
+            # front); meanwhile this part joins the book.
             if n + 1 < len(sessions):
                 running = start("body", body_document(data, upcoming, body.next_page),
                                 str(n + 1))
+            else:
+                index, front = ends()
             parts.append(book.add(typeset.pdf))
             for page, pdf, pdf_page in laid_in:
                 full_texts.lay(parts[n].pages[page - 1], pdf, pdf_page)
-        index = start("index", index_document(data, body.pages, body.next_page), "index")
-        front = start("front", front_document(data, body.pages), "front")
+        assert index is not None and front is not None
         parts.append(book.add(index.result().pdf))
         parts.insert(0, book.add(front.result().pdf, first=True))
     word = data["common"]["labels"]["page"]["ar"]
