@@ -43,8 +43,15 @@ def _oversized(p: Path) -> None:
     (p / "papers/absher/abstract.en.md").write_text("word " * 60_000, encoding="utf-8")
 
 
-def _missing_abstract(p: Path) -> None:
+def _missing_abstracts(p: Path) -> None:
+    """Both files: one alone is a translation gap, a warning (test_translation_gaps)."""
     (p / "papers/safeer/abstract.ar.md").unlink()
+    (p / "papers/safeer/abstract.en.md").unlink()
+
+
+def _untitled(p: Path) -> None:
+    edit(p / "papers/safeer/paper.yaml", "\n  ar: ", "\n  arabic: ")
+    edit(p / "papers/safeer/paper.yaml", "\n  en: ", "\n  english: ")
 
 
 def _not_utf8(p: Path) -> None:
@@ -54,9 +61,12 @@ def _not_utf8(p: Path) -> None:
 CASES = [
     Case("invalid YAML", lambda p: edit(p / "papers/absher/paper.yaml", "order: 1", "order: [1"),
          "papers/absher/paper.yaml", "", "indentation"),
-    Case("missing English title", lambda p: edit(
+    # A missing English title alone is a translation gap, a warning (test_translation_gaps).
+    Case("English title under a misspelt key", lambda p: edit(
         p / "papers/safeer/paper.yaml", "\n  en: ", "\n  english: "),
-         "papers/safeer/paper.yaml", "title.en", "en:"),
+         "papers/safeer/paper.yaml", "title.english", "ar, en"),
+    Case("title in neither language", _untitled, "papers/safeer/paper.yaml", "title.ar",
+         "one language is enough"),
     Case("unknown session", lambda p: edit(
         p / "papers/absher/paper.yaml", "session: s3-local-experiences",
         "session: s3-local-experience"),
@@ -92,7 +102,7 @@ CASES = [
     Case("python tag", lambda p: edit(p / "papers/absher/paper.yaml", "order: 1",
                                       "order: 1\npdf: !!python/object/new:str x"),
          "papers/absher/paper.yaml", "pdf", "plain text"),
-    Case("missing abstract", _missing_abstract, "papers/safeer/abstract.ar.md", "", "Arabic",
+    Case("missing abstracts", _missing_abstracts, "papers/safeer/abstract.ar.md", "", "Arabic",
          line=False),
     Case("oversized abstract", _oversized, "papers/absher/abstract.en.md", "", "Shorten",
          line=False),

@@ -131,7 +131,7 @@
     return scores;
   }
 
-  // The documents [url, title, kind, sub] of some ids, in order.
+  // The documents [url, title, kind, sub(, title's language)] of some ids, in order.
   Index.prototype.documents = function (ids, manifest) {
     var self = this, block = manifest.block;
     return Promise.all(ids.map(function (id) {
@@ -260,7 +260,8 @@
         var article = el("article", {class: "md-search-result__article md-typeset"}, [
           el("div", {class: "md-search-result__icon md-icon"}),
           row[2] ? el("p", {class: "waqai-search__kind"}, [row[2]]) : "",
-          el("h1", {}, [row[1]])
+          // A title in the other language (a translation gap) says which: [.., lang].
+          el("h1", row[4] ? {lang: row[4], dir: row[4] === "ar" ? "rtl" : "ltr"} : {}, [row[1]])
         ].filter(Boolean));
         if (row[3]) article.appendChild(el("p", {}, [row[3]]));
         list.appendChild(el("li", {class: "md-search-result__item"}, [

@@ -133,7 +133,7 @@ class Mirror:
             contributions = [f"- [{link.paper.title.get(lang)}]"
                              f"({self.link(src, f'papers/{link.paper.id}.md')})"
                              for link in proc.links_of(person.id) if link.paper]
-            other_name = person.name_en.full if lang == "ar" else person.name_ar.display
+            other_name = person.name.alongside(lang)
             self.page(src, "\n".join([f"# {person.display_name(lang)}", "",
                                       other_name,
                                       "", f"## {self.heading('contributions')}", "",

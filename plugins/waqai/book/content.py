@@ -1,12 +1,28 @@
 """What the book prints, as JSON: `documents.py` makes each of the book's typeset
-documents (`templates/`) from it."""
+documents (`templates/`) from it.
+
+The book prints most texts in both languages. A translation gap is never filled:
+where only one language goes (a heading, an index entry), the other language's
+text takes its place as `{text, lang}`, and `lang` (the other language's code, ""
+for the place's own) tells the template to set it in its own language (`shown` in
+`templates/style.typ`); where both go, the gap is simply not printed twice."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from waqai.data.dois import item_doi
-from waqai.data.model import LANGS, Book, Lang, PageDigits, Paper, Person, Proceedings, Text
+from waqai.data.model import (
+    LANGS,
+    Book,
+    Lang,
+    PageDigits,
+    Paper,
+    Person,
+    Proceedings,
+    Shown,
+    Text,
+)
 from waqai.exports.record import status_heading
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
@@ -34,21 +50,38 @@ def _text(value: Text | None) -> Json:
     return {"ar": value.ar if value else "", "en": value.en if value else ""}
 
 
+def _shown(value: Text | None, lang: Lang) -> Json:
+    """What the book prints of `value` where `lang` goes: `{text, lang}`, `lang` ""
+    when the text is in `lang`, the other language's code in place of a gap."""
+    shown = value.shown(lang) if value else Shown("", lang)
+    return {"text": shown.text, "lang": "" if shown.lang == lang else shown.lang}
+
+
+def _both(value: Text | None) -> Json:
+    """Where the book prints both languages: the Arabic place's text (`_shown`) and the
+    English beside it, "" where that is a gap or already stands in the Arabic place."""
+    return {"ar": _shown(value, "ar"), "en": value.alongside("ar") if value else ""}
+
+
 def _person(person: Person) -> Json:
-    return {"ar": person.display_name("ar"), "en": person.display_name("en"),
-            "affiliation": person.affiliation.ar if person.affiliation else ""}
+    return {"name": _both(person.name), "affiliation": _shown(person.affiliation, "ar")}
+
+
+def _said(heading: str, text: str) -> str:
+    """«heading: text»; the heading alone where the text is a gap in its language."""
+    return f"{heading}: {text}" if text else heading
 
 
 def _item(proc: Proceedings, paper: Paper) -> Json:
     notice = None
     if not paper.in_volume and paper.notice is not None:
         # «مسحوب في …: …» / "Retracted on …: …", as the item's page says it.
-        notice = {lang: status_heading(paper, lang, format_date(paper.notice.date, lang,
-                                                               weekday=False))
-                  + f": {paper.notice.text.get(lang)}" for lang in LANGS}
+        notice = {lang: _said(status_heading(paper, lang, format_date(paper.notice.date, lang,
+                                                                     weekday=False)),
+                              paper.notice.text.get(lang)) for lang in LANGS}
     return {
         "id": paper.id,
-        "title": _text(paper.title),
+        "title": _both(paper.title),
         "people": [_person(p) for p in proc.people_of(paper)],
         "abstract": {lang: plain_paragraphs(paper.abstract.get(lang)) for lang in LANGS},
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
@@ -76,7 +109,7 @@ def _index(proc: Proceedings, lang: Lang) -> list[Json]:
             items.setdefault(person_id, []).append(paper.id)
     people = sorted((p for p in proc.people if p.id in items),
                     key=lambda p: person_sort_key(p, lang))
-    return [{"name": p.display_name(lang), "items": items[p.id]} for p in people]
+    return [{"name": _shown(p.name, lang), "items": items[p.id]} for p in people]
 
 
 def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
@@ -90,16 +123,15 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
     book = conf.book or Book()  # `build.py book` makes one for any conference
     days = []
     for day in conf.days:
-        sessions = [{"id": s.id, "title": s.title.ar,
-                     "when": " — ".join(part for part in (
-                         f"{s.start:%H:%M}" if s.start else "",
-                         s.room.ar if s.room else "") if part),
-                     "items": [{"id": p.id, "title": _text(p.title)}
+        sessions = [{"id": s.id, "title": _shown(s.title, "ar"),
+                     "time": f"{s.start:%H:%M}" if s.start else "",
+                     "room": _shown(s.room, "ar"),
+                     "items": [{"id": p.id, "title": _both(p.title)}
                                for p in proc.papers_in(s.id)]}
                     for s in proc.sessions_on(day)]
         if sessions:
             days.append({"title": format_date(day, "ar"), "sessions": sessions})
-    editors = [_person(proc.person(pid)) for pid in conf.editors]
+    editors = [proc.person(pid) for pid in conf.editors]
     return {
         "common": {
             "paper": paper_size or book.paper.value,
@@ -107,23 +139,24 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
             # Typst's numbering pattern for the page numbers: 1, 2, 3 or ١، ٢، ٣.
             "numbering": "١" if book.digits is PageDigits.ARABIC_INDIC else "1",
             "labels": {key: _text(value) for key, value in BOOK_LABELS.items()},
-            "title": _text(conf.title),
-            "authors": [e["en"] for e in editors],  # the PDF's author metadata
+            "title": _both(conf.title),
+            "authors": [e.display_name("en") for e in editors],  # the PDF's author metadata
         },
         "front": {
             "isbn": book.isbn or "",
-            "copyright": _text(book.copyright),
+            "copyright": _both(book.copyright),
             "preface": {lang: plain_paragraphs(book.preface.get(lang)) if book.preface
                         else [] for lang in LANGS},
-            "editors": editors,
-            "organisers": [_text(org.name) for org in conf.organisers],
-            "place": {lang: LABELS["comma"].get(lang).join((conf.venue.get(lang),
-                                                            conf.city.get(lang)))
-                      for lang in LANGS},
+            "editors": [_person(e) for e in editors],
+            "organisers": [_shown(org.name, "ar") for org in conf.organisers],
+            # Printed in both languages: each language's place names where it has them.
+            "place": {lang: LABELS["comma"].get(lang).join(
+                part for part in (conf.venue.get(lang), conf.city.get(lang)) if part)
+                for lang in LANGS},
             "dates": {lang: format_range(conf.start, conf.end, lang) for lang in LANGS},
             "description": {lang: plain_text(conf.description.get(lang)) if conf.description
                             else "" for lang in LANGS},
-            "themes": [_text(theme) for theme in conf.themes],
+            "themes": [_both(theme) for theme in conf.themes],
         },
         "days": days,
         "index_ar": _index(proc, "ar"),

@@ -28,7 +28,7 @@ from waqai.data.load import (
 )
 from waqai.data.model import LANGS, ItemKind, Person, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
-from waqai.text.arabic import name_identity
+from waqai.text.arabic import latin_identity, name_identity
 from waqai.text.braces import validate_bibtex_text
 from waqai.text.dates import check_pair
 
@@ -233,24 +233,35 @@ def check_calendar_pairs(loaded: Loaded) -> None:
                 loaded.sources.line(file, field)))
 
 
+def _identity(person: Person) -> tuple[str, str]:
+    """What two entries are compared by, and how it is said: the Arabic name, or the
+    preferred Latin spelling of a person whose Arabic name is a gap."""
+    if person.name_ar is not None:
+        return (name_identity(person.name_ar),
+                "hamza, diacritics, ى/ي and the honorific are set aside")
+    assert person.name_en is not None, "a person has a name in one script at least"
+    return ("latin:" + latin_identity(person.name_en),
+            "case, accents, hyphens and the article of the family name are set aside")
+
+
 def check_name_collisions(loaded: Loaded) -> None:
     """Two entries whose names fold to the same given + filing name may be one person."""
     sources = loaded.sources
     people_file = sources.shown(sources.data_dir / "people.yaml")
-    by_identity: dict[str, list[Person]] = {}
+    by_identity: dict[tuple[str, str], list[Person]] = {}
     for person in loaded.people:
-        by_identity.setdefault(name_identity(person.name_ar), []).append(person)
-    for group in by_identity.values():
+        by_identity.setdefault(_identity(person), []).append(person)
+    for (_, set_aside), group in by_identity.items():
         for index, first in enumerate(group):
             for second in group[index + 1:]:
                 if second.id in first.distinct_from or first.id in second.distinct_from:
                     continue
                 loaded.problems.append(Problem(
                     people_file, second.id,
-                    f"«{second.name_ar.full}» ({second.id}) may be the same person as "
-                    f"«{first.name_ar.full}» ({first.id}, line "
-                    f"{sources.line(people_file, first.id)}): the names match once hamza, "
-                    "diacritics, ى/ي and the honorific are set aside.",
+                    f"«{second.full_name.shown('ar').text}» ({second.id}) may be the same "
+                    f"person as «{first.full_name.shown('ar').text}» ({first.id}, line "
+                    f"{sources.line(people_file, first.id)}): the names match once "
+                    f"{set_aside}.",
                     f"If they are one person, keep one entry and add the other spelling to its "
                     f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
                     f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
@@ -268,7 +279,7 @@ def check_bibtex_text(loaded: Loaded) -> None:
                            sources.line(file, "title")))
     for person in loaded.people:
         line = sources.line(people_file, person.id)
-        for part in ("given", "nasab", "family"):
+        for part in ("given", "nasab", "family") if person.name_ar else ():
             fields.append((people_file, f"{person.id}.name.{part}",
                            getattr(person.name_ar, part), line))
         for index, latin in enumerate(person.names_latin):
@@ -331,7 +342,7 @@ def check_raw_html(loaded: Loaded) -> None:
     """Abstracts and the about notes are rendered with raw HTML off: a tag is shown as
     text, which is rarely meant."""
     texts = [(paper.abstract.get(lang), loaded.abstract_files[(paper.id, lang)])
-             for paper in loaded.papers for lang in LANGS]
+             for paper in loaded.papers for lang in LANGS if paper.abstract.get(lang)]
     if loaded.about is not None:
         texts += [(loaded.about.get(lang), loaded.about_files[lang]) for lang in LANGS]
     for markdown, shown_file in texts:

@@ -25,15 +25,18 @@ The derived key
   removes it (``al-``, ``Al ``, ``El’``, and ``ash-Sh…``-style sun-letter forms;
   ``arabic.latin_family_without_article``) and every character that is not a
   letter removed («Al-Duwailaa» → ``duwailaa``). An item with no people (a panel
-  whose experts are unnamed) uses the conference's ``short_name`` instead,
-  reduced the same way to its letters («CONF-2024» → ``conf``). If nothing is
-  left, the name is ``anon``.
+  whose experts are unnamed), or whose first person has no romanised name yet (a
+  translation gap: Arabic script folds to no ASCII at all), uses the conference's
+  ``short_name`` instead, reduced the same way to its letters («CONF-2024» →
+  ``conf``). If nothing is left, the name is ``anon``.
 - ``year``: the year the conference starts.
 - ``word``: the first significant word of the English title, transliterated
   to ASCII; a word is significant unless it is in a short list of English
   stopwords (a, an, the, of, on, in, for, and, to, …). A hyphen or apostrophe
   inside a word joins it and a possessive ``'s`` is dropped («E-government» →
-  ``egovernment``, «Ministry's» → ``ministry``). No such word: nothing.
+  ``egovernment``, «Ministry's» → ``ministry``). An item whose English title is a
+  gap takes the word from its id instead, as `new_item_key` does. No such word:
+  nothing.
 
 Stored keys are taken first. Derived keys then avoid them: items without a
 stored key that end up with the same key, or with a key already stored, all get
@@ -115,11 +118,10 @@ def title_word(title_en: str) -> str:
 
 def base_key(proc: Proceedings, paper: Paper) -> str:
     """The derived key of `paper` before any suffix."""
-    if paper.people:
-        name = name_part(proc.person(paper.people[0]).name_en.family)
-    else:
-        name = _letters(proc.conference.short_name)
-    return f"{name or 'anon'}{proc.conference.year}{title_word(paper.title.en)}"
+    first = proc.person(paper.people[0]).name_en if paper.people else None
+    name = name_part(first.family) if first else _letters(proc.conference.short_name)
+    title = paper.title.en or paper.id.replace("-", " ")  # no English title: a gap
+    return f"{name or 'anon'}{proc.conference.year}{title_word(title)}"
 
 
 def _suffixes() -> Iterator[str]:
@@ -172,6 +174,10 @@ def new_item_key(short_name: str, year: int | None, paper_id: str,
     conference's letters for the name and the id for the title («conf2024portal»),
     suffixed if any key in `taken` is the same."""
     word = title_word(paper_id.replace("-", " "))
-    base = f"{_letters(short_name) or 'anon'}{year or ''}{word}"
+    return unique_key(f"{_letters(short_name) or 'anon'}{year or ''}{word}", taken)
+
+
+def unique_key(base: str, taken: Collection[str]) -> str:
+    """`base`, or if a key in `taken` is the same, `base` with the first free suffix."""
     folded = {same_key(key) for key in taken}
     return base if same_key(base) not in folded else free_key(base, folded)

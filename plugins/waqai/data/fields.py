@@ -52,7 +52,9 @@ from waqai.data.model import (
     SessionKind,
     Status,
     Text,
+    other_lang,
 )
+from waqai.data.problems import Problem, Severity
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.dates import parse_hijri
 from waqai.text.labels import (
@@ -72,6 +74,7 @@ SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
+SUBMISSION_SOURCE = re.compile(r"^[a-z0-9]+:[A-Za-z0-9._-]+$")  # a submission system and its id
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 ISBN = re.compile(r"^97[89]-?(?:\d-?){9}\d$")
 HTTPS_URL = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#][^\s\"<>]*)?$")
@@ -167,7 +170,8 @@ class Plain(Value):
 
 
 class Bilingual(Value):
-    """`{ar: "…", en: "…"}`, both languages required."""
+    """`{ar: "…", en: "…"}`. One language may be a translation gap (left out or ""): a
+    warning, and "" in the model (`check_bilingual`); both left out is an error."""
 
     def read(self, fields: Fields, field: Field) -> Text | None:
         inner = fields.mapping(field.name, field.required, example='{ar: "…", en: "…"}')
@@ -365,6 +369,9 @@ class Group(Value):
     fields: tuple[Field, ...]
     help: Text | None = None
     extra: Json | None = None  # further schema keywords (e.g. if/then)
+    # A rule across its fields, run once they are read: it may report problems and
+    # settle values (a translation gap becomes "").
+    check: Callable[[Values, Fields], None] | None = None
 
     def read(self, fields: Fields, field: Field) -> Values | None:
         inner = fields.mapping(field.name, field.required)
@@ -379,38 +386,102 @@ AT = "_at"  # in each item's values (ListOf): the item's own Fields, for the loa
 
 @dataclass(frozen=True)
 class ListOf(Value):
-    """A list of mappings of one kind. `empty` is said of a list written with none that
-    `min_items` needs, when nothing else was wrong with it. Each item's values also hold
-    its `Fields` under `AT`, so a check across its fields can name its lines."""
+    """A list of mappings of one kind. Each item's values also hold its `Fields` under
+    `AT`, so a check across its fields can name its lines."""
 
     item: Group
-    min_items: int = 0
-    empty: Invalid | None = None
 
     def read(self, fields: Fields, field: Field) -> list[Values] | None:
-        problems_before = len(fields.problems)
         items = fields.mapping_list(field.name, field.required)
         if items is None:
             return None
-        values = [{**read_group(self.item, item), AT: item} for item in items]
-        if (len(values) < self.min_items and self.empty and field.name in fields.entries
-                and len(fields.problems) == problems_before):
-            fields.problem(fields.sub(field.name), self.empty.message, self.empty.fix,
-                           fields.line(field.name))
-        return values
+        return [{**read_group(self.item, item), AT: item} for item in items]
 
     def schema(self, required: bool) -> Json:
-        out: Json = {"type": "array", "items": self.item.schema(True)}
-        if self.min_items:
-            out["minItems"] = self.min_items
-        return out
+        return {"type": "array", "items": self.item.schema(True)}
 
 
 def read_group(group: Group, fields: Fields) -> Values:
     """Every declared field of `group` from `fields`, then any undeclared key reported."""
     values = {field.name: field.read(fields) for field in group.fields}
+    if group.check is not None:
+        group.check(values, fields)
     fields.finish()
     return values
+
+
+# -- translation gaps ---------------------------------------------------------------
+
+LANGUAGE_NAMES: dict[Lang, str] = {"ar": "Arabic", "en": "English"}
+TRANSLATION_NEEDED = "translation needed"  # every gap's message starts with it
+TEXT_EXAMPLES: dict[Lang, str] = {"ar": '"النص العربي"', "en": '"English text"'}
+
+
+def translation_needed(file: str, field: str, missing: Lang, said: str, write: str,
+                       instead: str, line: int | None = None) -> Problem:
+    """The warning of one translation gap: `field` (or the whole file) has no text in
+    `missing`. `said` is what is written and what is not, `write` what to add, `instead`
+    what pages in `missing` show meanwhile: the gap is never filled with a copy."""
+    return Problem(file, field, f"{TRANSLATION_NEEDED}: {said}.",
+                   f"{write} Until then, {LANGUAGE_NAMES[missing]} pages show the {instead} "
+                   "instead.", line, Severity.WARNING)
+
+
+def check_bilingual(values: Values, fields: Fields) -> None:
+    """`ar` and `en` of a text: one left out or empty is a gap (a warning; its value
+    becomes ""), both an error."""
+    blank = [lang for lang in LANGS if fields.blank(lang)]
+    if len(blank) == len(LANGS):
+        for lang in LANGS:  # as for any required field left out or empty
+            written = lang in fields.entries
+            fields.problem(fields.sub(lang), "is empty." if written else "is missing.",
+                           f"{'Fill it in' if written else 'Add it'}, e.g. `{lang}: "
+                           f"{TEXT_EXAMPLES[lang]}`; one language is enough until the other's "
+                           "translation is at hand.", fields.line(lang))
+        return
+    for lang in blank:
+        values[lang] = ""
+        have, lacking = LANGUAGE_NAMES[other_lang(lang)], LANGUAGE_NAMES[lang]
+        fields.problems.append(translation_needed(
+            fields.file, fields.sub(lang), lang,
+            f"“{fields.path}” has {have} text but no {lacking}",
+            f'Write the {lacking} translation: `{lang}: "…"`, never a copy of the {have}.',
+            f"{have} text", fields.line(lang)))
+
+
+def check_keywords(values: Values, fields: Fields) -> None:
+    """Keywords in one language only: the other's list is a gap (a warning)."""
+    for lang in LANGS:
+        if values[lang] == [] and values[other_lang(lang)]:
+            have, lacking = LANGUAGE_NAMES[other_lang(lang)], LANGUAGE_NAMES[lang]
+            fields.problems.append(translation_needed(
+                fields.file, fields.sub(lang), lang,
+                f"“{fields.path}” has {have} keywords but no {lacking} ones",
+                f'List the {lacking} keywords: `{lang}: ["…"]`, translations, never copies '
+                f"of the {have}.", f"{have} keywords", fields.line(lang)))
+
+
+def check_person_names(values: Values, fields: Fields) -> None:
+    """A person's Arabic name (`name`) or Latin spelling (`latin`) may be a gap (a
+    warning); a person needs one of them."""
+    no_arabic, no_latin = fields.blank("name"), fields.blank("latin")
+    if no_arabic and no_latin:
+        fields.problem(fields.path, "has neither an Arabic name (`name`) nor a Latin "
+                       "spelling (`latin`).",
+                       'Write at least one: `name: {given: "…", family: "…"}` or '
+                       '`latin: [{given: "…", family: "…"}]`.', fields.line())
+    elif no_latin:
+        fields.problems.append(translation_needed(
+            fields.file, fields.sub("latin"), "en",
+            f"“{fields.path}” has an Arabic name but no Latin spelling",
+            'Add the romanised name: `latin: [{given: "…", family: "…"}]`.', "Arabic name",
+            fields.line("latin")))
+    elif no_arabic:
+        fields.problems.append(translation_needed(
+            fields.file, fields.sub("name"), "ar",
+            f"“{fields.path}” has a Latin spelling but no Arabic name",
+            'Add the name in Arabic: `name: {given: "…", family: "…"}`.', "Latin spelling",
+            fields.line("name")))
 
 
 def valid_isbn(isbn: str) -> bool:
@@ -444,13 +515,22 @@ BILINGUAL = Bilingual()
 ORDER = Order()
 DAY = Day()
 
+# What the schema says of a text in both languages: at least one of them, not blank.
+ONE_LANGUAGE_AT_LEAST: Json = {"anyOf": [
+    {"required": [lang], "properties": {lang: {"pattern": r"\S"}}} for lang in LANGS]}
+
 BILINGUAL_GROUP = Group("bilingual", (
-    Field("ar", Plain(), Text("النص بالعربية.", "The Arabic text."),
-          example='"النص العربي"'),
-    Field("en", Plain(), Text("النص بالإنجليزية.", "The English text."),
-          example='"English text"'),
-), Text("نص باللغتين: ar للعربية و en للإنجليزية، وكلاهما مطلوب.",
-        "Text in both languages: ar for Arabic and en for English; both are required."))
+    Field("ar", Plain(), Text("النص بالعربية.", "The Arabic text."), required=False,
+          example=TEXT_EXAMPLES["ar"]),
+    Field("en", Plain(), Text("النص بالإنجليزية.", "The English text."), required=False,
+          example=TEXT_EXAMPLES["en"]),
+), Text("نص باللغتين: ar للعربية وen للإنجليزية. إن لم تتوفّر إحداهما بعدُ فاكتب الأخرى وحدها، "
+        "فينبّه الأمر check إلى الترجمة الناقصة (translation needed) دون أن يوقف البناء، "
+        "ولا تُنسخ إليها اللغة الأخرى.",
+        "Text in both languages: ar for Arabic and en for English. If one is not at hand "
+        "yet, write the other alone: check warns of the missing translation (translation "
+        "needed) without stopping the build; never copy the other language into it."),
+    extra=ONE_LANGUAGE_AT_LEAST, check=check_bilingual)
 
 ID_HELP = Text("معرّف: حروف لاتينية صغيرة a–z وأرقام 0–9 وشرطة مفردة بينها.",
                "An id: lowercase a–z, digits 0–9 and single hyphens between them.")
@@ -498,7 +578,8 @@ DATED_NOTE = Group("dated_note", (
     Field("date", DAY, Text("التاريخ، بالتقويم الميلادي.", "The date, Gregorian."),
           example='"2025-02-01"'),
     *BILINGUAL_GROUP.fields,  # the text, in both languages
-), Text("ملاحظة مؤرّخة باللغتين.", "A dated note in both languages."))
+), Text("ملاحظة مؤرّخة باللغتين.", "A dated note in both languages."),
+    extra=ONE_LANGUAGE_AT_LEAST, check=check_bilingual)
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
 GENDER = Choice(Gender, GENDERS, what="gender")
 
@@ -514,6 +595,14 @@ PAPER = Group("paper", (
         "downloads: ASCII letters and digits, starting with a letter, with single - or _ between "
         "them. Written by build.py new; once the item is published, never change it."),
           required=False, example=f'"{EXAMPLE_KEY}"'),
+    Field("source", Plain(SUBMISSION_SOURCE, Invalid(
+        "“{value}” is not a submission system's id.",
+        'Leave the value `import` wrote, e.g. "easychair:17", or delete the line.')), Text(
+        "النظام الذي استورد منه الأمر build.py import البند ورقمه فيه، مثل \"easychair:17\"؛ "
+        "يعرف به الاستيراد التالي البند نفسه فيحدّثه ولا يكرّره.",
+        "The submission system `build.py import` took the item from, and its id there, e.g. "
+        "\"easychair:17\": the next import finds the item by it, and updates it rather than "
+        "adding it again."), required=False, example='"easychair:17"'),
     Field("session", Id("session id"), Text(
         "معرّف الجلسة التي يُقدَّم فيها البند، كما هو في sessions.yaml.",
         "The id of the item's session, as written in sessions.yaml."),
@@ -536,7 +625,11 @@ PAPER = Group("paper", (
               required=False, example='["كلمة مفتاحية"]'),
         Field("en", Words(), Text("الكلمات المفتاحية بالإنجليزية.", "Keywords in English."),
               required=False, example='["keyword"]'),
-    )), Text("الكلمات المفتاحية في كل لغة.", "Keywords in each language."), required=False,
+    ), check=check_keywords), Text(
+        "الكلمات المفتاحية في كل لغة؛ وإن خلت منها لغةٌ وفي الأخرى كلمات نبّه الأمر check "
+        "إلى الترجمة الناقصة.",
+        "Keywords in each language; one language without any while the other has some is a "
+        "missing translation that check warns of."), required=False,
           example='{ar: ["كلمة مفتاحية"], en: ["keyword"]}'),
     Field("pages", Plain(PAGES, Invalid("“{value}” is not a page range.", 'Write e.g. "12-19".')),
           Text("صفحات البحث في الكتاب المطبوع.", "The pages of the paper in the printed volume."),
@@ -606,7 +699,10 @@ PERSON = Group("person", (
         Field("family", Plain(), Text("اسم العائلة الذي يُفهرَس به الشخص.",
                                       "The family name the person is filed under."),
               required=False, example='"اسم العائلة"'),
-    )), Text("الاسم بالعربية مقسّمًا إلى أجزائه.", "The Arabic name, in its parts."),
+    )), Text("الاسم بالعربية مقسّمًا إلى أجزائه. يُكتب هو أو latin على الأقل، وغياب أحدهما "
+             "ترجمةٌ ناقصة ينبّه إليها الأمر check.",
+             "The Arabic name, in its parts. This or latin at least: one of them missing is a "
+             "missing translation that check warns of."), required=False,
           example='{given: "الاسم الأول", nasab: "بن اسم الأب", family: "اسم العائلة"}'),
     Field("latin", ListOf(Group("latin_name", (
         Field("given", Plain(), Text("الاسم الأول بالحروف اللاتينية.",
@@ -615,12 +711,11 @@ PERSON = Group("person", (
         Field("family", Plain(), Text("اسم العائلة بالحروف اللاتينية.",
                                       "The family name in Latin letters."),
               required=False, example='"Family Name"'),
-    )), min_items=1, empty=Invalid(
-        "has no spelling.",
-        'Add at least one: `latin: [{given: "Given Name", family: "Family Name"}]`.')),
-          Text("كتابة الاسم بالحروف اللاتينية؛ الأولى هي المفضّلة والبقية صيغ أخرى.",
+    ))), Text("كتابة الاسم بالحروف اللاتينية؛ الأولى هي المفضّلة والبقية صيغ أخرى. يُكتب هو "
+               "أو name على الأقل.",
                "The name in Latin letters; the first spelling is preferred, the rest are "
-               "variants."), example='[{given: "Given Name", family: "Family Name"}]'),
+               "variants. This or name at least."), required=False,
+          example='[{given: "Given Name", family: "Family Name"}]'),
     Field("affiliation", BILINGUAL, Text("جهة العمل.", "The affiliation."), required=False,
           example='{ar: "اسم الجهة", en: "Organisation name"}'),
     Field("position", BILINGUAL, Text("المنصب.", "The position held."), required=False,
@@ -640,7 +735,10 @@ PERSON = Group("person", (
         "معرّفات أشخاص تتشابه أسماؤهم مع هذا الشخص وهم غيره.",
         "Ids of people whose names look like this person's but who are different people."),
           required=False, example="[second-author]"),
-), Text("شخص واحد: مؤلف أو متحدث أو رئيس جلسة.", "One person: an author, speaker or chair."))
+), Text("شخص واحد: مؤلف أو متحدث أو رئيس جلسة.", "One person: an author, speaker or chair."),
+    extra={"anyOf": [{"required": ["name"]},
+                     {"required": ["latin"], "properties": {"latin": {"minItems": 1}}}]},
+    check=check_person_names)
 
 SESSION = Group("session", (
     Field("kind", SESSION_KIND, SESSION_KIND.help("نوع الجلسة، واحد من",
@@ -814,8 +912,9 @@ DOCUMENTS: tuple[Document, ...] = (
 class MarkdownPair:
     """Untrusted Markdown in both languages, one file each: `<name>.ar.md`, `<name>.en.md`.
 
-    Rendered with raw HTML off and sanitised (`site/render.py`). An optional pair
-    is both files or neither.
+    Rendered with raw HTML off and sanitised (`site/render.py`). A required pair
+    needs one file at least: the other missing (or empty) is a translation gap. An
+    optional pair is both files or neither.
     """
 
     name: str  # "abstract" -> abstract.ar.md, abstract.en.md
@@ -828,7 +927,9 @@ class MarkdownPair:
 
 # In each paper's folder, papers/<id>/.
 ABSTRACT = MarkdownPair("abstract", True, Text(
-    "ملخص البند، في مجلده.", "The item's abstract, in its folder."))
+    "ملخص البند، في مجلده. وغياب أحد الملفين ترجمةٌ ناقصة ينبّه إليها الأمر check.",
+    "The item's abstract, in its folder. One of the two files missing is a missing "
+    "translation that check warns of."))
 # In the data folder itself, beside conference.yaml.
 ABOUT = MarkdownPair("about", False, Text(
     "ملاحظات المحررين عن الوقائع (مصادرها، وما لا تذكره، والأسماء …)، تُعرض في صفحة «عن "

@@ -35,16 +35,19 @@ from waqai.data.fields import (
     ABSTRACT,
     AT,
     CONFERENCE,
+    LANGUAGE_NAMES,
     PAPER,
     PERSON,
     SESSION,
     MarkdownPair,
     Values,
     read_group,
+    translation_needed,
 )
 from waqai.data.links import link_problems, read_bytes
 from waqai.data.model import (
     DEFAULT_MAX_PDF_MB,
+    LANGS,
     ArabicName,
     Attachment,
     Book,
@@ -63,6 +66,7 @@ from waqai.data.model import (
     Status,
     Text,
     Version,
+    other_lang,
 )
 from waqai.data.pdfread import PdfRefusal
 from waqai.data.pdfs import inspect_pdf
@@ -224,8 +228,9 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         end = None
     organisers = tuple(Organisation(name=org["name"], role=org["role"])
                        for org in v["organisers"] or () if org["name"] and org["role"])
-    themes = tuple(Text(theme["ar"], theme["en"])
-                   for theme in v["themes"] or () if theme["ar"] and theme["en"])
+    # A theme's gap is "" (fields.check_bilingual); None: refused, or neither language.
+    themes = tuple(Text(theme["ar"], theme["en"]) for theme in v["themes"] or ()
+                   if theme["ar"] is not None and theme["en"] is not None)
     statements = tuple(Statement(person=st["person"], text=st["text"], source=st["source"])
                        for st in v["statements"] or ()
                        if st["person"] and st["text"] and st["source"])
@@ -299,14 +304,16 @@ def read_person(person_id: str, entry: Fields, sources: Sources) -> Person | Non
     name = v["name"]
     latin = [LatinName(given=item["given"], family=item["family"] or "")
              for item in v["latin"] or () if item["given"]]
-    if name is None or not name["given"] or not latin:
-        return None
-    return Person(id=person_id,
-                  name_ar=ArabicName(given=name["given"], family=name["family"] or "",
-                                     nasab=name["nasab"] or "", honorific=name["honorific"] or ""),
-                  names_latin=tuple(latin), affiliation=v["affiliation"], position=v["position"],
-                  orcid=v["orcid"], distinct_from=tuple(v["distinct_from"] or ()),
-                  gender=v["gender"])
+    if name is not None and not name["given"]:
+        return None  # the name's problem is reported
+    arabic = None if name is None else ArabicName(
+        given=name["given"], family=name["family"] or "", nasab=name["nasab"] or "",
+        honorific=name["honorific"] or "")
+    if arabic is None and not latin:
+        return None  # neither script: reported by fields.check_person_names
+    return Person(id=person_id, name_ar=arabic, names_latin=tuple(latin),
+                  affiliation=v["affiliation"], position=v["position"], orcid=v["orcid"],
+                  distinct_from=tuple(v["distinct_from"] or ()), gender=v["gender"])
 
 
 # -- sessions.yaml -----------------------------------------------------------
@@ -486,46 +493,64 @@ def checked_paper_id(paper_id: str | None, folder: Path, fields: Fields,
     return None
 
 
-_LANGUAGE = {"ar": "Arabic", "en": "English"}
-
-
 def read_markdown_pair(folder: Path, pair: MarkdownPair,
                        loaded: Loaded) -> tuple[Text | None, dict[Lang, str]]:
-    """Both files of `pair` in `folder` (None with the problems, or None and no problem
-    for an optional pair wholly absent), and the shown path of each file read."""
+    """Both files of `pair` in `folder`, and the shown path of each file read.
+
+    A file left out or empty is a gap: in a required pair one gap is a translation
+    needed (a warning; its text is ""), two are errors; an optional pair wholly
+    absent is None without a problem, and any other gap is an error. None, too, when
+    a file was refused (its problem is reported).
+    """
     files = pair.files()
-    # A link is reported with every other link in the data folder, and not read.
-    linked = {lang for lang, name in files.items() if (folder / name).is_symlink()}
-    present = {lang for lang, name in files.items()
-               if lang not in linked and (folder / name).is_file()}
-    texts: dict[Lang, str] = {}
+    found: dict[Lang, str | None] = {}  # each file there: its text (None: refused, a link)
     shown_files: dict[Lang, str] = {}
-    if not pair.required and not present and not linked:
-        return None, shown_files
     for lang, name in files.items():
         path = folder / name
-        shown = loaded.sources.shown(path)
-        if lang in linked:
-            continue
-        if lang not in present:
-            other = files["en" if lang == "ar" else "ar"]
-            fix = (f"Create {name} with the {pair.name} in {_LANGUAGE[lang]}." if pair.required
-                   else f"Write {name} as well (the {_LANGUAGE[lang]} text), or delete {other}: "
-                        f"the {pair.name} notes are shown in both languages or in neither.")
-            loaded.problems.append(Problem(shown, "", "is missing.", fix))
-            continue
-        text = read_markdown_file(path, shown, pair, lang, loaded.problems)
-        if text is not None:
-            texts[lang] = text
-            shown_files[lang] = shown
-    if len(texts) < 2:
+        if path.is_symlink():
+            found[lang] = None  # reported with every other link in the data folder
+        elif path.is_file():
+            shown = loaded.sources.shown(path)
+            found[lang] = read_markdown_file(path, shown, loaded.problems)
+            if found[lang] is not None:
+                shown_files[lang] = shown
+    if not pair.required and not found:
         return None, shown_files
-    return Text(texts["ar"], texts["en"]), shown_files
+    gaps = [lang for lang in LANGS if lang not in found or found[lang] == ""]
+    translation = pair.required and len(gaps) < len(LANGS)  # the gaps are warnings
+    for lang in gaps:
+        loaded.problems.append(_gap_problem(folder, pair, lang, found, translation,
+                                            loaded.sources))
+    if (gaps and not translation) or any(found.get(lang) is None
+                                         for lang in LANGS if lang not in gaps):
+        return None, shown_files
+    return Text(found.get("ar") or "", found.get("en") or ""), shown_files
 
 
-def read_markdown_file(path: Path, shown: str, pair: MarkdownPair, lang: Lang,
-                       problems: list[Problem]) -> str | None:
-    """One Markdown file's text, or None with its problem (too large, bidi control, empty)."""
+def _gap_problem(folder: Path, pair: MarkdownPair, lang: Lang, found: dict[Lang, str | None],
+                 translation: bool, sources: Sources) -> Problem:
+    """What is said of a file of `pair` left out (not in `found`) or empty: a translation
+    needed when `translation`, else an error."""
+    files, language = pair.files(), LANGUAGE_NAMES[lang]
+    name, other = files[lang], files[other_lang(lang)]
+    shown = sources.shown(folder / name)
+    if translation:
+        have = LANGUAGE_NAMES[other_lang(lang)]
+        return translation_needed(
+            shown, "", lang, f"the {pair.name} has {have} text ({other}) but no {language}",
+            f"Write {name} with the {pair.name} in {language}, a translation, never a copy "
+            f"of {other}.", f"{have} {pair.name}")
+    if lang in found:
+        return Problem(shown, "", "is empty.", f"Write the {pair.name} in {language}.")
+    fix = (f"Create {name} with the {pair.name} in {language}." if pair.required
+           else f"Write {name} as well (the {language} text), or delete {other}: "
+                f"the {pair.name} notes are shown in both languages or in neither.")
+    return Problem(shown, "", "is missing.", fix)
+
+
+def read_markdown_file(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """One Markdown file's text ("" when it holds only white space), or None with its
+    problem (too large, not UTF-8, a bidi control)."""
     text = read_text_file(path, shown, problems)
     if text is None:
         return None
@@ -537,11 +562,7 @@ def read_markdown_file(path: Path, shown: str, pair: MarkdownPair, lang: Lang,
             "(U+202A–U+202E or U+2066–U+2069), which can disguise text.",
             "Delete it; the site sets text direction itself.", line))
         return None
-    if not text.strip():
-        problems.append(Problem(shown, "", "is empty.",
-                                f"Write the {pair.name} in {_LANGUAGE[lang]}."))
-        return None
-    return text
+    return text if text.strip() else ""
 
 
 class Reads:
@@ -549,10 +570,11 @@ class Reads:
 
     Under `serve` an edit changes one file, and reading a volume of 1,000 papers
     again took about a second. Files (or a paper's folder) that are byte for
-    byte the same give the same objects, the same remembered lines and no
-    problems, so their earlier result is reused. A read that met a problem is
-    never kept: editors always get fresh messages. With `keep=False` (one-off
-    loads) every read runs and nothing is kept.
+    byte the same give the same objects, remembered lines and problems, so the
+    earlier result of a read without errors is reused, its warnings (a
+    translation gap) said again. A read that met an error is never kept:
+    editors always get fresh messages. With `keep=False` (one-off loads) every
+    read runs and nothing is kept.
     """
 
     PAPER_FILES = ("paper.yaml", *ABSTRACT_FILES.values())
@@ -584,7 +606,7 @@ class Reads:
         if kept is None or kept[0] != key:
             scratch = Loaded(Sources(loaded.sources.root, loaded.sources.data_dir), problems=[])
             kept = (key, read(scratch), scratch)
-            if scratch.problems:
+            if has_errors(scratch.problems):
                 self.kept.pop(path, None)
             else:
                 self.kept[path] = kept

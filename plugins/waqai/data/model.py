@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Lang = Literal["ar", "en"]
 LANGS: tuple[Lang, ...] = ("ar", "en")
@@ -25,15 +25,52 @@ def lang_root(lang: Lang) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
+def other_lang(lang: Lang) -> Lang:
+    return "en" if lang == "ar" else "ar"
+
+
+class Shown(NamedTuple):
+    """The text to show for a language, and the language it is really in: the other one
+    when the language asked for is a translation gap (see `Text.shown`)."""
+
+    text: str
+    lang: Lang
+
+
 @dataclass(frozen=True)
 class Text:
-    """One piece of text in both languages."""
+    """One piece of text in both languages.
+
+    One language may be a translation gap, kept as "": data imported from a
+    submission system has one language per field, and the other is never filled
+    with a copy (`check` lists each gap). Read a text for showing with `shown`.
+    """
 
     ar: str
     en: str
 
     def get(self, lang: Lang) -> str:
+        """The text in `lang` as written: "" when it is a gap."""
         return self.ar if lang == "ar" else self.en
+
+    @property
+    def missing(self) -> tuple[Lang, ...]:
+        """The languages that have no text (a translation gap): none, one, or both."""
+        return tuple(lang for lang in LANGS if not self.get(lang))
+
+    def shown(self, lang: Lang) -> Shown:
+        """What a page in `lang` shows: its own text, or the other language's when its
+        own is a gap (to be marked with that language wherever it is shown)."""
+        own = self.get(lang)
+        if own:
+            return Shown(own, lang)
+        other = other_lang(lang)
+        return Shown(self.get(other), other) if self.get(other) else Shown("", lang)
+
+    def alongside(self, lang: Lang) -> str:
+        """The other language's text, shown beside a page's own in `lang`; "" when either
+        is a gap (a gap shows the other text in its place, never twice)."""
+        return "" if self.missing else self.get(other_lang(lang))
 
 
 @dataclass(frozen=True)
@@ -83,8 +120,11 @@ class Gender(str, Enum):
 
 @dataclass(frozen=True)
 class Person:
+    """A person of the programme. One of the two scripts of the name may be a translation
+    gap (`name_ar` None, or no `names_latin`), never both."""
+
     id: str
-    name_ar: ArabicName
+    name_ar: ArabicName | None
     # The first spelling is the preferred one; the rest are variants.
     names_latin: tuple[LatinName, ...]
     affiliation: Text | None = None
@@ -96,11 +136,26 @@ class Person:
     gender: Gender | None = None  # None: role names keep their plain (masculine) form
 
     @property
-    def name_en(self) -> LatinName:
-        return self.names_latin[0]
+    def name_en(self) -> LatinName | None:
+        """The preferred romanised spelling, if there is one."""
+        return self.names_latin[0] if self.names_latin else None
+
+    @cached_property  # read for every page a person appears on
+    def name(self) -> Text:
+        """The name as pages print it: Arabic with its honorific (ar), the preferred
+        romanised spelling (en); "" for the script that is a gap."""
+        return Text(self.name_ar.display if self.name_ar else "",
+                    self.name_en.full if self.name_en else "")
+
+    @cached_property
+    def full_name(self) -> Text:
+        """`name` without the honorific."""
+        return Text(self.name_ar.full if self.name_ar else "",
+                    self.name_en.full if self.name_en else "")
 
     def display_name(self, lang: Lang) -> str:
-        return self.name_ar.display if lang == "ar" else self.name_en.full
+        """The name a page in `lang` prints (the other script's when its own is a gap)."""
+        return self.name.shown(lang).text
 
 
 class SessionKind(str, Enum):
@@ -250,7 +305,14 @@ class Paper:
         return ROLE_OF_ITEM_KIND[self.kind]
 
     def keywords_in(self, lang: Lang) -> tuple[str, ...]:
+        """The keywords in `lang` as written: () when they are a gap."""
         return self.keywords[0] if lang == "ar" else self.keywords[1]
+
+    def keywords_shown(self, lang: Lang) -> tuple[tuple[str, ...], Lang]:
+        """The keywords a page in `lang` shows, and their language: the other language's
+        where those in `lang` are a gap (as `Text.shown`)."""
+        own = self.keywords_in(lang)
+        return (own, lang) if own else (self.keywords_in(other_lang(lang)), other_lang(lang))
 
 
 @dataclass(frozen=True)

@@ -127,8 +127,17 @@ def paper_yaml(paper_id: str, key: str) -> str:
     return modeline("paper", depth=1) + "\n" + HEADER + "\n" + body
 
 
-def key_for_new(data_dir: Path, paper_id: str) -> str:
-    """The citation key of a new item: one that no item of the volume has, stored or
+@dataclass(frozen=True)
+class KeyParts:
+    """What a new item's citation key is made from, and the keys it must not be."""
+
+    short_name: str
+    year: int | None
+    taken: list[str]
+
+
+def key_parts(data_dir: Path) -> KeyParts:
+    """The conference's letters and year, and every key of the volume, stored or
     derived (`citekeys.new_item_key`). A volume with errors (another new item not yet
     filled in) is read as far as it goes: every stored key, and the derived keys of the
     items that loaded with their session and people."""
@@ -140,8 +149,14 @@ def key_for_new(data_dir: Path, paper_id: str) -> str:
         loaded.papers = [paper for paper in loaded.papers
                          if paper.session in sessions and people.issuperset(paper.people)]
         taken += citation_keys(assemble(loaded)).values()
-    return new_item_key(conference.short_name if conference else "",
-                        conference.year if conference else None, paper_id, taken)
+    return KeyParts(conference.short_name if conference else "",
+                    conference.year if conference else None, taken)
+
+
+def key_for_new(data_dir: Path, paper_id: str) -> str:
+    """The citation key of a new item: one that no item of the volume has."""
+    parts = key_parts(data_dir)
+    return new_item_key(parts.short_name, parts.year, paper_id, parts.taken)
 
 
 def create(data_dir: Path, paper_id: str) -> list[Problem]:

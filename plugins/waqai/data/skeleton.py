@@ -67,7 +67,9 @@ def skeleton() -> dict[str, str]:
     """Path inside the data folder -> text, for every file of new proceedings."""
     conference = Filling(examples=True, optional=frozenset({"dates.hijri_start",
                                                             "dates.hijri_end"}))
-    person = Filling(examples=True, optional=frozenset({"name.family", "latin[].family"}))
+    # A person needs a name in one script at least; the example has both.
+    person = Filling(examples=True, optional=frozenset({"name", "name.family", "latin",
+                                                        "latin[].family"}))
     paper = Filling(examples=True, optional=frozenset({"key"}), values={"title": PAPER_TITLE})
     files = {
         "conference.yaml": modeline("conference", depth=0) + "\n" + INTRO + "\n"

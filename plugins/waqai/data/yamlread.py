@@ -149,6 +149,18 @@ class Fields:
     def keys(self) -> list[str]:
         return list(self.entries)
 
+    def blank(self, key: str) -> bool:
+        """Whether `key` is left out or written with nothing: null, "" (or only spaces),
+        or an empty list. A value written but refused (a list for a text) is not blank."""
+        if key not in self.entries:
+            return True
+        node = self.entries[key][1]
+        if isinstance(node, yaml.SequenceNode):
+            return not node.value
+        return isinstance(node, yaml.ScalarNode) and (
+            node.tag == "tag:yaml.org,2002:null"
+            or (node.tag == STR_TAG and not node.value.strip()))
+
     def _get(self, key: str, required: bool, example: str) -> yaml.Node | None:
         self.used.add(key)
         if key not in self.entries:

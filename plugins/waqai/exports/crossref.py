@@ -13,7 +13,9 @@ Choices the schema leaves open:
   record's original form: the Arabic title, the Arabic names, the Arabic names of
   the volume and the publisher, with `language="ar"` on the items, the volume and
   the names. Both abstracts go in, each a `jats:abstract` with its `xml:lang`;
-  the English title is not carried (the schema has no place for it).
+  the English title is not carried (the schema has no place for it). A translation
+  gap is written as the record writes it: the other language's text in its place,
+  and a person without an Arabic name under the romanised one (`language="en"`).
 - **Names** are `given_name` (ism and nasab) and `surname` (the name filed
   under), as in every export, without the honorific. The schema has no alternative
   name for a person (its `alt-name` is commented out of `person_name`), so the
@@ -57,7 +59,7 @@ from waqai.data.model import LANGS, Conference, Paper, Person, Proceedings
 from waqai.data.problems import Problem, Severity
 from waqai.exports.common import one_line
 from waqai.exports.keys import citation_keys
-from waqai.exports.record import LANGUAGE, Record, original_name, paper_record
+from waqai.exports.record import LANGUAGE, Record, paper_record, person_names
 from waqai.urls import base_url
 
 VERSION = "5.4.0"
@@ -146,10 +148,11 @@ def deposit_problems(proc: Proceedings, data_dir: str = "papers") -> list[Proble
 
 
 def _name_problems(person: Person, data_dir: str) -> list[Problem]:
-    name = original_name(person.name_ar)
+    name = person_names(person)[0]
     parts = {"given": name.given, "family": name.family}
     return [
-        Problem(f"{data_dir}/people.yaml", f"{person.id}.name",
+        Problem(f"{data_dir}/people.yaml",
+                f"{person.id}.{'name' if person.name_ar else 'latin[0]'}",
                 f"Crossref refuses the {part} name «{value}»: a name part may have at most "
                 f"{NAME_MAX} characters and no digits.",
                 f"Shorten the {part} name (with its nasab, if any) or remove its digits.")
@@ -173,7 +176,7 @@ def crossref_xml(proc: Proceedings, depositor: Depositor, timestamp: int) -> byt
     _sub(who, "depositor_name", one_line(depositor.name))
     _sub(who, "email_address", one_line(depositor.email))
     # The registrant is read by Crossref's staff; the publisher's English name.
-    _sub(head, "registrant", one_line(conf.publisher.en))
+    _sub(head, "registrant", one_line(conf.publisher.shown("en").text))
     conference = _sub(_sub(batch, "body"), "conference")
     if conf.editors:
         _contributors(conference, "editor", tuple(proc.person(pid) for pid in conf.editors))
@@ -191,9 +194,10 @@ def crossref_xml(proc: Proceedings, depositor: Depositor, timestamp: int) -> byt
 def _event_metadata(parent: ET.Element, proc: Proceedings) -> None:
     conf = proc.conference
     event = _sub(parent, "event_metadata")
-    _sub(event, "conference_name", one_line(conf.title.ar))
+    _sub(event, "conference_name", one_line(conf.title.shown("ar").text))
     _sub(event, "conference_acronym", one_line(conf.short_name))
-    _sub(event, "conference_location", f"{one_line(conf.city.ar)}، {one_line(conf.country.ar)}")
+    _sub(event, "conference_location", "، ".join(one_line(text.shown("ar").text)
+                                                 for text in (conf.city, conf.country)))
     _sub(event, "conference_date", None, {
         "start_day": f"{conf.start.day:02d}", "start_month": f"{conf.start.month:02d}",
         "start_year": str(conf.start.year), "end_day": f"{conf.end.day:02d}",
@@ -203,8 +207,8 @@ def _event_metadata(parent: ET.Element, proc: Proceedings) -> None:
 def _proceedings_metadata(parent: ET.Element, proc: Proceedings) -> None:
     conf = proc.conference
     volume = _sub(parent, "proceedings_metadata", None, {"language": LANGUAGE})
-    _sub(volume, "proceedings_title", one_line(conf.title.ar))
-    _sub(_sub(volume, "publisher"), "publisher_name", one_line(conf.publisher.ar))
+    _sub(volume, "proceedings_title", one_line(conf.title.shown("ar").text))
+    _sub(_sub(volume, "publisher"), "publisher_name", one_line(conf.publisher.shown("ar").text))
     _date(volume, conf.start)
     _sub(volume, "noisbn", None, {"reason": "simple_series"})
     doi = volume_doi(conf)
@@ -242,13 +246,14 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
 
 
 def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...]) -> None:
-    """`person_name`s in the record's original form: given = ism and nasab."""
+    """`person_name`s in the record's original form: given = ism and nasab; the romanised
+    spelling, in its language, of a person whose Arabic name is a gap."""
     box = _sub(parent, "contributors")
     for index, person in enumerate(people):
-        name = original_name(person.name_ar)
+        name = person_names(person)[0]
         entry = _sub(box, "person_name", None, {
             "sequence": "first" if index == 0 else "additional", "contributor_role": role,
-            "language": LANGUAGE})
+            "language": LANGUAGE if person.name_ar else "en"})
         if name.given:
             _sub(entry, "given_name", name.given)
         _sub(entry, "surname", name.family)

@@ -5,7 +5,8 @@ against, ``tests/schemas/csl-data.json``; see the README there):
 
 - ``id`` the citation key shared with BibTeX and RIS; ``type``
   ``paper-conference``; ``language`` the item's language (``ar``).
-- ``title`` the form's title (see `record` for the romanised form's rule).
+- ``title`` the form's title (see `record` for the romanised form's rule; none
+  there when the English title is a translation gap).
 - ``author``/``editor`` as ``{"family", "given"}`` (the honorific is not
   written); a corporate author as ``{"literal": …}``.
 - ``container-title`` the volume, ``event-title`` the conference (1.0.2's
@@ -42,8 +43,10 @@ def _date(*days: dt.date) -> dict[str, list[list[int]]]:
 
 
 def csl_item(cite: Citation) -> CslItem:
-    item: CslItem = {"id": cite.key, "type": "paper-conference", "language": cite.language,
-                     "title": cite.title, "author": [csl_name(n) for n in cite.authors]}
+    item: CslItem = {"id": cite.key, "type": "paper-conference", "language": cite.language}
+    if cite.title:  # none in the romanised form of an item whose English title is a gap
+        item["title"] = cite.title
+    item["author"] = [csl_name(n) for n in cite.authors]
     if cite.editors:
         item["editor"] = [csl_name(n) for n in cite.editors]
     days = (cite.event_start, cite.event_end) if cite.event_end != cite.event_start \

@@ -17,7 +17,8 @@
   Only the words differ: ``SUMMARY`` (the title), ``DESCRIPTION`` (the
   session's description and its items with their people's names),
   ``LOCATION`` (room and venue), each with ``LANGUAGE`` (RFC 5545 allows it
-  on these three and on x-properties), ``URL`` (the session page in that
+  on these three and on x-properties; a title that is a translation gap is
+  the other language's, with that language), ``URL`` (the session page in that
   language), and the calendar's ``X-WR-CALNAME`` and ``NAME`` (RFC 7986).
 - ``UID`` is ``sessions/<session id>@<host>/<path of site_url>``, e.g.
   ``sessions/keynote@proceedings.example.org/csc-2015`` (see `event_uid`).
@@ -128,11 +129,11 @@ def calendar_papers(proc: Proceedings, session: Session) -> tuple[Paper, ...]:
 
 def _description(proc: Proceedings, session: Session, lang: Lang) -> str:
     """The session's description, then a line per item: title and people's names."""
-    parts = [one_line(session.description.get(lang))] if session.description else []
+    parts = [one_line(session.description.shown(lang).text)] if session.description else []
     comma = LABELS["comma"].get(lang)
     for paper in calendar_papers(proc, session):
         names = one_line(comma.join(p.display_name(lang) for p in proc.people_of(paper)))
-        title = one_line(paper.title.get(lang))
+        title = one_line(paper.title.shown(lang).text)
         parts.append(f"- {title} ({names})" if names else f"- {title}")
     return "\n".join(part for part in parts if part)
 
@@ -151,11 +152,13 @@ def session_event(proc: Proceedings, session: Session, lang: Lang) -> Event:
         event.add("dtstart", dt.datetime.combine(session.day, session.start, tzinfo=tz))
         if session.end is not None:
             event.add("dtend", dt.datetime.combine(session.day, session.end, tzinfo=tz))
-    event.add("summary", one_line(session.title.get(lang)), parameters=language)
+    # A title that is a translation gap in `lang` is the other language's, and says so.
+    title = session.title.shown(lang)
+    event.add("summary", one_line(title.text), parameters={"LANGUAGE": title.lang})
     description = _description(proc, session, lang)
     if description:
         event.add("description", description, parameters=language)
-    place = (session.room.get(lang) if session.room else "", conf.venue.get(lang))
+    place = (session.room.shown(lang).text if session.room else "", conf.venue.shown(lang).text)
     event.add("location", LABELS["comma"].get(lang).join(one_line(p) for p in place if p),
               parameters=language)
     event.add("url", session_url(conf, session, lang))
@@ -185,14 +188,15 @@ def calendar_ics(proc: Proceedings, sessions: tuple[Session, ...], lang: Lang,
     the programme's; the calendar's own properties are serialised here.
     """
     conf = proc.conference
-    name = one_line(conf.title.get(lang))
+    title = conf.title.shown(lang)
+    name = one_line(title.text)
     cal = Calendar()
     cal.add("prodid", f"{PRODID}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name, parameters={"LANGUAGE": lang})
-    cal.add("x-wr-calname", name, parameters={"LANGUAGE": lang})
+    cal.add("name", name, parameters={"LANGUAGE": title.lang})
+    cal.add("x-wr-calname", name, parameters={"LANGUAGE": title.lang})
     cal.add("x-wr-timezone", conf.timezone)
     head = cal.to_ical().decode("utf-8")
     assert head.endswith(END), "icalendar ends a calendar with its END line"

@@ -25,6 +25,14 @@ Two forms of each record (`Record.form`):
   script is never put into this form (APA keeps non-Latin scripts out of an
   English reference list).
 
+Translation gaps. A text whose one language is a gap (`Text.missing`) is
+written as it exists: the original form takes the other language's text in the
+gap's place (the item's title is its title, in whatever language it was given);
+the romanised form leaves an English value that is a gap out (an item without an
+English title has no title there: the Arabic is never written as its English
+translation). A name is written in the form's script when the person has one,
+else in the other (`person_names`): a creator is never left out.
+
 Items without people. The sources name no one for some items (a panel of
 unnamed experts). A citation needs a creator (biber refuses an
 ``@inproceedings`` without one, and Google Scholar ignores a page whose tags
@@ -49,6 +57,7 @@ from waqai.data.model import (
     Lang,
     LatinName,
     Paper,
+    Person,
     Proceedings,
     Text,
     lang_root,
@@ -136,18 +145,25 @@ class Record:
     def form(self, form: Form) -> Citation:
         lang = FORM_LANG[form]
         side = FORMS.index(form)
-        title = self.title.ar if form == "original" else f"[{self.title.en}]"
+        original = form == "original"
+
+        def text(value: Text) -> str:
+            """The original form shows a gap's other text, the romanised leaves it out."""
+            return value.shown(lang).text if original else value.get(lang)
+
+        translated = f"[{self.title.en}]" if self.title.en else ""  # APA 7: see above
+        title = text(self.title) if original else translated
         return Citation(
             form=form, key=self.key, kind=self.kind, language=LANGUAGE, text_language=lang,
             authors=tuple(pair[side] for pair in self.authors),
             editors=tuple(pair[side] for pair in self.editors),
-            title=title, container=self.container.get(lang),
-            event_title=self.event_title.get(lang), place=self.place.get(lang),
-            publisher=self.publisher.get(lang), date=self.date,
+            title=title, container=text(self.container),
+            event_title=text(self.event_title), place=text(self.place),
+            publisher=text(self.publisher), date=self.date,
             event_start=self.event_dates[0], event_end=self.event_dates[1],
             pages=self.pages, doi=self.doi, url=self.urls.get(lang),
-            keywords=self.keywords[side],
-            abstract=self.abstract.get(lang), note=self.note.get(lang),
+            keywords=self.keywords[side] or (self.keywords[1 - side] if original else ()),
+            abstract=text(self.abstract), note=text(self.note),
         )
 
 
@@ -158,6 +174,16 @@ def original_name(name: ArabicName) -> Name:
 
 def romanised_name(name: LatinName) -> Name:
     return Name(one_line(name.family), one_line(name.given))
+
+
+def person_names(person: Person) -> tuple[Name, Name]:
+    """A person's (original, romanised) name: the Arabic and the preferred romanised
+    spelling, the other script's in place of one that is a gap."""
+    arabic = original_name(person.name_ar) if person.name_ar else None
+    latin = romanised_name(person.name_en) if person.name_en else None
+    either = arabic or latin
+    assert either is not None, "a person has a name in one script at least"
+    return arabic or either, latin or either
 
 
 def corporate_author(proc: Proceedings) -> Text:
@@ -193,11 +219,15 @@ def standing_note(paper: Paper) -> Text:
     def note(lang: Lang) -> str:
         parts = []
         if paper.notice is not None and not paper.in_volume:
-            parts.append(f"{status_heading(paper, lang, paper.notice.date.isoformat())}: "
-                         f"{paper.notice.text.get(lang)}")
-        parts += [f"{LABELS['erratum'].get(lang)} ({erratum.date.isoformat()}): "
-                  f"{erratum.text.get(lang)}" for erratum in paper.errata]
+            parts.append(said(status_heading(paper, lang, paper.notice.date.isoformat()),
+                              paper.notice.text.get(lang)))
+        parts += [said(f"{LABELS['erratum'].get(lang)} ({erratum.date.isoformat()})",
+                       erratum.text.get(lang)) for erratum in paper.errata]
         return one_line(" ".join(parts))
+
+    def said(heading: str, text: str) -> str:
+        """«heading: text», or the heading alone where the text is a translation gap."""
+        return f"{heading}: {text}" if text else f"{heading}."
 
     return Text(note("ar"), note("en"))
 
@@ -205,13 +235,13 @@ def standing_note(paper: Paper) -> Text:
 def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
     conf = proc.conference
     if paper.people:
-        authors = tuple((original_name(p.name_ar), romanised_name(p.name_en))
-                        for p in proc.people_of(paper))
+        authors = tuple(person_names(p) for p in proc.people_of(paper))
     else:
         body = _text(corporate_author(proc))
-        authors = ((Name(body.ar, corporate=True), Name(body.en, corporate=True)),)
-    editors = tuple((original_name(p.name_ar), romanised_name(p.name_en))
-                    for p in (proc.person(pid) for pid in conf.editors))
+        # A corporate author is a name too: never left out, even where its English is a gap.
+        authors = ((Name(body.shown("ar").text, corporate=True),
+                    Name(body.shown("en").text, corporate=True)),)
+    editors = tuple(person_names(proc.person(pid)) for pid in conf.editors)
     site = base_url(conf)
     return Record(
         key=key, kind=paper.kind, authors=authors, editors=editors,

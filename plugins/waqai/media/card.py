@@ -36,14 +36,19 @@ class CardText:
 
     @classmethod
     def of(cls, conf: Conference) -> CardText:
-        return cls(conf.title.ar, conf.title.en, f"{conf.city.ar} · {conf.year}",
-                   f"{conf.city.en} · {conf.year}")
+        """The card of `conf`; a translation gap leaves its script's line empty (the card
+        shows both scripts, so the other's text is there already)."""
+        def line(city: str) -> str:
+            return " · ".join(part for part in (city, str(conf.year)) if part)
+
+        return cls(conf.title.ar, conf.title.en, line(conf.city.ar), line(conf.city.en))
 
     def alt(self, lang: Lang) -> str:
         """The image's text alternative: what it says, the page's language first."""
         first, second = ((self.title_ar, self.title_en) if lang == "ar"
                          else (self.title_en, self.title_ar))
-        return f"{first} — {second} ({self.line_ar if lang == 'ar' else self.line_en})"
+        titles = " — ".join(title for title in (first, second) if title)
+        return f"{titles} ({self.line_ar if lang == 'ar' else self.line_en})"
 
     def inputs(self) -> dict[str, str]:
         return {"title_ar": self.title_ar, "title_en": self.title_en,

@@ -5,7 +5,9 @@ Layout of `search/<lang>/` (JSON, UTF-8):
     index.json   {"v": 1, "id": hash, "docs": N, "block": B, "shards": [first term, …]}
     t<i>.json    shard i of the terms, sorted: {"term": postings, …}; shard i holds
                  the terms from shards[i] up to (not including) shards[i + 1]
-    d<j>.json    documents j·B … j·B + B − 1: [[url, title, kind, sub], …]
+    d<j>.json    documents j·B … j·B + B − 1: [[url, title, kind, sub], …]; a title
+                 in the other language (a translation gap) adds its language:
+                 [url, title, kind, sub, lang]
 
 Postings are a doc-id-sorted list of integers, each `(id − previous id) << 2 | weight`
 (the previous id starts at −1; weight 1–3 is the best field the term occurs in).
@@ -106,6 +108,13 @@ def order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
+def row(record: Record) -> list[str]:
+    """A document as its block holds it: [url, title, kind, sub], and the title's language
+    when it is not the index's (a translation gap: the other language's title)."""
+    return [record.url, record.title, record.kind, record.sub,
+            *((record.title_lang,) if record.title_lang else ())]
+
+
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -187,8 +196,7 @@ class IndexFolder:
 
         for block in range(-(-len(self.docs) // BLOCK)):
             if block not in self.blocks:
-                rows = [[d.url, d.title, d.kind, d.sub]
-                        for d in self.docs[block * BLOCK: (block + 1) * BLOCK]]
+                rows = [row(d) for d in self.docs[block * BLOCK: (block + 1) * BLOCK]]
                 self.blocks[block] = _dump(rows)
             files[f"d{block}.json"] = self.blocks[block]
 

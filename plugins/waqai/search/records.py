@@ -14,7 +14,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Person, Proceedings, Text, lang_root
+from waqai.data.model import (
+    DEFAULT_LANG,
+    LANGS,
+    Lang,
+    Person,
+    Proceedings,
+    Shown,
+    Text,
+    lang_root,
+)
 from waqai.text.dates import format_date
 from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS
 from waqai.urls import ABOUT_URL, HOME_URL, paper_url, person_url, session_url
@@ -36,6 +45,9 @@ class Record:
     kind: str  # shown above the title: «بحث», "Session", …
     sub: str  # one short line under the title: people, date, affiliation
     fields: tuple[tuple[int, str], ...]  # (weight, text) pairs to index
+    # The language of `title` when it is not the index's: a translation gap shows the
+    # other language's title, and the results mark it with its `lang` and `dir`.
+    title_lang: Lang | None = None
 
 
 def lang_of_url(url: str) -> Lang:
@@ -62,51 +74,59 @@ def markdown_words(source: str) -> str:
 
 def person_names(person: Person) -> str:
     """Every spelling of a name, both scripts (readers type either)."""
-    latin = " ".join(name.full for name in person.names_latin)
-    return f"{person.name_ar.full} {latin}"
+    return " ".join((person.full_name.ar, *(name.full for name in person.names_latin))).strip()
 
 
 def person_label(person: Person, lang: Lang) -> str:
-    return person.name_ar.full if lang == "ar" else person.name_en.full
+    return person.full_name.shown(lang).text
+
+
+def foreign(shown: Shown, lang: Lang) -> Lang | None:
+    """The language of a text shown in an index of `lang`, when it is not `lang`."""
+    return None if shown.lang == lang else shown.lang
 
 
 def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
     """Papers first, then sessions, then people, each in programme/file order, then the
     home and about pages."""
     root = lang_root(lang)
-    other: Lang = "en" if lang == "ar" else "ar"
     comma = "، " if lang == "ar" else ", "
     names = {person.id: person_names(person) for person in proc.people}  # each once
+    # What a page shows is what its record finds: a translation gap's other text.
     for paper in proc.papers:
         people = proc.people_of(paper)
+        title = paper.title.shown(lang)
         yield Record(
             url=root + paper_url(paper),
-            title=paper.title.get(lang),
+            title=title.text, title_lang=foreign(title, lang),
             kind=ITEM_KINDS[paper.kind].get(lang),
             sub=comma.join(person_label(p, lang) for p in people),
-            fields=((TITLE, paper.title.get(lang)),
-                    (BODY, paper.title.get(other)),  # shown on the page too
-                    (NAME, " ".join(paper.keywords_in(lang))),
+            fields=((TITLE, title.text),
+                    (BODY, paper.title.alongside(lang)),  # shown on the page too
+                    (NAME, " ".join(paper.keywords_shown(lang)[0])),
                     (NAME, " ".join(names[p.id] for p in people)),
-                    (BODY, markdown_words(paper.abstract.get(lang)))),
+                    (BODY, markdown_words(paper.abstract.shown(lang).text))),
         )
     for session in proc.sessions:
         chairs = [proc.person(c) for c in session.chairs]
-        description = session.description.get(lang) if session.description else ""
+        description = session.description.shown(lang).text if session.description else ""
+        title = session.title.shown(lang)
         yield Record(
             url=root + session_url(session),
-            title=session.title.get(lang),
+            title=title.text, title_lang=foreign(title, lang),
             kind=SESSION_KINDS[session.kind].get(lang),
             sub=format_date(session.day, lang, weekday=False),
-            fields=((TITLE, session.title.get(lang)),
+            fields=((TITLE, title.text),
                     (NAME, " ".join(names[p.id] for p in chairs)),
                     (BODY, description)),
         )
     for person in proc.people:
-        about = [t.get(lang) for t in (person.position, person.affiliation) if t is not None]
+        about = [t.shown(lang).text for t in (person.position, person.affiliation)
+                 if t is not None]
         yield Record(
             url=root + person_url(person),
             title=person.display_name(lang),
+            title_lang=foreign(person.name.shown(lang), lang),
             kind=PERSON.get(lang),
             sub=comma.join(about),
             fields=((TITLE, names[person.id]), (BODY, " ".join(about))),
@@ -120,13 +140,14 @@ def volume_pages(proc: Proceedings, lang: Lang) -> Iterator[Record]:
     conf, root = proc.conference, lang_root(lang)
     home = [conf.venue, conf.city, *conf.themes, *((conf.description,) if conf.description
                                                    else ())]
-    yield Record(url=root + HOME_URL, title=conf.title.get(lang), kind=PAGE.get(lang), sub="",
-                 fields=((TITLE, conf.title.get(lang)),
-                         (BODY, " ".join(text.get(lang) for text in home))))
+    title = conf.title.shown(lang)
+    yield Record(url=root + HOME_URL, title=title.text, title_lang=foreign(title, lang),
+                 kind=PAGE.get(lang), sub="", fields=((TITLE, title.text),
+                         (BODY, " ".join(text.shown(lang).text for text in home))))
     about = [conf.publisher, *(org.name for org in conf.organisers),
              *(st.text for st in conf.statements)]
     notes = markdown_words(proc.about.get(lang)) if proc.about else ""
     yield Record(url=root + ABOUT_URL, title=LABELS["about"].get(lang), kind=PAGE.get(lang),
                  sub="", fields=((TITLE, LABELS["about"].get(lang)),
-                                 (BODY, " ".join(text.get(lang) for text in about)),
+                                 (BODY, " ".join(text.shown(lang).text for text in about)),
                                  (BODY, notes)))

@@ -27,12 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from waqai.book import BOOK_FILE
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Shown
 from waqai.data.revised import newest_by_folder, revision_dates
 from waqai.exports.files import ExportCache, export_files, export_paths, item_bibtex
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import Form
 from waqai.media.card import CARD_FILE, CardText, render_card
+from waqai.site.output import direction
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
 from waqai.site.render import render_untrusted
 from waqai.site.share import describe, share_view
@@ -139,8 +140,17 @@ class GeneratedPages:
     def source(self, src_uri: str) -> str:
         """The page's Markdown: front matter only."""
         page = self.pages[src_uri]
-        return front_matter(page.kind.template, page.spec.title.get(page.lang),
+        # The title of <title> and of Material's header is plain text: a translation gap
+        # shows the other language's (the page's heading marks it with its language).
+        return front_matter(page.kind.template, page.spec.title.shown(page.lang).text,
                             describe(self.proc, page.spec, page.lang))
+
+    def title_lang(self, src_uri: str) -> Lang | None:
+        """The language of the page's title where it is not the page's (a translation gap:
+        its plain-text title, in <title> and Material's header, is the other language's)."""
+        page = self.pages[src_uri]
+        shown = page.spec.title.shown(page.lang)
+        return None if shown.lang == page.lang else shown.lang
 
     def placeholders(self, config: MkDocsConfig,
                      only: Collection[str] | None = None) -> Iterator[File]:
@@ -157,15 +167,22 @@ class GeneratedPages:
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = self.source(file.src_uri)
 
-    def markdown(self, src_uri: str) -> str | None:
-        """The editor's Markdown of the page (None if its kind has none)."""
+    def markdown(self, src_uri: str) -> Shown | None:
+        """The editor's Markdown of the page and its language (None if its kind has none)."""
         kind, spec, lang = self.pages[src_uri]
         return kind.markdown(self.proc, spec, lang) if kind.markdown else None
 
     def body(self, src_uri: str, html: str) -> str:
-        """The HTML body of a generated page: its Markdown made safe, else the (empty) `html`."""
+        """The HTML body of a generated page: its Markdown made safe, else the (empty) `html`.
+        Markdown in the other language than the page's (a translation gap) is marked so."""
         markdown = self.markdown(src_uri)
-        return html if markdown is None else render_untrusted(markdown)
+        if markdown is None:
+            return html
+        body = render_untrusted(markdown.text)
+        lang = self.pages[src_uri].lang
+        if markdown.lang == lang or not body:
+            return body
+        return f'<div lang="{markdown.lang}" dir="{direction(markdown.lang)}">\n{body}\n</div>'
 
     def view(self, src_uri: str) -> Context:
         """What the page's template receives, as `waqai`."""
@@ -185,7 +202,7 @@ class GeneratedPages:
         kind, spec, lang = self.pages[src_uri]
         # The labels (`t`) are fixed for a language while the server runs.
         view = {name: value for name, value in self.view(src_uri).items() if name != "t"}
-        return kind.template, self.source(src_uri), lang, view, self.markdown(src_uri) or ""
+        return kind.template, self.source(src_uri), lang, view, self.markdown(src_uri) or ()
 
 
 def front_matter(template: str, title: str, description: str = "") -> str:

@@ -19,6 +19,11 @@ Names, the same way on both language pages:
   `familyName` its parts (split as above), and the honorific («د.») is
   `honorificPrefix`, never part of `name`. English pages give the English
   counterpart of the honorific where English has one (`labels.HONORIFICS_EN`).
+
+A text or name that is a translation gap in the page's language is the other
+language's, and says so: a `lang` on its Scholar tag (`langs` beside the values),
+and a JSON-LD value object, `{"@value": "…", "@language": "ar"}`, in place of a
+string.
 """
 
 from __future__ import annotations
@@ -35,10 +40,12 @@ from waqai.data.model import (
     Paper,
     Person,
     Proceedings,
+    Shown,
+    Text,
     lang_root,
 )
 from waqai.exports.common import page_range
-from waqai.exports.record import corporate_author, original_name, romanised_name
+from waqai.exports.record import corporate_author, person_names
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
 from waqai.urls import base_url
@@ -46,14 +53,34 @@ from waqai.urls import base_url
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
+Ld = str | dict[str, str]  # a JSON-LD string, or a value object naming its language
+
+
+def ld_text(text: Shown, lang: Lang) -> Ld:
+    """A string of a page in `lang`'s JSON-LD; in the other language (in place of a
+    translation gap), a value object that says which."""
+    return text.text if text.lang == lang else {"@value": text.text, "@language": text.lang}
+
+
+def ld(text: Text, lang: Lang) -> Ld:
+    """`text` as a page in `lang` shows it, for its JSON-LD (`ld_text`)."""
+    return ld_text(text.shown(lang), lang)
+
+
+def foreign(text: Shown, lang: Lang) -> str:
+    """The `lang` of a Scholar tag of a page in `lang`: "" for its own language."""
+    return "" if text.lang == lang else text.lang
+
+
 def name_parts(person: Person, lang: Lang) -> tuple[str, str, str]:
     """(given, family, honorific) of a person in `lang`, split as the exports split it
-    (`exports/record.py`: the nasab is part of `given`)."""
+    (`exports/record.py`: the nasab is part of `given`); in the other script where the
+    person's name in this one is a gap."""
+    original, romanised = person_names(person)
     if lang == "ar":
-        name = original_name(person.name_ar)
-        return name.given, name.family, name.honorific
-    name = romanised_name(person.name_en)
-    return name.given, name.family, HONORIFICS_EN.get(person.name_ar.honorific, "")
+        return original.given, original.family, original.honorific
+    arabic_honorific = person.name_ar.honorific if person.name_ar else ""
+    return romanised.given, romanised.family, HONORIFICS_EN.get(arabic_honorific, "")
 
 
 def scholar_name(person: Person, lang: Lang) -> str:
@@ -66,11 +93,17 @@ def scholar_name(person: Person, lang: Lang) -> str:
 def person_ld(person: Person, lang: Lang) -> dict[str, Any]:
     """A Schema.org `Person`, with the honorific apart from the name."""
     given, family, honorific = name_parts(person, lang)
-    data: dict[str, Any] = {"@type": "Person", "name": " ".join(p for p in (given, family) if p)}
+    script = person.name.shown(lang).lang  # the page's, unless its script is a gap
+
+    def value(text: str) -> Ld:
+        return ld_text(Shown(text, script), lang)
+
+    data: dict[str, Any] = {"@type": "Person",
+                            "name": value(" ".join(p for p in (given, family) if p))}
     if given:
-        data["givenName"] = given
+        data["givenName"] = value(given)
     if family:
-        data["familyName"] = family
+        data["familyName"] = value(family)
     if honorific:
         data["honorificPrefix"] = honorific
     if person.orcid:
@@ -95,8 +128,8 @@ def doi_ld(doi: str | None) -> dict[str, Any]:
 def volume_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
     """The proceedings volume as a Schema.org `Book`."""
     conf = proc.conference
-    return {"@type": "Book", "name": conf.title.get(lang), "url": conf.site_url,
-            "publisher": {"@type": "Organization", "name": conf.publisher.get(lang)},
+    return {"@type": "Book", "name": ld(conf.title, lang), "url": conf.site_url,
+            "publisher": {"@type": "Organization", "name": ld(conf.publisher, lang)},
             **doi_ld(volume_doi(conf))}
 
 
@@ -105,12 +138,14 @@ def event_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
     conf = proc.conference
     return {
         "@type": "Event",
-        "name": conf.title.get(lang),
+        "name": ld(conf.title, lang),
         "startDate": conf.start.isoformat(),
         "endDate": conf.end.isoformat(),
-        "location": {"@type": "Place", "name": conf.venue.get(lang),
-                     "address": f"{conf.city.get(lang)}, {conf.country.get(lang)}"},
-        "organizer": [{"@type": "Organization", "name": o.name.get(lang)} for o in conf.organisers],
+        "location": {"@type": "Place", "name": ld(conf.venue, lang),
+                     "address": f"{conf.city.shown(lang).text}, "
+                                f"{conf.country.shown(lang).text}"},
+        "organizer": [{"@type": "Organization", "name": ld(o.name, lang)}
+                      for o in conf.organisers],
     }
 
 
@@ -124,9 +159,9 @@ def person_page_ld(person: Person, lang: Lang, page_url: str) -> dict[str, Any]:
     """A person's page as a Schema.org `ProfilePage` about that `Person`."""
     about = person_ld(person, lang)
     if person.position:
-        about["jobTitle"] = person.position.get(lang)
+        about["jobTitle"] = ld(person.position, lang)
     if person.affiliation:
-        about["affiliation"] = {"@type": "Organization", "name": person.affiliation.get(lang)}
+        about["affiliation"] = {"@type": "Organization", "name": ld(person.affiliation, lang)}
     return {"@context": "https://schema.org", "@type": "ProfilePage", "url": page_url,
             "inLanguage": lang, "mainEntity": about}
 
@@ -137,7 +172,7 @@ def attachments_ld(paper: Paper, lang: Lang, page_url: str) -> dict[str, Any]:
     media: list[dict[str, Any]] = []
     based_on: list[dict[str, Any]] = []
     for a in paper.attachments:
-        name = a.label.get(lang)
+        name = ld(a.label, lang)
         if a.file:  # slides, poster: beside the page
             media.append({"@type": "MediaObject", "name": name, "encodingFormat":
                           "application/pdf", "contentUrl": urljoin(page_url, a.file)})
@@ -160,7 +195,7 @@ def standing_ld(paper: Paper, lang: Lang) -> dict[str, Any]:
         out["creativeWorkStatus"] = paper.status.value.capitalize()
     notices = (paper.notice,) if paper.notice and not paper.in_volume else ()
     corrections = [{"@type": "CorrectionComment", "datePublished": note.date.isoformat(),
-                    "text": note.text.get(lang)} for note in notices + paper.errata]
+                    "text": ld(note.text, lang)} for note in notices + paper.errata]
     if corrections:
         out["correction"] = corrections
     return out
@@ -172,25 +207,28 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     people = proc.people_of(paper)
     # The day of the item's session: the date every export gives it (exports/record.py).
     date = proc.session(paper.session).day
+    title = paper.title.shown(lang)
+    keywords, keywords_lang = paper.keywords_shown(lang)
     json_ld = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "@id": page_url,
         "url": page_url,
-        "headline": paper.title.get(lang),
-        "name": paper.title.get(lang),
+        "headline": ld_text(title, lang),
+        "name": ld_text(title, lang),
         "inLanguage": lang,
         "author": [person_ld(p, lang) for p in people]
-        or [{"@type": "Organization", "name": corporate_author(proc).get(lang)}],
+        or [{"@type": "Organization", "name": ld(corporate_author(proc), lang)}],
         "datePublished": date.isoformat(),
-        "keywords": list(paper.keywords_in(lang)),
+        "keywords": [ld_text(Shown(word, keywords_lang), lang) for word in keywords],
         # The proceedings volume the item belongs to, and the event it was presented at.
         "isPartOf": volume_ld(proc, lang),
         "recordedAt": event_ld(proc, lang),
     }
-    abstract = plain_text(paper.abstract.get(lang))  # as the exports give it
-    if abstract.strip():
-        json_ld["abstract"] = abstract.strip()
+    shown_abstract = paper.abstract.shown(lang)
+    abstract = plain_text(shown_abstract.text).strip()  # as the exports give it
+    if abstract:
+        json_ld["abstract"] = ld_text(Shown(abstract, shown_abstract.lang), lang)
     doi = item_doi(conf, paper)
     json_ld |= doi_ld(doi)
     if paper.pages:
@@ -205,20 +243,26 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     # whose sources name no one (a panel) gets no `citation_*` record rather than one that
     # names its publisher as a person would be named. Its exports and JSON-LD name the
     # publisher as an organisation.
+    conference, publisher = conf.title.shown(lang), conf.publisher.shown(lang)
     return {
         "citation": {} if not people else {
-            "title": paper.title.get(lang),
+            "title": title.text,
             "authors": [scholar_name(p, lang) for p in people],
             "publication_date": date.strftime("%Y/%m/%d"),
-            "conference_title": conf.title.get(lang),
+            "conference_title": conference.text,
             "language": lang,
-            "publisher": conf.publisher.get(lang),
+            "publisher": publisher.text,
             "pdf_url": pdf_url,
-            "keywords": "; ".join(paper.keywords_in(lang)),
+            "keywords": "; ".join(keywords),
             "doi": doi or "",
             "firstpage": first_page,
             "lastpage": last_page,
             "abstract_html_url": page_url,
+            # The language of each value in the other one (a translation gap), for its tag.
+            "langs": {"title": foreign(title, lang), "conference_title": foreign(conference, lang),
+                      "publisher": foreign(publisher, lang),
+                      "keywords": foreign(Shown("", keywords_lang), lang),
+                      "authors": [foreign(p.name.shown(lang), lang) for p in people]},
         },
         "json_ld": json_ld,
     }

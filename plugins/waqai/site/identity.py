@@ -37,14 +37,14 @@ def apply_identity(config: MkDocsConfig, conference: Conference, data_file: str,
     """Set the site's name in every language and its address from `conference`."""
     config_file = Path(config.config_file_path).name
     conflicts = []
-    title = conference.title.get(DEFAULT_LANG)
+    title = conference.title.shown(DEFAULT_LANG).text  # a gap: the English title
     if config.site_name not in (PLACEHOLDER_NAME, title):
         conflicts.append(f"site_name is “{config.site_name}”; {data_file} has title.ar “{title}”")
     if not serving and config.site_url and config.site_url != conference.site_url:
         conflicts.append(f"site_url is “{config.site_url}”; {data_file} has "
                          f"“{conference.site_url}”")
     for language in translated_languages(config):
-        wanted = conference.title.get(cast(Lang, language.locale))
+        wanted = conference.title.shown(cast(Lang, language.locale)).text
         if language.site_name not in (None, wanted):
             conflicts.append(f"the i18n site_name of “{language.locale}” is "
                              f"“{language.site_name}”; {data_file} has title.{language.locale} "

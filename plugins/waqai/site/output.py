@@ -11,14 +11,29 @@ HTML_OPEN = re.compile(r'<html lang="([A-Za-z-]+)"')
 RTL_LANGS = {"ar"}
 
 
+def direction(lang: str) -> str:
+    """The `dir` of text in `lang`: "rtl" or "ltr"."""
+    return "rtl" if lang in RTL_LANGS else "ltr"
+
+
 def set_html_dir(output: str) -> str:
     """Add `dir` to the `<html>` element, from its `lang` (Material sets it on `<body>` only)."""
     match = HTML_OPEN.search(output)
     if match is None or "dir=" in output[match.start(): output.find(">", match.start())]:
         return output
     lang = match.group(1).split("-")[0]
-    direction = "rtl" if lang in RTL_LANGS else "ltr"
-    return f'{output[:match.end()]} dir="{direction}"{output[match.end():]}'
+    return f'{output[:match.end()]} dir="{direction(lang)}"{output[match.end():]}'
+
+
+HEADER_TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*'
+                          r'<span class="md-ellipsis")>')
+
+
+def mark_header_title(output: str, lang: str) -> str:
+    """Say the language of the page's title in Material's header, where the title is in
+    `lang`, not the page's (a translation gap: the other language's title stands in)."""
+    return HEADER_TOPIC.sub(lambda m: f'{m.group(1)} lang="{lang}" dir="{direction(lang)}">',
+                            output, count=1)
 
 
 def point_alternates_to_home(output: str, site_url: str) -> str:

@@ -11,7 +11,8 @@ from inside the first one's `on_post_build`):
 - `on_env` autoescapes Waqai's templates, keeps compiled templates, gives labels
   and the card; dates every page from its data for the sitemap (`lastmod.py`).
 - `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
-  `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute.
+  `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute, and gives
+  Material's header the language of a title standing in for a translation gap.
 - `on_post_build` (after i18n's), once: waits for the exports' child process (`writer.py`),
   then the 404 page, search indexes, the check that every paper is everywhere it belongs.
 - Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
@@ -41,7 +42,7 @@ from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.invariants import check_site
 from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
-from waqai.site.output import point_alternates_to_home, set_html_dir
+from waqai.site.output import mark_header_title, point_alternates_to_home, set_html_dir
 from waqai.site.passes import OpenBuild
 from waqai.site.share import card_globals
 from waqai.site.templating import MemoryBytecodeCache, prepare_env
@@ -160,6 +161,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = absolute_alternates(set_html_dir(output), page.canonical_url)
         if page.file.src_uri in self.pages:
+            title_lang = self.pages.title_lang(page.file.src_uri)
+            if title_lang is not None:
+                output = mark_header_title(output, title_lang)
             self.build.page_ids.record(page.file.dest_uri, output)
         return output
 

@@ -30,30 +30,37 @@ SENTENCES = {"about": "describe_about", "programme": "describe_programme", "day"
 
 def site_sentence(conf: Conference, lang: Lang) -> str:
     """The description of a page that has none of its own: the site's."""
-    return shorten(LABELS["describe_site"].get(lang).format(conference=conf.title.get(lang)))
+    return shorten(LABELS["describe_site"].get(lang).format(
+        conference=conf.title.shown(lang).text))
 
 
 def describe(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
-    """The description of a generated page."""
+    """The description of a generated page. It is in the page's language even where the
+    abstract or the description is a translation gap (the sentence names the item then),
+    since Material writes it without a `lang` of its own."""
     conf = proc.conference
+    conference = conf.title.shown(lang).text
     text = ""
     if spec.kind == "paper":
         paper = proc.paper(spec.key)
         text = plain_text(paper.abstract.get(lang)) or LABELS["describe_item"].get(lang).format(
-            title=paper.title.get(lang), kind=ITEM_KINDS[paper.kind].get(lang),
-            conference=conf.title.get(lang))
+            title=paper.title.shown(lang).text, kind=ITEM_KINDS[paper.kind].get(lang),
+            conference=conference)
     elif spec.kind == "home" and conf.description:
         text = plain_text(conf.description.get(lang))
     elif spec.kind in SENTENCES:
         text = LABELS[SENTENCES[spec.kind]].get(lang).format(
-            title=spec.title.get(lang), conference=conf.title.get(lang))
+            title=spec.title.shown(lang).text, conference=conference)
     return shorten(text) if text else site_sentence(conf, lang)
 
 
 def share_view(proc: Proceedings, spec: PageSpec, lang: Lang) -> dict[str, str]:
-    """The OpenGraph values of a generated page (`waqai.share` in its template)."""
+    """The OpenGraph values of a generated page (`waqai.share` in its template); a title
+    in the other language (a translation gap) has its language, for its tag's `lang`."""
+    title = spec.title.shown(lang)
     return {"type": "article" if spec.kind == "paper" else "website",
-            "title": spec.title.get(lang), "description": describe(proc, spec, lang)}
+            "title": title.text, "title_lang": "" if title.lang == lang else title.lang,
+            "description": describe(proc, spec, lang)}
 
 
 def card_globals(proc: Proceedings, site_url: str | None) -> dict[str, Any]:

@@ -32,6 +32,8 @@ __all__ = [
     "latin_sort_key",
     "latin_index_letter",
     "name_identity",
+    "latin_identity",
+    "filed_name",
     "person_sort_key",
     "person_index_letter",
 ]
@@ -343,6 +345,13 @@ def latin_sort_key(name: LatinName, tiebreak: str = "") -> tuple[str, ...]:
     return (_latin_family_key(name.family), _latin_key(name.given), name.full, tiebreak)
 
 
+def latin_identity(name: LatinName) -> str:
+    """The form under which two romanised spellings may be the same person: "given|family",
+    casefolded, without accents, ʿ ʾ marks, hyphens or the family name's article. So
+    «Abdul-Rahman Al-Julaifi» = «abdul rahman Julaifi»."""
+    return f"{_latin_key(name.given)}|{_latin_family_key(name.family)}"
+
+
 def latin_index_letter(name: LatinName) -> str:
     """A–Z heading of the filing word (Al-Omari -> O); "#" otherwise."""
     key = _latin_family_key(name.family) or _latin_key(name.given)
@@ -350,12 +359,26 @@ def latin_index_letter(name: LatinName) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
+def filed_name(person: Person, lang: Lang) -> ArabicName | LatinName:
+    """The name a person is filed by in the index of `lang`: the Arabic name in the
+    Arabic index, the preferred romanised one in the English; the other script's when
+    that one is a translation gap."""
+    arabic, latin = person.name_ar, person.name_en
+    if arabic is not None and (lang == "ar" or latin is None):
+        return arabic
+    assert latin is not None, "a person has a name in one script at least"
+    return latin
+
+
 def person_sort_key(person: Person, lang: Lang) -> tuple[str, ...]:
-    """Index order of a person in one language, ties broken by id."""
-    if lang == "ar":
-        return arabic_sort_key(person.name_ar, person.id)
-    return latin_sort_key(person.name_en, person.id)
+    """Index order of a person in one language, ties broken by id. People filed by the
+    other script's name (theirs in this one is a gap) come after everyone else."""
+    name = filed_name(person, lang)
+    if isinstance(name, ArabicName):
+        return ("0" if lang == "ar" else "1", *arabic_sort_key(name, person.id))
+    return ("0" if lang == "en" else "1", *latin_sort_key(name, person.id))
 
 
 def person_index_letter(person: Person, lang: Lang) -> str:
-    return index_letter(person.name_ar) if lang == "ar" else latin_index_letter(person.name_en)
+    name = filed_name(person, lang)
+    return index_letter(name) if isinstance(name, ArabicName) else latin_index_letter(name)

@@ -6,7 +6,8 @@ Each page kind lives in its own module and offers two functions:
     context(data, spec, lang, links) -> dict     what its template receives
 
 and, for a page whose body is an editor's Markdown (a paper's abstract, the
-about notes), `markdown(proc, spec, lang) -> str`: rendered as untrusted text.
+about notes), `markdown(proc, spec, lang) -> Shown`: rendered as untrusted text,
+marked with its language when it is the other language's (a translation gap).
 
 The plugin turns every spec into one Markdown file per language
 (`<stem>.ar.md`, `<stem>.en.md`) that mkdocs-static-i18n localises; the page's
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from waqai.data.model import Lang, Paper, Proceedings, Text
+from waqai.data.model import Lang, Paper, Proceedings, Shown, Text
 from waqai.exports.record import Form
 
 
@@ -94,7 +95,7 @@ class BuildData:
 Context = dict[str, Any]
 SpecsFn = Callable[[Proceedings], Iterable[PageSpec]]
 ContextFn = Callable[[BuildData, PageSpec, Lang, Links], Context]
-MarkdownFn = Callable[[Proceedings, PageSpec, Lang], str]
+MarkdownFn = Callable[[Proceedings, PageSpec, Lang], Shown]
 
 
 @dataclass(frozen=True)

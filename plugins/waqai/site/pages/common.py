@@ -1,25 +1,55 @@
 """Small views shared by several page kinds: a person, a paper, a session in brief,
-the chairs of a session, the event's time zone, a DOI."""
+the chairs of a session, the event's time zone, a DOI; and the editors' text as a
+page in one language shows it (`shown`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from markupsafe import Markup, escape
+
 from waqai.data.dois import doi_url
-from waqai.data.model import Conference, Lang, Paper, Person, Proceedings, Role, Session
+from waqai.data.model import (
+    Conference,
+    Lang,
+    Paper,
+    Person,
+    Proceedings,
+    Role,
+    Session,
+    Shown,
+    Text,
+)
+from waqai.site.output import direction
 from waqai.site.pages import Context, Links
 from waqai.text.labels import ITEM_KINDS, LABELS, SESSION_KINDS, STATUSES, role_label
 from waqai.text.zones import utc_offset
 from waqai.urls import day_url, paper_url, person_url, session_url
 
 
+def marked(text: Shown, lang: Lang) -> Markup:
+    """`text` for a template of a page in `lang`: escaped, and, when it is in the other
+    language (in place of a translation gap), inside an element that says its language
+    and direction, `<span lang="ar" dir="rtl">…</span>`: never a blank, never unmarked."""
+    if text.lang == lang or not text.text:
+        return escape(text.text)
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(text.lang, direction(text.lang),
+                                                               text.text)
+
+
+def shown(text: Text | None, lang: Lang) -> Markup:
+    """An editor's text as a page in `lang` shows it (`marked`); "" when there is none."""
+    return marked(text.shown(lang), lang) if text is not None else Markup("")
+
+
 def person_brief(person: Person, lang: Lang, links: Links) -> Context:
     return {
         "id": person.id,
-        "name": person.display_name(lang),
-        # The other script's form, shown beside the name (isolated with <bdi>).
-        "name_other": person.name_en.full if lang == "ar" else person.name_ar.display,
+        "name": shown(person.name, lang),
+        # The other script's form, shown beside the name (isolated with <bdi>); "" when
+        # either script is a gap.
+        "name_other": person.name.alongside(lang),
         "url": links.page(person_url(person)),
     }
 
@@ -32,7 +62,7 @@ def doi_view(doi: str | None) -> Context | None:
 def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Context:
     return {
         "id": paper.id,
-        "title": paper.title.get(lang),
+        "title": shown(paper.title, lang),
         "kind": ITEM_KINDS[paper.kind].get(lang),
         "url": links.page(paper_url(paper)),
         "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
@@ -46,7 +76,7 @@ def session_brief(session: Session, lang: Lang, links: Links) -> Context:
 
     return {
         "id": session.id,
-        "title": session.title.get(lang),
+        "title": shown(session.title, lang),
         "kind": SESSION_KINDS[session.kind].get(lang),
         "kind_id": session.kind.value,
         "url": links.page(session_url(session)),
@@ -54,7 +84,7 @@ def session_brief(session: Session, lang: Lang, links: Links) -> Context:
         "day_url": links.page(day_url(session.day)),
         "start": session.start.strftime("%H:%M") if session.start else "",
         "end": session.end.strftime("%H:%M") if session.end else "",
-        "room": session.room.get(lang) if session.room else "",
+        "room": shown(session.room, lang),
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from waqai.data.model import Lang, Session, Text
 from waqai.site.pages import Context
+from waqai.site.pages.common import shown
 from waqai.text.labels import LABELS
 
 Slot = tuple[dt.time, dt.time | None]
@@ -53,6 +54,6 @@ def day_table(sessions: Sequence[Session], briefs: Sequence[Context], lang: Lang
 
 def _column_name(room: Text | None, lang: Lang, count: int) -> str:
     if room is not None:
-        return room.get(lang)
+        return shown(room, lang)
     # The one column of a day without rooms holds sessions; beside rooms, it is "no room".
     return LABELS["session" if count == 1 else "no_room"].get(lang)

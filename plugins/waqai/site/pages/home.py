@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from markupsafe import Markup
+
 from waqai.book import BOOK_FILE
 from waqai.data.dois import volume_doi
-from waqai.data.model import Conference, Lang, Proceedings
+from waqai.data.model import Conference, Lang, Proceedings, Shown, other_lang
 from waqai.exports.files import programme_ics_path, volume_file
 from waqai.exports.record import FORMS
 from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import doi_view, person_brief
+from waqai.site.pages.common import doi_view, person_brief, shown
 from waqai.text.labels import LABELS
 from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
 
 VOLUME_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 
 
-def _other(lang: Lang) -> Lang:
-    return "en" if lang == "ar" else "ar"
-
-
 def _place(conf: Conference, lang: Lang) -> Context:
-    return {"venue": conf.venue.get(lang),
-            "place": LABELS["comma"].get(lang).join((conf.city.get(lang),
-                                                     conf.country.get(lang)))}
+    return {"venue": shown(conf.venue, lang),
+            "place": Markup(LABELS["comma"].get(lang)).join((shown(conf.city, lang),
+                                                             shown(conf.country, lang)))}
 
 
 def home_specs(proc: Proceedings) -> Iterable[PageSpec]:
@@ -59,13 +57,13 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     return {
         "head": {"json_ld": home_ld(proc, lang, absolute_url(proc, lang, spec.url))},
         "conference": {
-            "title": conf.title.get(lang),
-            "title_other": conf.title.get(_other(lang)),
-            "lang_other": _other(lang),
+            "title": shown(conf.title, lang),
+            "title_other": conf.title.alongside(lang),
+            "lang_other": other_lang(lang),
             "dates": format_range(conf.start, conf.end, lang),
             **_place(conf, lang),
-            "description": conf.description.get(lang) if conf.description else "",
-            "themes": [theme.get(lang) for theme in conf.themes],
+            "description": shown(conf.description, lang),
+            "themes": [shown(theme, lang) for theme in conf.themes],
         },
         "figures": [{"name": name, "count": count, "label": LABELS[name].get(lang), "url": url}
                     for name, count, url in figures],
@@ -87,11 +85,11 @@ def volume_citation(proc: Proceedings, lang: Lang) -> Context:
     conf = proc.conference
     editors = [proc.person(pid) for pid in conf.editors]
     return {
-        "title": conf.title.get(lang),
-        "title_other": conf.title.get(_other(lang)),
-        "editors": [p.name_ar.full if lang == "ar" else p.name_en.full for p in editors],
-        "city": conf.city.get(lang),
-        "publisher": conf.publisher.get(lang),
+        "title": shown(conf.title, lang),
+        "title_other": conf.title.alongside(lang),
+        "editors": [shown(p.full_name, lang) for p in editors],
+        "city": shown(conf.city, lang),
+        "publisher": shown(conf.publisher, lang),
         "year": conf.year,
         "url": base_url(conf),
         "doi": doi_view(volume_doi(conf)),
@@ -102,22 +100,23 @@ def about_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> 
     proc = data.proc
     conf = proc.conference
     return {
-        "organisers": [{"role": org.role.get(lang), "name": org.name.get(lang)}
+        "organisers": [{"role": shown(org.role, lang), "name": shown(org.name, lang)}
                        for org in conf.organisers],
-        "publisher": conf.publisher.get(lang),
+        "publisher": shown(conf.publisher, lang),
         **_place(conf, lang),
         "official_url": conf.official_url or "",
-        "statements": [{"text": st.text.get(lang), "source": st.source.get(lang),
+        "statements": [{"text": shown(st.text, lang), "source": shown(st.source, lang),
                         "person": person_brief(proc.person(st.person), lang, links)}
                        for st in conf.statements],
         "citation": volume_citation(proc, lang),
-        "tool_other": LABELS["waqai"].get(_other(lang)),
-        "lang_other": _other(lang),
+        "tool_other": LABELS["waqai"].get(other_lang(lang)),
+        "lang_other": other_lang(lang),
     }
 
 
-def about_notes(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
-    return proc.about.get(lang) if proc.about else ""
+def about_notes(proc: Proceedings, spec: PageSpec, lang: Lang) -> Shown:
+    # Both files or neither (fields.ABOUT): never a translation gap.
+    return Shown(proc.about.get(lang) if proc.about else "", lang)
 
 
 HOME = PageKind("home", "waqai/home.html", home_specs, home_context)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from markupsafe import Markup
+
 from waqai.data.dois import item_doi
-from waqai.data.model import Lang, Paper, Proceedings
+from waqai.data.model import Lang, Paper, Proceedings, Shown, other_lang
 from waqai.exports.files import paper_files
 from waqai.exports.record import FORM_LANG, FORMS, corporate_author, status_heading
 from waqai.site.head import absolute_url, paper_head
@@ -14,8 +16,10 @@ from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import (
     chairs_view,
     doi_view,
+    marked,
     person_brief,
     session_brief,
+    shown,
     zone_view,
 )
 from waqai.text.dates import format_date
@@ -69,7 +73,7 @@ def _downloads(paths: dict[str, str], links: Links) -> list[Context]:
 def versions_view(paper: Paper, lang: Lang) -> list[Context]:
     """Every version of the full text, newest first; the one `pdf` names is current."""
     return [{"date": format_date(v.date, lang, weekday=False), "iso": v.date.isoformat(),
-             "note": v.note.get(lang) if v.note else "", "url": v.file,
+             "note": shown(v.note, lang), "url": v.file,
              "current": v.file == paper.pdf}
             for v in sorted(paper.versions, key=lambda v: v.date, reverse=True)]
 
@@ -80,14 +84,14 @@ def standing_view(paper: Paper, lang: Lang) -> Context | None:
         return None
     heading = status_heading(paper, lang, format_date(paper.notice.date, lang, weekday=False))
     return {"status": paper.status.value, "heading": heading,
-            "iso": paper.notice.date.isoformat(), "text": paper.notice.text.get(lang)}
+            "iso": paper.notice.date.isoformat(), "text": shown(paper.notice.text, lang)}
 
 
 def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
     proc = data.proc
     paper = proc.paper(spec.key)
     session = proc.session(paper.session)
-    other: Lang = "en" if lang == "ar" else "ar"
+    other = other_lang(lang)
     key = data.keys[paper.id]
     page_url = absolute_url(proc, lang, spec.url)
     pdf = pdf_path(paper, lang)  # beside this page: the page links it by its name
@@ -98,27 +102,27 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
         "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
         "paper": {
             "id": paper.id,
-            "title": paper.title.get(lang),
-            "title_other": paper.title.get(other),
+            "title": shown(paper.title, lang),
+            "title_other": paper.title.alongside(lang),
             "lang_other": other,
             "kind": ITEM_KINDS[paper.kind].get(lang),
             "kind_id": paper.kind.value,
             "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
             # An item without people is cited under the publisher (exports/record.py).
-            "cited_under": "" if paper.people else corporate_author(proc).get(lang),
-            "keywords": list(paper.keywords_in(lang)),
+            "cited_under": "" if paper.people else shown(corporate_author(proc), lang),
+            "keywords": keywords_view(paper, lang),
             "pages": paper.pages or "",
             "doi": doi_view(item_doi(proc, paper)),
             "pdf_url": paper.pdf or "",
             "pdf_current": paper.in_volume,
             "standing": standing_view(paper, lang),
             "versions": versions_view(paper, lang),
-            "attachments": [{"label": a.label.get(lang), "type": a.kind.value,
+            "attachments": [{"label": shown(a.label, lang), "type": a.kind.value,
                              "type_label": ATTACHMENT_KINDS[a.kind].get(lang),
                              "url": a.file or a.url, "external": a.url is not None}
                             for a in paper.attachments],
             "errata": [{"date": format_date(note.date, lang, weekday=False),
-                        "iso": note.date.isoformat(), "text": note.text.get(lang)}
+                        "iso": note.date.isoformat(), "text": shown(note.text, lang)}
                        for note in paper.errata],
         },
         "session": {**session_brief(session, lang, links),
@@ -127,8 +131,14 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     }
 
 
-def abstract(proc: Proceedings, spec: PageSpec, lang: Lang) -> str:
-    return proc.paper(spec.key).abstract.get(lang)
+def keywords_view(paper: Paper, lang: Lang) -> list[Markup]:
+    """The keywords in `lang`; the other language's, marked, where those are a gap."""
+    words, really = paper.keywords_shown(lang)
+    return [marked(Shown(word, really), lang) for word in words]
+
+
+def abstract(proc: Proceedings, spec: PageSpec, lang: Lang) -> Shown:
+    return proc.paper(spec.key).abstract.shown(lang)
 
 
 KIND = PageKind("paper", "waqai/paper.html", specs, context, abstract)

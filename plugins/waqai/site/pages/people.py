@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from waqai.data.model import Lang, Proceedings
 from waqai.site.head import absolute_url, person_page_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import paper_brief, person_brief, session_brief
+from waqai.site.pages.common import paper_brief, person_brief, session_brief, shown
 from waqai.text.labels import LABELS, role_label
 from waqai.urls import PEOPLE_URL, person_url
 
@@ -31,11 +31,9 @@ def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> 
 
 
 def person_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    from waqai.data.model import Text
-
     for person in proc.people:
-        yield PageSpec(stem=person_url(person).rstrip("/"), kind="person",
-                       title=Text(person.name_ar.display, person.name_en.full), key=person.id)
+        yield PageSpec(stem=person_url(person).rstrip("/"), kind="person", title=person.name,
+                       key=person.id)
 
 
 def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
@@ -53,10 +51,11 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
         "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url))},
         "person": {
             **person_brief(person, lang, links),
-            "name_ar": person.name_ar.display,
+            # The name in each script as written: "" and [] where one is a gap.
+            "name_ar": person.name.ar,
             "names_latin": [n.full for n in person.names_latin],
-            "affiliation": person.affiliation.get(lang) if person.affiliation else "",
-            "position": person.position.get(lang) if person.position else "",
+            "affiliation": shown(person.affiliation, lang),
+            "position": shown(person.position, lang),
             "orcid": person.orcid or "",
         },
         "contributions": contributions,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from waqai.data.model import Lang, Proceedings
 from waqai.exports.files import session_ics_path
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
-from waqai.site.pages.common import chairs_view, paper_brief, session_brief, zone_view
+from waqai.site.pages.common import chairs_view, paper_brief, session_brief, shown, zone_view
 from waqai.urls import session_url
 
 
@@ -23,7 +23,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     return {
         "session": {
             **session_brief(session, lang, links),
-            "description": session.description.get(lang) if session.description else "",
+            "description": shown(session.description, lang),
             "chairs": chairs_view(proc, session, lang, links),
             "ics_url": links.asset(session_ics_path(session, lang)),
         },
