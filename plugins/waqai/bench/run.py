@@ -9,7 +9,9 @@ HTML pages, wall and CPU seconds, peak RSS of the child, output bytes, and the
 ratio of the two times. Only the builds are timed, not the generation.
 `--serve-edit` also times `serve` showing an edited abstract, and `--book` the
 printed book (`python -m waqai book`, in each round of `--repeat`, the fastest kept),
-with its pages and the memory of all its processes together. The targets
+with its pages and the memory of all its processes together, and `--import` an
+import of an EasyChair export of N rows (`bench/easychair.py`) into a small synthetic
+volume, `check` included. The targets
 these figures are held to are in docs/development/performance.en.md.
 """
 
@@ -26,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from waqai.bench.baseline import write_baseline
+from waqai.bench.easychair import write_easychair_export
 from waqai.bench.measure import Sample, run_child, serve_edit_seconds
 from waqai.bench.synthetic import write_synthetic
 
@@ -71,6 +74,7 @@ class Result:
     serve_edit_seconds: float | None = None
     book: Sample | None = None  # `python -m waqai book`, when asked for
     book_pages: int | None = None
+    import_sample: Sample | None = None  # `python -m waqai import easychair`, when asked for
 
     @classmethod
     def of(cls, papers: int, real: Build, base: Build) -> Result:
@@ -106,6 +110,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also time `serve` showing an edited abstract")
     b.add_argument("--book", action="store_true",
                    help="also time the printed book (python -m waqai book) and count its pages")
+    b.add_argument("--import", dest="import_", action="store_true",
+                   help="also time importing an EasyChair export of as many rows as papers")
     b.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
     b.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
     b.set_defaults(run=cmd_bench)
@@ -153,7 +159,7 @@ def set_aside(site: Path, spent: Path) -> None:
 
 
 def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
-              serve_edit: bool = False, book: bool = False) -> Result:
+              serve_edit: bool = False, book: bool = False, import_: bool = False) -> Result:
     """Generate, then build real and baseline `repeat` times each, alternately, from scratch."""
     print(f"{papers:,} papers:", flush=True)
     project, base = work / "project", work / "baseline"
@@ -186,11 +192,27 @@ def bench_one(papers: int, seed: int, root: Path, work: Path, repeat: int = 1,
     if books:
         result.book = Sample.best_of(books)
         result.book_pages = pdf_pages(work / "book.pdf")
+    if import_:
+        result.import_sample = bench_import(papers, seed, root, work)
     if serve_edit:
         result.serve_edit_seconds = serve_edit_seconds(
             project, f"en/papers/{EDITED_PAPER}/",
             project / "papers" / EDITED_PAPER / "abstract.en.md", work / "serve.log")
     return result
+
+
+IMPORT_VOLUME = 10  # papers of the volume an export is imported into
+
+
+def bench_import(rows: int, seed: int, root: Path, work: Path) -> Sample:
+    """Time `import easychair` of a `rows`-row export into a small synthetic volume."""
+    project = work / "import-project"
+    write_synthetic(project, IMPORT_VOLUME, seed, template_root=root)
+    export = work / "easychair-export"
+    write_easychair_export(export, rows, seed)
+    return run_child([sys.executable, "-m", "waqai", "import", "easychair", str(export),
+                      "--session", "imported"], project, work / "import.log",
+                     f"importing an EasyChair export of {rows:,} rows")
 
 
 def pdf_pages(path: Path) -> int:
@@ -250,6 +272,10 @@ def report(results: list[Result]) -> None:
                   f"the site build; target ≤ 0.5), peak {_num(r.book.peak_rss_mb)} MB for "
                   f"the largest of its processes, {_num(r.book.tree_peak_mb)} MB for all of "
                   "them together (sampled; target < 1,024)")
+        if r.import_sample is not None:
+            print(f"import ({r.papers:,} EasyChair rows, check included): "
+                  f"{r.import_sample.wall_seconds:.2f} s (target < 5 s), "
+                  f"peak {_num(r.import_sample.peak_rss_mb)} MB")
         if r.serve_edit_seconds is not None:
             print(f"serve, one abstract edited ({r.papers:,} papers): "
                   f"{r.serve_edit_seconds:.2f} s until the page showed it")
@@ -281,7 +307,7 @@ def cmd_bench(args: argparse.Namespace, root: Path) -> int:
             work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{papers}-"))
         try:
             results.append(bench_one(papers, args.seed, root, work, args.repeat,
-                                     args.serve_edit, args.book))
+                                     args.serve_edit, args.book, args.import_))
         except RuntimeError as err:
             print(f"Benchmark failed at {papers:,} papers: {err}", file=sys.stderr)
             return 1

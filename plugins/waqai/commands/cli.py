@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import book, deposit, export, init, new, schema
+from waqai.commands import book, deposit, export, importing, init, new, schema
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate, validate_cached
 
@@ -171,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
     t.set_defaults(run=cmd_test)
     # Commands that live in their own modules add their own subparsers.
     for register in (init.register, new.register, schema.register, export.register,
-                     deposit.register, book.register, bench.register):
+                     deposit.register, book.register, importing.register, bench.register):
         register(sub)
     return ap
 

@@ -1,0 +1,66 @@
+"""YAML written as the editors write it: double-quoted text, flow lists of ids, one
+field per line; and an existing file changed in place, field by field, so that its
+comments, order and everything else an editor wrote stay as they were."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import yaml
+
+from waqai.data.model import LANGS, Lang
+
+GAP = "  # translation needed"
+
+
+def quoted(text: str) -> str:
+    """Text as a YAML double-quoted string (JSON's quoting is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def ids(values: Sequence[str]) -> str:
+    return f"[{', '.join(values)}]"
+
+
+def words(values: Sequence[str]) -> str:
+    return f"[{', '.join(quoted(v) for v in values)}]"
+
+
+def pair_lines(pad: str, values: dict[Lang, str], gap: str = '""') -> list[str]:
+    """`ar:` and `en:` lines; a language with no value is an explicit gap."""
+    return [f"{pad}{lang}: {values[lang]}" if values.get(lang) else f"{pad}{lang}: {gap}{GAP}"
+            for lang in LANGS]
+
+
+def _node(root: yaml.Node, path: Sequence[str]) -> yaml.Node | None:
+    node: yaml.Node | None = root
+    for key in path:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode)
+                     and k.value == key), None)
+    return node
+
+
+def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
+    """`text` (a YAML mapping) with the value at each path replaced by the YAML text
+    given, where it differs; a top-level field that is missing is added at the end.
+    Values at paths that cannot be found otherwise are left as they are."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    spans: list[tuple[int, int, str]] = []
+    added: list[str] = []
+    for path, value in values.items():
+        node = _node(root, path) if root is not None else None
+        if node is None:
+            if len(path) == 1:
+                added.append(f"{path[0]}: {value}\n")
+            continue
+        if yaml.safe_load(value) != yaml.safe_load(text[node.start_mark.index:
+                                                           node.end_mark.index]):
+            spans.append((node.start_mark.index, node.end_mark.index, value))
+    for start, end, value in sorted(spans, reverse=True):
+        text = text[:start] + value + text[end:]
+    if added:
+        text = text + ("" if text.endswith("\n") else "\n") + "".join(added)
+    return text
