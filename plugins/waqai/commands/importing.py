@@ -23,8 +23,8 @@ from waqai.importers.plan import Plan, Volume, plan_import
 
 
 def volume_of(data_dir: Path) -> Volume:
-    parts = key_parts(data_dir)
-    conference = load(data_dir.parent, data_dir.name).conference
+    loaded = load(data_dir.parent, data_dir.name)
+    parts, conference = key_parts(loaded), loaded.conference
     return Volume(parts.short_name, parts.year,
                   conference.timezone if conference else "",
                   conference.start.isoformat() if conference else "", parts.taken)

@@ -13,6 +13,7 @@ written (`key_for_new`); the skeleton of a whole volume is in `waqai.data.skelet
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ import yaml
 
 from waqai.data.citekeys import citation_keys, new_item_key
 from waqai.data.fields import BILINGUAL_GROUP, PAPER, Bilingual, Field, Group, ListOf
-from waqai.data.load import ABSTRACT_FILES, assemble, load
+from waqai.data.load import ABSTRACT_FILES, Loaded, assemble, load
 from waqai.data.problems import Problem
 from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
@@ -56,7 +57,7 @@ def _comment(field_: Field, pad: str) -> list[str]:
     return [f"{pad}# {field_.help.ar}{optional[0]}", f"{pad}# {field_.help.en}{optional[1]}"]
 
 
-def _quoted(value: Any) -> str:
+def quoted(value: Any) -> str:
     """Text as a YAML double-quoted string (JSON's quoting is valid YAML)."""
     return json.dumps(str(value), ensure_ascii=False)
 
@@ -64,7 +65,7 @@ def _quoted(value: Any) -> str:
 def _bilingual(text: str, pad: str) -> list[str]:
     """`{ar: "…", en: "…"}` written as a block, one language per line."""
     pair = yaml.safe_load(text)
-    return [f"{pad}{lang}: {_quoted(pair[lang])}" for lang in ("ar", "en")]
+    return [f"{pad}{lang}: {quoted(pair[lang])}" for lang in ("ar", "en")]
 
 
 def _as_item(lines: list[str], pad: str) -> list[str]:
@@ -136,26 +137,25 @@ class KeyParts:
     taken: list[str]
 
 
-def key_parts(data_dir: Path) -> KeyParts:
-    """The conference's letters and year, and every key of the volume, stored or
-    derived (`citekeys.new_item_key`). A volume with errors (another new item not yet
+def key_parts(loaded: Loaded) -> KeyParts:
+    """The conference's letters and year, and every key of the volume `loaded`, stored
+    or derived (`citekeys.new_item_key`). A volume with errors (another new item not yet
     filled in) is read as far as it goes: every stored key, and the derived keys of the
     items that loaded with their session and people."""
-    loaded = load(data_dir.parent, data_dir.name)
     taken = list(loaded.sources.keys.values())
     conference = loaded.conference
     if conference is not None:
         sessions, people = {s.id for s in loaded.sessions}, {p.id for p in loaded.people}
-        loaded.papers = [paper for paper in loaded.papers
-                         if paper.session in sessions and people.issuperset(paper.people)]
-        taken += citation_keys(assemble(loaded)).values()
+        complete = [paper for paper in loaded.papers
+                    if paper.session in sessions and people.issuperset(paper.people)]
+        taken += citation_keys(assemble(dataclasses.replace(loaded, papers=complete))).values()
     return KeyParts(conference.short_name if conference else "",
                     conference.year if conference else None, taken)
 
 
 def key_for_new(data_dir: Path, paper_id: str) -> str:
     """The citation key of a new item: one that no item of the volume has."""
-    parts = key_parts(data_dir)
+    parts = key_parts(load(data_dir.parent, data_dir.name))
     return new_item_key(parts.short_name, parts.year, paper_id, parts.taken)
 
 

@@ -95,7 +95,8 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _describe(node: yaml.Node) -> str:
+def describe_node(node: yaml.Node) -> str:
+    """A node as a message names what was found where something else belongs."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping (key: value lines)"
     if isinstance(node, yaml.SequenceNode):
@@ -117,7 +118,7 @@ class Fields:
         self.used: set[str] = set()
         self.ok = isinstance(node, yaml.MappingNode)
         if not self.ok:
-            self.problem(path, f"should be a mapping of fields, found {_describe(node)}.",
+            self.problem(path, f"should be a mapping of fields, found {describe_node(node)}.",
                          "Write one `field: value` per line.", line_of(node))
             return
         for key_node, value_node in node.value:
@@ -190,7 +191,7 @@ class Fields:
     def text_node(self, node: yaml.Node, field: str, example: str) -> str | None:
         """A scalar read as text, whatever YAML 1.1 would have typed it as."""
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(field, f"should be text, found {_describe(node)}.",
+            self.problem(field, f"should be text, found {describe_node(node)}.",
                          f"Write it as text, e.g. {example}.", line_of(node))
             return None
         if node.tag not in (STR_TAG, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -233,7 +234,7 @@ class Fields:
             return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int"
                 and INT_TEXT.match(node.value)):
-            self.problem(self.sub(key), f"should be a whole number, found {_describe(node)}.",
+            self.problem(self.sub(key), f"should be a whole number, found {describe_node(node)}.",
                          "Write digits only, without quotes or leading zeros, e.g. `1`.",
                          line_of(node))
             return None
@@ -250,7 +251,7 @@ class Fields:
             return default
         if isinstance(node, yaml.ScalarNode) and node.value in ("true", "false"):
             return bool(node.value == "true")
-        self.problem(self.sub(key), f"should be true or false, found {_describe(node)}.",
+        self.problem(self.sub(key), f"should be true or false, found {describe_node(node)}.",
                      "Write `true` or `false` (YAML 1.1 words like yes/no/on/off are refused).",
                      line_of(node))
         return default
@@ -298,7 +299,7 @@ class Fields:
         if node is None:
             return None if required else []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(self.sub(key), f"should be a list, found {_describe(node)}.",
+            self.problem(self.sub(key), f"should be a list, found {describe_node(node)}.",
                          "Write a list: `[a, b]` or one `- item` per line.", line_of(node))
             return None
         values = [read(item, f"{self.sub(key)}[{index}]") for index, item in enumerate(node.value)]

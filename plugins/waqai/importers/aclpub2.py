@@ -30,7 +30,7 @@ from waqai.data.fields import valid_orcid
 from waqai.data.links import FileTooLarge, read_bytes
 from waqai.data.pdfread import judge_pdf
 from waqai.data.problems import Problem, Severity
-from waqai.data.yamlread import compose, line_of, read_text_file
+from waqai.data.yamlread import compose, describe_node, line_of, read_text_file
 from waqai.importers.cells import clean, errors_since, problem
 from waqai.importers.records import Author, Export, Submission, Where
 
@@ -224,11 +224,11 @@ def _fields(node: yaml.Node, where: Where, problems: list[Problem]) -> _Fields |
 
 
 def _what(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return f"a value tagged {node.tag}"
+    """What was found: a mapping or a list as the loader names them, a scalar by its tag
+    (only a scalar whose tag is not text is reported)."""
+    if isinstance(node, yaml.ScalarNode):
+        return f"a value tagged {node.tag}"
+    return describe_node(node)
 
 
 # -- Authors ---------------------------------------------------------------------------

@@ -51,14 +51,14 @@ class Existing:
     orders: dict[str, int] = field(default_factory=dict)  # session id -> its last order
 
 
-def _load(path: Path, limit: int) -> object:
-    """The YAML document in `path`, or None when it is absent or unreadable (`check`
-    reports those files; the import only needs what can be read)."""
+def _load(path: Path, limit: int) -> tuple[str, object]:
+    """The text of `path` and the YAML document in it, or ("", None) when it is absent
+    or unreadable (`check` reports those files; the import only needs what can be read)."""
     try:
         text = read_bytes(path, limit).decode("utf-8")
-        return yaml.load(text, Loader=FAST_LOADER or yaml.SafeLoader)  # noqa: S506 (safe)
+        return text, yaml.load(text, Loader=FAST_LOADER or yaml.SafeLoader)  # noqa: S506 (safe)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+        return "", None
 
 
 def _text(value: object) -> str:
@@ -80,11 +80,11 @@ def _person(person_id: str, entry: dict[str, object]) -> KnownPerson:
 
 def read_existing(data_dir: Path) -> Existing:
     existing = Existing()
-    people = _load(data_dir / "people.yaml", MAX_LIST_FILE_BYTES)
+    _, people = _load(data_dir / "people.yaml", MAX_LIST_FILE_BYTES)
     if isinstance(people, dict):
         existing.people = [_person(str(pid), entry) for pid, entry in people.items()
                            if isinstance(entry, dict)]
-    sessions = _load(data_dir / "sessions.yaml", MAX_LIST_FILE_BYTES)
+    _, sessions = _load(data_dir / "sessions.yaml", MAX_LIST_FILE_BYTES)
     if isinstance(sessions, dict):
         for sid, entry in sessions.items():
             if isinstance(entry, dict):
@@ -93,7 +93,7 @@ def read_existing(data_dir: Path) -> Existing:
                                                order if isinstance(order, int) else 0)
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.is_symlink()):
         existing.paper_ids.add(folder.name)
-        paper = _load(folder / PAPER_FILE, MAX_FILE_BYTES)
+        text, paper = _load(folder / PAPER_FILE, MAX_FILE_BYTES)
         if not isinstance(paper, dict):
             continue
         session, order = _text(paper.get("session")), paper.get("order")
@@ -101,7 +101,6 @@ def read_existing(data_dir: Path) -> Existing:
             existing.orders[session] = max(existing.orders.get(session, 0), order)
         source = _text(paper.get("source"))
         if source:
-            text = (folder / PAPER_FILE).read_text(encoding="utf-8")
             existing.papers_by_source[source] = KnownPaper(
                 folder.name, folder, text, session, order if isinstance(order, int) else 0)
     return existing

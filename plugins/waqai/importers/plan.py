@@ -18,12 +18,13 @@ from pathlib import Path
 
 from waqai.data.citekeys import name_part, title_word, unique_key
 from waqai.data.model import Lang
+from waqai.data.scaffold import quoted
 from waqai.data.schema import modeline
 from waqai.importers.existing import PAPER_FILE, Existing, KnownPaper, read_existing
 from waqai.importers.language import free_id, language_of, slug
 from waqai.importers.people import NewPerson, People
 from waqai.importers.records import Export, Slot, Submission
-from waqai.importers.yamltext import GAP, edited, ids, pair_lines, quoted, words
+from waqai.importers.yamltext import GAP, edited, ids, pair_lines, words
 
 PDF_FILE = "paper.pdf"
 

@@ -4,19 +4,14 @@ comments, order and everything else an editor wrote stay as they were."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import yaml
 
 from waqai.data.model import LANGS, Lang
+from waqai.data.scaffold import quoted
 
 GAP = "  # translation needed"
-
-
-def quoted(text: str) -> str:
-    """Text as a YAML double-quoted string (JSON's quoting is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def ids(values: Sequence[str]) -> str:
