@@ -1,5 +1,5 @@
 """PDFs for tests, written with pypdf (not by the code under test): clean ones, and
-ones carrying what a viewer would run, encrypted or cut short."""
+ones carrying what a viewer would run, encrypted, cut short or damaged."""
 
 from __future__ import annotations
 
@@ -160,3 +160,21 @@ def padded_pdf(size: int) -> bytes:
 def truncated(data: bytes) -> bytes:
     """The first half of a file, as an interrupted copy leaves it."""
     return data[: len(data) // 2]
+
+
+def in_object_streams(data: bytes) -> bytes:
+    """The same PDF with its objects packed into compressed object streams, as most
+    producers write them (pypdf does not write them: qpdf, through pikepdf, does)."""
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+def edited(data: bytes, old: bytes, new: bytes) -> bytes:
+    """`data` with its one `old` replaced by `new`, the cross-reference table left as it
+    was (so its offsets may be off)."""
+    assert data.count(old) == 1, old
+    return data.replace(old, new)

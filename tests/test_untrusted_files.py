@@ -4,6 +4,7 @@ nothing in it that a viewer would run (issue 15)."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -12,10 +13,13 @@ import pytest
 
 from conftest import run_waqai
 from pdf_files import (
+    ASCII_MARK,
     annotation_actions_pdf,
     clean_pdf,
+    edited,
     embedded_file_pdf,
     encrypted_pdf,
+    in_object_streams,
     javascript_name_tree_pdf,
     launch_link_pdf,
     open_action_launch_pdf,
@@ -217,6 +221,74 @@ def test_a_pdf_that_is_not_whole_is_refused() -> None:
     broken = judge_pdf("paper.pdf", whole[:120] + whole[-40:], "papers/x/")
     assert not isinstance(broken, int)
     assert broken.message.startswith("“paper.pdf” cannot be read as a PDF (")
+
+
+@pytest.mark.parametrize("make, marks", [
+    (open_action_script_pdf, "/JS, /JavaScript, /OpenAction"),
+    (annotation_actions_pdf, "/AA, /JS, /JavaScript"),
+    (embedded_file_pdf, "/EF, /EmbeddedFiles"),
+])
+def test_a_script_in_an_object_stream_is_refused(make: Callable[[], bytes],
+                                                 marks: str) -> None:
+    """Objects packed in compressed object streams are read like the others."""
+    data = in_object_streams(make())
+    assert b"/ObjStm" in data and b"/JavaScript" not in data and b"/EF" not in data
+    refusal = judge_pdf("paper.pdf", data, "papers/x/")
+    assert not isinstance(refusal, int)
+    assert refusal.message.endswith(f"would run ({marks}).")
+
+
+def test_a_clean_pdf_in_object_streams_gives_its_pages() -> None:
+    assert judge_pdf("paper.pdf", in_object_streams(clean_pdf(3)), "papers/x/") == 3
+
+
+def test_a_pdf_with_a_small_flaw_is_accepted() -> None:
+    """A comment after the header: every offset of the cross-reference table is off, so
+    the objects are looked for in the file, and found."""
+    flawed = edited(clean_pdf(2), ASCII_MARK + b"\n", ASCII_MARK + b"\n%one line more\n")
+    assert judge_pdf("paper.pdf", flawed, "papers/x/") == 2
+
+
+@pytest.mark.parametrize("make, old, new, reason", [
+    # The annotation that holds the script, its header spoilt: qpdf does not find it...
+    (annotation_actions_pdf, b"\n5 0 obj", b"\n5 0 ob ",
+     "object 5 0 not found in file after regenerating cross reference table"),
+    # ... nor here, where the offsets are off and qpdf looks for the objects' headers
+    # at the start of lines; a viewer that looks anywhere in a line finds the script.
+    (annotation_actions_pdf, b"\n5 0 obj", b"\nxx5 0 obj", "objects it refers to are missing"),
+    # A dictionary with a value where a key should be: qpdf drops what it cannot read.
+    (clean_pdf, b"/Type /Page\n", b"/Type /Page 12\n",
+     "expected dictionary keys but found non-name objects; ignoring"),
+])
+def test_a_pdf_read_only_in_part_is_refused(make: Callable[[], bytes], old: bytes,
+                                            new: bytes, reason: str,
+                                            capfd: pytest.CaptureFixture[str],
+                                            caplog: pytest.LogCaptureFixture) -> None:
+    """What qpdf cannot read, it cannot check: such a file is refused, and what qpdf
+    says of it goes into the refusal, not onto the terminal."""
+    caplog.set_level(logging.DEBUG)
+    refusal = judge_pdf("paper.pdf", edited(make(), old, new), "papers/x/")
+    assert not isinstance(refusal, int)
+    assert refusal.message == f"“paper.pdf” cannot be read as a PDF ({reason})."
+    assert refusal.fix == "Export the paper as PDF again and replace the file in papers/x/."
+    assert capfd.readouterr() == ("", "")
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize("new, pages", [
+    (b"/Kids [ 4 0 R 7", 3),  # a number beside the three pages
+    (b"/Kids [ 99 0 R", 2),  # in place of the first page, an object the file does not have
+])
+def test_what_is_not_a_page_in_the_page_tree_is_not_counted(
+        new: bytes, pages: int, capfd: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """As viewers and the book do; and what qpdf says of it (through pikepdf's logger,
+    here) is neither logged nor shown."""
+    caplog.set_level(logging.DEBUG)
+    assert judge_pdf("paper.pdf", edited(clean_pdf(3), b"/Kids [ 4 0 R", new),
+                     "papers/x/") == pages
+    assert capfd.readouterr() == ("", "")
+    assert caplog.records == []
 
 
 def test_a_pdf_over_the_conference_limit_is_refused(project: Path) -> None:

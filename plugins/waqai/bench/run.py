@@ -216,9 +216,10 @@ def bench_import(rows: int, seed: int, root: Path, work: Path) -> Sample:
 
 
 def pdf_pages(path: Path) -> int:
-    from pypdf import PdfReader
+    import pikepdf
 
-    return len(PdfReader(path).pages)
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
 
 
 # -- report ----------------------------------------------------------------------
