@@ -1,4 +1,4 @@
-"""Helpers for the browser tests: serve a built site on 127.0.0.1, drive Debian's chromium.
+"""Helpers for the browser tests: drive Debian's chromium on a built site served on 127.0.0.1.
 
 The browser is always the system one at /usr/bin/chromium (CI installs it with apt);
 Playwright never downloads a browser of its own here.
@@ -6,13 +6,10 @@ Playwright never downloads a browser of its own here.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -53,37 +50,11 @@ def site_path(site: Path) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def send_head(self):  # noqa: ANN202 - file object or None, as in the stdlib
-        if not urlsplit(self.path).path.startswith(self.prefix):
-            self.send_error(404, "Outside the site")
-            return None
-        return super().send_head()
-
-    def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(root: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ROOT at PREFIX on 127.0.0.1, at a free port, from a background thread;
-    yield the base URL (ending in /)."""
-    handler_class = type("SiteHandler", (_SiteHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def first_page(site: Path, folder: str) -> str:
+    """Path of the first page (in name order) in FOLDER of the built site, e.g. `papers/x/`."""
+    names = sorted(d.name for d in (site / folder).iterdir() if (d / "index.html").is_file())
+    assert names, f"no pages in {folder}/"
+    return f"{folder}/{names[0]}/"
 
 
 @contextmanager

@@ -127,8 +127,10 @@ def built_synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """Base URL (ending in /) of `built_site` served on 127.0.0.1 at a free port, under
-    the path of its site_url (e.g. http://127.0.0.1:PORT/csc-2015/), as it will be deployed."""
-    from browser_support import serve, site_path
+    the path of its site_url (e.g. http://127.0.0.1:PORT/csc-2015/), as it will be deployed:
+    by the benchmark's static host (keep-alive, gzip, the site's 404 page), as a real one."""
+    from browser_support import site_path
+    from waqai.bench.static_server import serve
 
     with serve(built_site, site_path(built_site)) as base_url:
         yield base_url

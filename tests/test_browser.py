@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from browser_support import SCREENSHOTS, Traffic, axe_violations, require_chromium, watch
+from browser_support import (
+    SCREENSHOTS,
+    Traffic,
+    axe_violations,
+    first_page,
+    require_chromium,
+    watch,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -32,13 +39,6 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 A4_POINTS = (595.28, 841.89)
-
-
-def first_page(site: Path, folder: str) -> str:
-    """Path of the first page (in name order) in FOLDER of the built site, e.g. `papers/x/`."""
-    names = sorted(d.name for d in (site / folder).iterdir() if (d / "index.html").is_file())
-    assert names, f"no pages in {folder}/"
-    return f"{folder}/{names[0]}/"
 
 
 @pytest.fixture(scope="module")
@@ -247,17 +247,17 @@ def loaded_fonts(page: Page) -> list[str]:
 
 def test_arabic_pages_use_the_self_hosted_arabic_font(desk: Desk) -> None:
     page = desk.open("paper", "ar")
-    assert "IBM Plex Sans Arabic" in loaded_fonts(page)
-    assert page.evaluate("""document.fonts.check('16px "IBM Plex Sans Arabic"', 'خدمة')""")
+    assert "Waqai Sans Arabic" in loaded_fonts(page)
+    assert page.evaluate("""document.fonts.check('16px "Waqai Sans Arabic"', 'خدمة')""")
     body = page.evaluate("""(() => { const s = getComputedStyle(document.querySelector('.md-content__inner'));
         return {family: s.fontFamily, size: parseFloat(s.fontSize), line: parseFloat(s.lineHeight)}; })()""")
-    assert "IBM Plex Sans Arabic" in body["family"]
+    assert "Waqai Sans Arabic" in body["family"]
     assert body["size"] >= 16.5  # a little larger than Material's 16px Latin body text
     assert 1.7 <= body["line"] / body["size"] <= 2.0  # room for dots and marks above and below
 
 
 def test_english_pages_use_the_latin_companion(desk: Desk) -> None:
-    assert "IBM Plex Sans" in loaded_fonts(desk.open("paper", "en"))
+    assert "Waqai Sans" in loaded_fonts(desk.open("paper", "en"))
 
 
 # Runs of Latin text (names, DOIs, URLs, format names: Latin letters, no Arabic ones)

@@ -79,7 +79,7 @@ def broken_copy(built_site: Path, tmp_path: Path) -> Path:
     "papers/absher/index.html",  # a page: linked from its session, its speaker, the programme
     "en/people/index.html",  # an English page
     "proceedings.bib",  # an export
-    "assets/fonts/ibm-plex-sans-arabic-arabic-400-normal.woff2",  # reached from a stylesheet
+    "assets/fonts/waqai-sans-arabic-ext-400.woff2",  # reached from a stylesheet only
 ])
 def test_a_removed_target_is_reported(built_site: Path, tmp_path: Path, removed: str) -> None:
     site = broken_copy(built_site, tmp_path)

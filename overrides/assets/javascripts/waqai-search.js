@@ -5,7 +5,8 @@
  *                  same strings as Python (tests/test_search_fold.py compares them)
  *   search         reads search/<lang>/ as written by waqai.search.index and
  *                  answers like waqai.search.query (the Python mirror)
- *   the search box built into Material's header, in the page's language
+ *   UI             answers the search box in the page's HTML
+ *                  (partials/waqai/search.html), in the page's language
  *
  * Under Node (the fold test) only the first two parts are set up.
  */
@@ -148,37 +149,10 @@
 
   /* ------------------------------------------------------------------ UI */
 
-  var LABELS = {
-    ar: {search: "بحث", placeholder: "ابحث في الوقائع", reset: "مسح", type: "اكتب للبحث",
-         more: "نتائج أخرى", failed: "تعذّر تحميل فهرس البحث",
-         // counts by Intl.PluralRules("ar") category
-         zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "# نتائج", many: "# نتيجة",
-         other: "# نتيجة"},
-    en: {search: "Search", placeholder: "Search the proceedings", reset: "Clear",
-         type: "Type to start searching", more: "More results",
-         failed: "The search index could not be loaded",
-         zero: "No matching pages", one: "1 matching page", other: "# matching pages"}
-  };
-
   function countText(t, lang, count) {
     var form = count === 0 ? "zero" : new Intl.PluralRules(lang).select(count);
-    return (t[form] || t.other).replace("#", String(count));
+    return (t.counts[form] || t.counts.other).replace("#", String(count));
   }
-  var ICONS = { // Material Design icons magnify, arrow-left, close (as in Material's header)
-    magnify: "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5",
-    back: "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z",
-    close: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"
-  };
-  var SCRIPT = document.currentScript;
-  // Material styles the box and results (same classes as its own search); these
-  // few rules add the kind line and keep page-heading styles out of the results.
-  var STYLE = [
-    ".waqai-search .md-search-result__article h1{font-size:.8rem;font-weight:400;margin:.2rem 0 .55rem}",
-    ".waqai-search .md-search-result__meta{color:var(--md-default-fg-color)}", // contrast (axe)
-    ".waqai-search .waqai-search__kind{font-size:.6rem;margin:.55rem 0 0;color:var(--md-default-fg-color--light)}",
-    ".waqai-search .waqai-search__more{display:block;width:100%;padding:.6rem .8rem;cursor:pointer;" +
-      "font:inherit;font-size:.64rem;color:var(--md-typeset-a-color);text-align:start}"
-  ].join("");
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -189,25 +163,17 @@
     return node;
   }
 
-  function icon(name) {
-    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("d", ICONS[name]);
-    svg.appendChild(path);
-    return svg;
-  }
-
+  // The box is in the page's HTML (partials/waqai/search.html): Material's classes, the
+  // index folder, the site's root and the words this script writes, in the page's language.
   function setUp() {
-    var header = document.querySelector(".md-header__inner");
+    var box = document.querySelector(".waqai-search[data-waqai-index]");
     var toggle = document.getElementById("__search");
-    if (!header || !toggle || !SCRIPT || document.querySelector(".waqai-search")) return;
+    if (!box || !toggle || box.hasAttribute("data-waqai-ready")) return;
+    box.setAttribute("data-waqai-ready", "");
     var lang = (document.documentElement.lang || "").split("-")[0];
-    var t = LABELS[lang] || LABELS.en;
-    // The script is <site>/assets/javascripts/waqai-search.js; pages' URLs are site-relative.
-    var site = new URL("../../", SCRIPT.src);
-    var folder = new URL("search/" + lang + "/", site);
+    var t = JSON.parse(box.getAttribute("data-waqai-labels"));
+    var site = new URL(box.getAttribute("data-waqai-site"), document.baseURI);
+    var folder = new URL(box.getAttribute("data-waqai-index"), document.baseURI);
     var cache = new Map(), version = "";
     var index = new Index(function (name) {
       if (!cache.has(name)) {
@@ -226,32 +192,10 @@
       return cache.get(name);
     });
 
-    var input = el("input", {type: "text", class: "md-search__input", name: "query",
-      "aria-label": t.search, placeholder: t.placeholder, autocapitalize: "off",
-      autocorrect: "off", autocomplete: "off", spellcheck: "false", dir: "auto"});
-    var meta = el("div", {class: "md-search-result__meta", role: "status"}, [t.type]);
-    var list = el("ol", {class: "md-search-result__list", role: "presentation"});
-    var form = el("form", {class: "md-search__form", name: "search", role: "search"}, [
-      input,
-      el("label", {class: "md-search__icon md-icon", for: "__search"}, [icon("magnify"), icon("back")]),
-      el("nav", {class: "md-search__options", "aria-label": t.search}, [
-        el("button", {type: "reset", class: "md-search__icon md-icon", title: t.reset,
-                      "aria-label": t.reset, tabindex: "-1"}, [icon("close")])])
-    ]);
-    var box = el("div", {class: "md-search waqai-search", role: "dialog", "aria-label": t.search}, [
-      el("label", {class: "md-search__overlay", for: "__search"}),
-      el("div", {class: "md-search__inner"}, [
-        form,
-        el("div", {class: "md-search__output"}, [
-          el("div", {class: "md-search__scrollwrap", tabindex: "0"}, [
-            el("div", {class: "md-search-result"}, [meta, list])])])])
-    ]);
-    var button = el("label", {class: "md-header__button md-icon", for: "__search",
-                              title: t.search}, [icon("magnify")]);
-    document.head.appendChild(el("style", {}, [STYLE]));
-    var before = header.querySelector(".md-header__source");
-    header.insertBefore(button, before);
-    header.insertBefore(box, before);
+    var input = box.querySelector(".md-search__input");
+    var form = box.querySelector(".md-search__form");
+    var meta = box.querySelector(".md-search-result__meta");
+    var list = box.querySelector(".md-search-result__list");
 
     var current = 0, shown = [], answer = null, last = null;
 
@@ -306,7 +250,7 @@
         shown = [];
         list.textContent = "";
         var count = result.ids.length;
-        meta.textContent = countText(t, LABELS[lang] ? lang : "en", count);
+        meta.textContent = countText(t, lang, count);
         return showMore();
       }).then(function () {
         if (ticket !== current) return;

@@ -114,6 +114,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also time importing an EasyChair export of as many rows as papers")
     b.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
     b.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    b.add_argument("--lighthouse", action="store_true",
+                   help="instead of timing builds (only this runs; the options above but "
+                   "--json are ignored): measure the pages of the site built from papers/ "
+                   "with Lighthouse against a plain Material page, median of 3 rounds "
+                   "(needs npm and Debian's chromium)")
     b.set_defaults(run=cmd_bench)
 
 
@@ -298,6 +303,10 @@ def _load() -> list[float] | None:
 
 
 def cmd_bench(args: argparse.Namespace, root: Path) -> int:
+    if args.lighthouse:
+        from waqai.bench.lighthouse import cmd_lighthouse  # it imports this module
+
+        return cmd_lighthouse(args, root)
     results: list[Result] = []
     for papers in args.papers:
         if args.keep:

@@ -14,7 +14,8 @@ from inside the first one's `on_post_build`):
   `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute, and gives
   Material's header the language of a title standing in for a translation gap.
 - `on_post_build` (after i18n's), once: waits for the exports' child process (`writer.py`),
-  then the 404 page, search indexes, the check that every paper is everywhere it belongs.
+  then the 404 page, minified scripts and styles (`minify.py`), search indexes, the check
+  that every paper is everywhere it belongs.
 - Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
   keeps what rebuilds reuse and, in `on_pre_build`, decides which generated pages
   and exports changed; `on_nav` reads the titles of nav pages a dirty build skips.
@@ -42,6 +43,7 @@ from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.invariants import check_site
 from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
+from waqai.site.minify import minify_assets
 from waqai.site.output import mark_header_title, point_alternates_to_home, set_html_dir
 from waqai.site.passes import OpenBuild
 from waqai.site.share import card_globals
@@ -185,6 +187,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             return
         site_dir = Path(config.site_dir)
         build.finish(site_dir)
+        minify_assets(site_dir, [*map(str, config.extra_css), *map(str, config.extra_javascript)])
         search.write_search_indexes(self.pages.proc, site_dir, build.hand_written_records(),
                                     build.search_indexes)
         if self.config.check_invariants:

@@ -114,6 +114,13 @@ LABELS: dict[str, Text] = {
     "not_found": Text("الصفحة غير موجودة", "Page not found"),
     "not_found_hint": Text("ربما نُقلت الصفحة أو كُتب عنوانها خطأً.",
                            "The page may have moved, or its address may be mistyped."),
+    # The search box (partials/waqai/search.html; waqai-search.js writes the last three).
+    "search": Text("بحث", "Search"),
+    "search_placeholder": Text("ابحث في الوقائع", "Search the proceedings"),
+    "search_clear": Text("مسح", "Clear"),
+    "search_type": Text("اكتب للبحث", "Type to start searching"),
+    "search_more": Text("نتائج أخرى", "More results"),
+    "search_failed": Text("تعذّر تحميل فهرس البحث", "The search index could not be loaded"),
     # Page descriptions (<meta name="description">), filled with str.format:
     # {conference} the conference's title, {title} the page's, {kind} an item's kind.
     "describe_site": Text("وقائع مؤتمر «{conference}»: البحوث والجلسات والمتحدثون، "
@@ -136,6 +143,15 @@ LABELS: dict[str, Text] = {
                             "{title} at {conference}: contributions and sessions."),
     "describe_item": Text("«{title}» ({kind})، من مؤتمر «{conference}».",
                           "{title} ({kind}), from {conference}."),
+}
+
+# The number of search results (the "#"), in the form of its Intl.PluralRules category,
+# which waqai-search.js picks; "zero" is for no result in either language. Arabic has
+# six forms, English two.
+SEARCH_COUNTS: dict[Lang, dict[str, str]] = {
+    "ar": {"zero": "لا نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "# نتائج",
+           "many": "# نتيجة", "other": "# نتيجة"},
+    "en": {"zero": "No matching pages", "one": "1 matching page", "other": "# matching pages"},
 }
 
 # The English counterpart of an Arabic honorific, where English has one (JSON-LD's
@@ -214,4 +230,5 @@ def role_label(role: Role, lang: Lang, gender: Gender | None) -> str:
 @functools.cache  # asked for by every page; one read-only namespace per language
 def labels_for(lang: Lang) -> SimpleNamespace:
     """Labels as attributes (`t.items`), so no label can clash with a mapping method."""
-    return SimpleNamespace(**{name: text.get(lang) for name, text in LABELS.items()})
+    return SimpleNamespace(**{name: text.get(lang) for name, text in LABELS.items()},
+                           search_counts=SEARCH_COUNTS[lang])
