@@ -57,6 +57,20 @@ def first_page(site: Path, folder: str) -> str:
     return f"{folder}/{names[0]}/"
 
 
+def page_paths(site: Path) -> dict[str, str]:
+    """One page of each kind, generated and hand-written, as a path under the Arabic root."""
+    return {"home": "", "about": "about/", "programme": "programme/",
+            "day": first_page(site, "programme"), "session": first_page(site, "sessions"),
+            "paper": first_page(site, "papers"), "speakers": "people/",
+            "person": first_page(site, "people"), "contributing": "contributing/",
+            "start": "start/"}
+
+
+def url_of(base: str, path: str, lang: str) -> str:
+    """The URL of the page at PATH (under the Arabic root) in LANG."""
+    return base + ("" if lang == "ar" else f"{lang}/") + path
+
+
 @contextmanager
 def launch() -> Iterator[Browser]:
     """One headless chromium for the whole session."""

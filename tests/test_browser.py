@@ -22,8 +22,9 @@ from browser_support import (
     SCREENSHOTS,
     Traffic,
     axe_violations,
-    first_page,
+    page_paths,
     require_chromium,
+    url_of,
     watch,
 )
 
@@ -43,14 +44,7 @@ A4_POINTS = (595.28, 841.89)
 
 @pytest.fixture(scope="module")
 def paths(built_site: Path) -> dict[str, str]:
-    """One page of each type, as a path under the Arabic root."""
-    return {"home": "", "programme": "programme/", "day": first_page(built_site, "programme"),
-            "session": first_page(built_site, "sessions"), "paper": first_page(built_site, "papers"),
-            "person": first_page(built_site, "people"), "speakers": "people/"}
-
-
-def url_of(base: str, path: str, lang: str) -> str:
-    return base + ("" if lang == "ar" else f"{lang}/") + path
+    return page_paths(built_site)
 
 
 @pytest.fixture(scope="session")

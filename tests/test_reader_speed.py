@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from browser_support import first_page, require_chromium, watch
+from browser_support import page_paths, require_chromium, url_of, watch
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Route
@@ -31,13 +31,7 @@ PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
 
 @pytest.fixture(scope="module")
 def paths(built_site: Path) -> dict[str, str]:
-    """One page of each kind, generated and hand-written, as a path under the Arabic root."""
-    return {"home": "", "about": "about/", "programme": "programme/",
-            "day": first_page(built_site, "programme"),
-            "session": first_page(built_site, "sessions"),
-            "paper": first_page(built_site, "papers"), "speakers": "people/",
-            "person": first_page(built_site, "people"),
-            "contributing": "contributing/", "start": "start/"}
+    return page_paths(built_site)
 
 
 KINDS = ("home", "about", "programme", "day", "session", "paper", "speakers", "person",
@@ -51,10 +45,6 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(**PHONE)
     yield context
     context.close()
-
-
-def url_of(base: str, paths: dict[str, str], kind: str, lang: str) -> str:
-    return base + ("" if lang == "ar" else f"{lang}/") + paths[kind]
 
 
 # Every layout shift since the page began, as the Layout Instability API reports it
@@ -89,7 +79,7 @@ def test_nothing_moves_when_the_fonts_arrive_late(phone: BrowserContext, site_se
 
     page.route(re.compile(r"\.woff2$"), hold)
     try:
-        page.goto(url_of(site_server, paths, kind, lang), wait_until="domcontentloaded")
+        page.goto(url_of(site_server, paths[kind], lang), wait_until="domcontentloaded")
         page.wait_for_function(
             "performance.getEntriesByName('first-contentful-paint').length > 0")
         assert held, "the page asked for no font"
@@ -113,7 +103,7 @@ def test_no_script_holds_up_the_first_paint(phone: BrowserContext, site_server: 
                                             lang: str) -> None:
     page = phone.new_page()
     try:
-        page.goto(url_of(site_server, paths, kind, lang), wait_until="load")
+        page.goto(url_of(site_server, paths[kind], lang), wait_until="load")
         blocking = page.evaluate("""[...document.querySelectorAll('script[src]')]
           .filter(s => !s.defer && !s.async && s.type !== 'module').map(s => s.src)""")
         assert blocking == []
@@ -130,7 +120,7 @@ def test_every_page_has_a_description(phone: BrowserContext, site_server: str,
                                       paths: dict[str, str], kind: str, lang: str) -> None:
     page = phone.new_page()
     try:
-        page.goto(url_of(site_server, paths, kind, lang), wait_until="domcontentloaded")
+        page.goto(url_of(site_server, paths[kind], lang), wait_until="domcontentloaded")
         descriptions = page.eval_on_selector_all(
             "meta[name=description]", "tags => tags.map(t => t.content.trim())")
         assert len(descriptions) == 1 and descriptions[0], descriptions
@@ -176,7 +166,7 @@ def test_a_page_fetches_only_the_font_files_its_text_needs(
     page = context.new_page()
     traffic = watch(context, page)
     try:
-        page.goto(url_of(site_server, paths, kind, lang), wait_until="load")
+        page.goto(url_of(site_server, paths[kind], lang), wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         faces = page.evaluate(FACES_JS)
         text = page.evaluate("document.body.innerText + "

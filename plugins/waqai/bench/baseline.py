@@ -1,13 +1,13 @@
 """The benchmark's baseline: the same proceedings as plain, pre-written Markdown.
 
 `write_baseline(dest, project, pages)` reads a (synthetic) project and writes a
-plain mkdocs-material project — one language pass, no i18n, no Waqai plugin, no
-theme overrides — whose pages hold the same text and links as the real site's:
-each page of each language becomes a Markdown file, Arabic at the root and
-English under `en/`, exactly where the real build puts them, and each paper's PDF
-is copied beside its page in both trees (static files MkDocs copies). When the real
-build makes more HTML files than this mirror (a page kind the mirror does not
-know), plain filler pages make up the difference, so both builds write the
+plain mkdocs-material project — the project's theme settings, one language pass, no
+i18n, no Waqai plugin, no theme overrides — whose pages hold the same text and links
+as the real site's: each page of each language becomes a Markdown file, Arabic at
+the root and English under `en/`, exactly where the real build puts them, and each
+paper's PDF is copied beside its page in both trees (static files MkDocs copies).
+When the real build makes more HTML files than this mirror (a page kind the mirror
+does not know), plain filler pages make up the difference, so both builds write the
 same number of HTML files.
 """
 
@@ -16,31 +16,22 @@ from __future__ import annotations
 import posixpath
 import shutil
 from pathlib import Path
+from typing import Any
 
+from waqai.bench.plain import plain_theme, read_config, write_config
 from waqai.data.checks import validate
 from waqai.data.model import LANGS, Lang, Paper, Person, Proceedings, Session
 from waqai.text.dates import format_date
 
-BASELINE_CONFIG = """\
-# Benchmark baseline: plain Material, one language, no i18n, no Waqai plugin.
-site_name: Baseline
-site_url: https://proceedings.example.org/synthetic/
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  language: ar
-  font: false
-  features:
-    - navigation.tabs
-nav:
-  - index.md
-  - programme/index.md
-  - people/index.md
-  - about.md
-plugins:
-  - search
-"""
+
+def baseline_config(project_config: dict[str, Any]) -> dict[str, Any]:
+    """The baseline's mkdocs.yml: the project's theme settings (`plain.plain_theme`), one
+    language, Material's own search, no i18n and no Waqai plugin."""
+    return {"site_name": "Baseline", "site_url": "https://proceedings.example.org/synthetic/",
+            "docs_dir": "docs", "site_dir": "site", "theme": plain_theme(project_config),
+            "nav": ["index.md", "programme/index.md", "people/index.md", "about.md"],
+            "plugins": ["search"]}
+
 HEADINGS = {"abstract": ("الملخص", "Abstract"), "keywords": ("الكلمات المفتاحية", "Keywords"),
             "contributions": ("المشاركات", "Contributions")}
 
@@ -166,5 +157,6 @@ def write_baseline(dest: Path, project: Path, html_pages: int | None = None) -> 
         path.write_text(f"# Filler {number}\n\nA page that stands for a page kind the mirror "
                         "does not reproduce.\n", encoding="utf-8")
         total += 1
-    (dest / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    write_config(dest / "mkdocs.yml", baseline_config(read_config(project / "mkdocs.yml")),
+                 "Benchmark baseline: plain Material, one language, no i18n, no Waqai plugin.")
     return total

@@ -32,10 +32,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from waqai.bench.measure import run_child, site_path
-from waqai.bench.run import _load
+from waqai.bench.measure import load_average, run_child, site_path
+from waqai.bench.plain import plain_theme, read_config, write_config
 from waqai.bench.static_server import serve
 
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -124,28 +122,11 @@ def find_pages(site: Path) -> list[Page]:
 
 # -- the plain Material site -------------------------------------------------------
 
-class _TagsIgnored(yaml.SafeLoader):
-    """`yaml.safe_load`, reading a tagged value (`!ENV`, `!!python/name:…`) as None."""
-
-
-_TagsIgnored.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TagsIgnored.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TagsIgnored) or {}
-
-
 def plain_config(config: dict[str, Any]) -> dict[str, Any]:
     """The plain site's mkdocs.yml from the project's: its theme settings without its
     overrides (`custom_dir`), and no plugin (MkDocs adds `search` unless told `plugins: []`)."""
-    theme = config.get("theme") or {"name": "material"}
-    if isinstance(theme, str):
-        theme = {"name": theme}
     return {"site_name": config.get("site_name") or "Plain Material", "docs_dir": "docs",
-            "site_dir": "site",
-            "theme": {key: value for key, value in theme.items() if key != "custom_dir"},
-            "plugins": []}
+            "site_dir": "site", "theme": plain_theme(config), "plugins": []}
 
 
 def plain_page() -> Page:
@@ -162,8 +143,8 @@ def write_plain_project(dest: Path, config_file: Path) -> Path:
     docs = dest / "docs"
     docs.mkdir(parents=True)
     (docs / f"{plain_page().kind}.md").write_text(text, encoding="utf-8")
-    settings = yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False)
-    (dest / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    write_config(dest / "mkdocs.yml", plain_config(config),
+                 "bench --lighthouse: plain Material, the project's theme, no plugin.")
     return dest
 
 
@@ -444,7 +425,7 @@ def chromium_version() -> str:
 def write_json(path: Path, measured: list[Measured]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"lighthouse": LIGHTHOUSE_VERSION, "chromium": chromium_version(),
-            "rounds": ROUNDS, "cpus": os.cpu_count(), "load_average": _load(),
+            "rounds": ROUNDS, "cpus": os.cpu_count(), "load_average": load_average(),
             "pages": [{**asdict(target.page), "url": target.url,
                        "median": asdict(target.median) if target.runs else None,
                        "runs": [asdict(run) for run in target.runs]} for target in measured]}

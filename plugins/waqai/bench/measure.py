@@ -167,6 +167,14 @@ def _tree_rss_kb(pid: int) -> int:
 
 # -- serve ---------------------------------------------------------------------
 
+def load_average() -> list[float] | None:
+    """The machine's load over 1, 5 and 15 minutes, where the system says it."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

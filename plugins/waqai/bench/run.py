@@ -29,7 +29,8 @@ from pathlib import Path
 
 from waqai.bench.baseline import write_baseline
 from waqai.bench.easychair import write_easychair_export
-from waqai.bench.measure import Sample, run_child, serve_edit_seconds
+from waqai.bench.lighthouse import cmd_lighthouse
+from waqai.bench.measure import Sample, load_average, run_child, serve_edit_seconds
 from waqai.bench.synthetic import write_synthetic
 
 FIRST_QUERY = {"ar": "الخدمة", "en": "service"}  # words every synthetic volume contains
@@ -290,22 +291,14 @@ def report(results: list[Result]) -> None:
 def write_json(path: Path, results: list[Result]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"python": sys.version.split()[0], "platform": sys.platform,
-            "cpus": os.cpu_count(), "load_average": _load(),
+            "cpus": os.cpu_count(), "load_average": load_average(),
             "results": [asdict(r) for r in results]}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _load() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except (AttributeError, OSError):
-        return None
-
 
 def cmd_bench(args: argparse.Namespace, root: Path) -> int:
     if args.lighthouse:
-        from waqai.bench.lighthouse import cmd_lighthouse  # it imports this module
-
         return cmd_lighthouse(args, root)
     results: list[Result] = []
     for papers in args.papers:
