@@ -3,8 +3,8 @@
 Lighthouse's scores and timings are measured by `python3 build.py bench --lighthouse`,
 not here; these tests check what is deterministic about them: nothing on the page moves
 once painted, even when the fonts arrive late; no script of the page holds up its first
-paint; the fonts the first paint needs are asked for at once, and only the files of the
-page's language; every page has a description. Each page kind, in both languages.
+paint; the fonts the first paint needs are asked for at once, and only the files the
+page's text needs; every page has a description. Each page kind, in both languages.
 """
 
 from __future__ import annotations

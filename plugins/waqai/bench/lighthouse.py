@@ -16,6 +16,7 @@ then a line per requirement not met.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -182,10 +183,11 @@ def ensure_lighthouse(root: Path) -> Path:
     npm, node = shutil.which("npm"), shutil.which("node")
     prefix = root / INSTALL_DIR
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
-    if node is None or (npm is None and installed_version(prefix) != LIGHTHOUSE_VERSION):
+    installed = installed_version(prefix) == LIGHTHOUSE_VERSION
+    if node is None or (npm is None and not installed):
         raise Unavailable("Lighthouse needs Node.js and npm: install them with "
                           "`apt-get install nodejs npm`.")
-    if installed_version(prefix) == LIGHTHOUSE_VERSION and binary.exists():
+    if installed and binary.exists():
         return binary
     assert npm is not None  # checked above
     print(f"Installing lighthouse@{LIGHTHOUSE_VERSION} into {INSTALL_DIR}/ (first use) …",
@@ -414,6 +416,7 @@ def verdict(measured: list[Measured]) -> list[str]:
                      "SEO 100."]
 
 
+@functools.cache  # asked for by every round's JSON and by the summary
 def chromium_version() -> str:
     try:
         return subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True,

@@ -296,7 +296,6 @@ def write_json(path: Path, results: list[Result]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-
 def cmd_bench(args: argparse.Namespace, root: Path) -> int:
     if args.lighthouse:
         return cmd_lighthouse(args, root)
