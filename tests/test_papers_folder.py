@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_waqai
+from linkcheck import check_links
+from waqai.data.load import load
 
 PAPERS = ROOT / "papers"
 
@@ -38,9 +40,14 @@ def test_papers_folder_schemas_are_current(papers_project: Path) -> None:
     assert result.code == 0, result.output
 
 
-def test_papers_folder_builds(papers_project: Path) -> None:
+def test_papers_folder_builds_and_every_link_resolves(papers_project: Path) -> None:
+    """The build, and the link checker on it: a data pull request runs this file
+    (.github/workflows/data.yml) instead of the whole suite."""
     result = run_waqai(papers_project, "build")
     assert result.code == 0, result.output
     site = papers_project / "site"
     assert (site / "index.html").is_file(), sorted(p.name for p in site.iterdir())
     assert (site / "en" / "index.html").is_file(), sorted(p.name for p in site.iterdir())
+    conference = load(papers_project).conference
+    assert conference is not None
+    assert [str(broken) for broken in check_links(site, conference.site_url).broken] == []

@@ -67,6 +67,11 @@ def test_an_edited_abstract_shows_on_its_page(project: Path) -> None:
         abstract.write_text(abstract.read_text(encoding="utf-8") + f"\n{marker}\n",
                             encoding="utf-8")
         wait_for(url, marker, time.monotonic() + DEADLINE_S)
+        # MkDocs serves from a temporary folder of its own, made for its owner only; each
+        # build opens it to readers, as it does site/ (test_hostile_contributions).
+        log = (project.parent / "serve.log").read_text(encoding="utf-8")
+        served = Path(re.findall(r"documentation to directory: (\S+)", log)[0])
+        assert served.stat().st_mode & 0o005 == 0o005
         # The rebuild handled two pages; the site around them is whole.
         assert sitemap_urls(base) == urls and len(urls) > 50
         # Its language links (head alternates and the switcher) are those of the full build.

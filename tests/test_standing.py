@@ -249,7 +249,7 @@ def test_every_version_and_attachment_is_linked_beside_the_page(
     ("attachments:\n  - {type: video, label: {ar: ت, en: V}}\n",
      "A video attachment needs a `url`."),
     ("attachments:\n  - {type: code, url: \"http://x.example.org/c\", label: {ar: ش, en: C}}\n",
-     "is not an https link."),
+     "“http://x.example.org/c” does not start with “https://”."),
     ("attachments:\n  - {type: poster, file: poster.pdf, label: {ar: م, en: P}}\n",
      "“poster.pdf” is not a file in papers/labour-services/."),
 ])

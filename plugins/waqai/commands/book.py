@@ -8,15 +8,14 @@ into place), so a failed run leaves the last good book.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from waqai.book import BOOK_FILE
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate
 from waqai.data.model import PaperSize
+from waqai.published import write_whole
 
 PAPER_SIZES = tuple(size.value for size in PaperSize)
 
@@ -32,10 +31,7 @@ def cmd_book(args: argparse.Namespace, root: Path) -> int:
     pdf = make_book(result.proceedings, root / args.data_dir, args.paper).pdf
     out = root / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    with os.fdopen(handle, "wb") as file:
-        file.write(pdf)
-    os.replace(temporary, out)
+    write_whole(out, pdf)
     print(f"Wrote the book ({len(pdf):,} bytes) to {args.out}.")
     return 0
 

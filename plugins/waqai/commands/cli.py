@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import logging
-import shutil
 import subprocess
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import book, deposit, export, importing, init, new, schema
+from waqai.commands import book, compare, deposit, export, importing, init, new, schema
 from waqai.commands.report import print_problems
 from waqai.data.checks import validate, validate_cached
 
@@ -35,61 +32,6 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
     print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
           f"{len(proc.people)} people in {args.data_dir}/.")
     return 0
-
-
-def _quiet_mkdocs_logging(verbose: bool) -> None:
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s",
-                        level=logging.DEBUG if verbose else logging.INFO)
-
-
-class DirtyBuildNotices(logging.Filter):
-    """Drops MkDocs' notices that a dirty build may leave navigation and links wrong,
-    and that the site folder holds files this build did not list.
-
-    Waqai's `serve` builds dirty by design and takes care of both (each language
-    pass lists only its own pages; test_incremental compares the served site with
-    a fresh build). Printed on every rebuild, they would teach editors to ignore
-    what the log says.
-    """
-
-    NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(self.NOTICES)
-
-
-def build_site(root: Path, config_file: Path, site_dir: Path, *, verbose: bool = False) -> int:
-    """Build into a fresh temporary folder; replace `site_dir` only when the build succeeded."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    try:
-        config = load_config(str(config_file), site_dir=str(staging))
-        build(config)
-    except MkDocsException as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {err}", file=sys.stderr)
-        print(f"The previous site in {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_in(staging, site_dir)
-    return 0
-
-
-def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace site_dir by staging with two renames, so readers never see half a site."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def collect_garbage_for_one_build() -> None:
@@ -114,31 +56,26 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
         print(f"Nothing was built; the previous site in {args.site_dir}/ is unchanged.",
               file=sys.stderr)
         return 1
-    _quiet_mkdocs_logging(args.verbose)
+    from waqai.site.runner import build_site, show_mkdocs_log
+
+    show_mkdocs_log(args.verbose)
     collect_garbage_for_one_build()
-    status = build_site(root, root / args.config_file, root / args.site_dir, verbose=args.verbose)
+    status = build_site(root / args.config_file, root / args.site_dir)
     if status == 0:
         print(f"Built the site in {args.site_dir}/.")
     return status
 
 
 def cmd_serve(args: argparse.Namespace, root: Path) -> int:
-    from mkdocs.commands.serve import serve
+    from waqai.site.runner import serve_site, show_mkdocs_log
 
-    _quiet_mkdocs_logging(args.verbose)
+    show_mkdocs_log(args.verbose)
     result = validate_cached(root, args.data_dir, reuse_files=True)
     print_problems(result.problems)
     # Dirty builds: after the first, only what changed is rebuilt (the plugin tells
-    # MkDocs which generated pages did). mkdocs-static-i18n builds its second
-    # language dirty only when "--dirty" is on the command line, as with
-    # `mkdocs serve --dirty`, which is what this command is. Strict mode is for
-    # `build`: a dirty build always logs a warning.
-    sys.argv = [sys.argv[0], "serve", "--dirty"]
-    logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotices())
-    # Served at the path of the conference's site_url (the plugin sets the rest).
+    # MkDocs which generated pages did), served at the path of the conference's site_url.
     site_url = result.proceedings.conference.site_url if result.proceedings else None
-    serve(config_file=str(root / args.config_file), dev_addr=args.dev_addr, livereload=True,
-          build_type="dirty", strict=False, site_url=site_url)
+    serve_site(root / args.config_file, args.dev_addr, site_url)
     return 0
 
 
@@ -171,7 +108,8 @@ def parser() -> argparse.ArgumentParser:
     t.set_defaults(run=cmd_test)
     # Commands that live in their own modules add their own subparsers.
     for register in (init.register, new.register, schema.register, export.register,
-                     deposit.register, book.register, importing.register, bench.register):
+                     deposit.register, book.register, importing.register, bench.register,
+                     compare.register):
         register(sub)
     return ap
 

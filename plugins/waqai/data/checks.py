@@ -29,7 +29,6 @@ from waqai.data.load import (
 from waqai.data.model import LANGS, ItemKind, Person, Proceedings
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import latin_identity, name_identity
-from waqai.text.braces import validate_bibtex_text
 from waqai.text.dates import check_pair
 
 
@@ -267,33 +266,6 @@ def check_name_collisions(loaded: Loaded) -> None:
                     f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
 
 
-def check_bibtex_text(loaded: Loaded) -> None:
-    """Titles and names go into BibTeX: unbalanced braces there would break every .bib."""
-    sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
-    fields: list[tuple[str, str, str, int | None]] = []
-    for paper in loaded.papers:
-        file = sources.paper_files[paper.id]
-        for lang in ("ar", "en"):
-            fields.append((file, f"title.{lang}", paper.title.get(lang),
-                           sources.line(file, "title")))
-    for person in loaded.people:
-        line = sources.line(people_file, person.id)
-        for part in ("given", "nasab", "family") if person.name_ar else ():
-            fields.append((people_file, f"{person.id}.name.{part}",
-                           getattr(person.name_ar, part), line))
-        for index, latin in enumerate(person.names_latin):
-            for part in ("given", "family"):
-                fields.append((people_file, f"{person.id}.latin[{index}].{part}",
-                               getattr(latin, part), line))
-    for file, field, value, line in fields:
-        message = validate_bibtex_text(value)
-        if message:
-            loaded.problems.append(Problem(file, field, message,
-                                           "Balance every { with a }, or remove the braces.",
-                                           line))
-
-
 def check_keys(loaded: Loaded) -> None:
     """A stored citation key is used once (case aside: see `citekeys`); an item without
     one is told the key to store before it is published."""
@@ -358,5 +330,5 @@ def check_raw_html(loaded: Loaded) -> None:
 
 
 CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
-          check_unused_people, check_calendar_pairs, check_name_collisions, check_bibtex_text,
+          check_unused_people, check_calendar_pairs, check_name_collisions,
           check_raw_html, check_keys, check_dois]

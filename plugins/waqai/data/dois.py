@@ -25,7 +25,7 @@ import re
 
 from waqai.data.model import Conference, Paper, Proceedings
 
-PREFIX = re.compile(r"^10\.\d{4,9}$")
+PREFIX = re.compile(r"^10\.[0-9]{4,9}$")  # ASCII digits: \d takes Arabic-Indic ones
 ITEM_SUFFIX = "{short_name}.{id}"
 VOLUME_SUFFIX = "{short_name}"
 # The characters Crossref allows in a suffix it registers.

@@ -55,8 +55,10 @@ from waqai.data.model import (
     other_lang,
 )
 from waqai.data.problems import Problem, Severity
+from waqai.data.weblinks import SCHEMA_PATTERN, LinkRule, link_problem
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
-from waqai.text.dates import parse_hijri
+from waqai.text.braces import validate_bibtex_text
+from waqai.text.dates import outside_table, parse_hijri
 from waqai.text.labels import (
     ATTACHMENT_KINDS,
     GENDERS,
@@ -70,14 +72,16 @@ from waqai.text.labels import (
 Json = dict[str, Any]
 Values = dict[str, Any]  # field name -> value read (None when missing or refused)
 
-SITE_URL = re.compile(r"^https?://[^\s/]+(/\S*)?/$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
+# Digits are ASCII digits ([0-9], never \d, which takes Arabic-Indic digits too): these
+# identifiers are compared, linked and registered as their ASCII form.
+# A stated DOI: the prefix, then a suffix of printable ASCII without space, quotes,
+# braces (BibTeX), backslash, ^, ` or | (old SICI DOIs hold < and >: links escape them).
+DOI = re.compile(r"^10\.[0-9]{4,9}/[!#-\[\]_a-z~]+$")
+ORCID = re.compile(r"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$")
+PAGES = re.compile(r"^[0-9]+(?:[-–][0-9]+)?$")
 SUBMISSION_SOURCE = re.compile(r"^[a-z0-9]+:[A-Za-z0-9._-]+$")  # a submission system and its id
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
-ISBN = re.compile(r"^97[89]-?(?:\d-?){9}\d$")
-HTTPS_URL = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#][^\s\"<>]*)?$")
+ISBN = re.compile(r"^97[89]-?(?:[0-9]-?){9}[0-9]$")
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # The shape of an IANA time zone name ("Asia/Muscat", "America/Port-au-Prince", "UTC").
 ZONE_TEXT = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
@@ -121,6 +125,18 @@ class Field:
         return self.example or '"…"'
 
 
+def braces_balance(fields: Fields, field: str, value: str, line: int) -> bool:
+    """Whether the braces of `value` nest; if not, a problem. Every text may reach a BibTeX
+    file (a title, a name, a keyword, the publisher, a note), where an unbalanced brace
+    ends a field early or swallows the rest of the file."""
+    problem = validate_bibtex_text(value)
+    if problem is not None:
+        fields.problem(field, f"has unbalanced braces: {problem}.",
+                       "Balance every { with a }, or remove the braces (citation files "
+                       "cannot hold a lone one).", line)
+    return problem is None
+
+
 class Value(ABC):
     """A kind of value: how the loader reads it and how a JSON Schema describes it."""
 
@@ -156,7 +172,10 @@ class Plain(Value):
 
     def read(self, fields: Fields, field: Field) -> str | None:
         value = fields.string(field.name, field.required, field.example_or_default)
-        if value is None or self.invalid is None:
+        if value is None or not braces_balance(fields, fields.sub(field.name), value,
+                                                fields.line(field.name)):
+            return None
+        if self.invalid is None:
             return value
         if (self.pattern and not self.pattern.match(value)) or (self.check
                                                                   and not self.check(value)):
@@ -167,6 +186,29 @@ class Plain(Value):
 
     def schema(self, required: bool) -> Json:
         return text_schema(required, self.pattern.pattern if self.pattern else PLAIN_TEXT)
+
+
+@dataclass(frozen=True)
+class WebLink(Value):
+    """An address that becomes a link on the site (`weblinks.py`: one rule for all of them)."""
+
+    rule: LinkRule = LinkRule()
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None:
+            return None
+        problem = link_problem(value, self.rule)
+        if problem is None:
+            return value
+        fields.problem(fields.sub(field.name), f"“{value}” {problem}.",
+                       f'Write the whole address as the browser shows it, starting with '
+                       f'{self.rule.starts}, e.g. "{self.rule.example}".', fields.line(field.name))
+        return None
+
+    def schema(self, required: bool) -> Json:
+        pattern = SCHEMA_PATTERN[self.rule.schemes]
+        return text_schema(required, pattern[:-1] + "/$" if self.rule.site else pattern)
 
 
 class Bilingual(Value):
@@ -223,7 +265,15 @@ class Day(Value):
     """A Gregorian date, "YYYY-MM-DD"."""
 
     def read(self, fields: Fields, field: Field) -> dt.date | None:
-        return fields.date(field.name, field.required)
+        day = fields.date(field.name, field.required)
+        outside = None if day is None else outside_table(day)
+        if outside is None:
+            return day
+        fields.problem(fields.sub(field.name), f"cannot be written in both calendars: {outside}.",
+                       "Check the year: the site gives every date in the Gregorian and the "
+                       "Hijri calendar, and the Umm al-Qura table covers those years only.",
+                       fields.line(field.name))
+        return None
 
     def schema(self, required: bool) -> Json:
         return {"type": "string", "pattern": DATE, "format": "date"}
@@ -355,7 +405,12 @@ class Words(Value):
     """A list of short texts (keywords)."""
 
     def read(self, fields: Fields, field: Field) -> list[str] | None:
-        return fields.str_list(field.name, field.required)
+        words = fields.str_list(field.name, field.required)
+        if words is None:
+            return None
+        line = fields.line(field.name)
+        return [word for index, word in enumerate(words)
+                if braces_balance(fields, f"{fields.sub(field.name)}[{index}]", word, line)]
 
     def schema(self, required: bool) -> Json:
         return {"type": "array", "items": text_schema()}
@@ -555,9 +610,7 @@ ATTACHMENT = Group("attachment", (
         "للشرائح والملصق: اسم ملف PDF في مجلد البند (بقواعد ملف البحث نفسها).",
         "For slides and a poster: the file name of a PDF in the item's folder (checked as "
         "the paper's PDF is)."), required=False, example='"slides.pdf"'),
-    Field("url", Plain(HTTPS_URL, Invalid("“{value}” is not an https link.",
-                                          'Write the whole address, starting with '
-                                          '"https://".')),
+    Field("url", WebLink(),
           Text("للتسجيل والشيفرة والبيانات: رابط يبدأ بـ https://.",
                "For a video, code or a dataset: a link starting with https://."),
           required=False, example='"https://video.example.org/talk"'),
@@ -814,9 +867,7 @@ CONFERENCE = Group("conference", (
           required=False, example=str(DEFAULT_MAX_PDF_MB)),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings."),
           example='{ar: "اسم الناشر", en: "Publisher name"}'),
-    Field("site_url", Plain(SITE_URL, Invalid(
-        "“{value}” is not an absolute http(s) URL ending in /.",
-        'Write e.g. "https://proceedings.example.org/2024/".')),
+    Field("site_url", WebLink(LinkRule(("https", "http"), site=True)),
           Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
           example='"https://proceedings.example.org/2024/"'),
     # The suffix patterns are checked by checks.check_dois, which names the wrong characters.
@@ -838,7 +889,7 @@ CONFERENCE = Group("conference", (
         "نمط لاحقة DOI للوقائع كلها، ويجوز فيه {short_name} و{year}. الافتراضي {short_name}.",
         "The pattern of the volume's DOI suffix; it may hold {short_name} and {year}. Default "
         "{short_name}."), required=False, example='"conf2024"'),
-    Field("official_url", Plain(), Text("الصفحة الرسمية للمؤتمر.",
+    Field("official_url", WebLink(LinkRule(("https", "http"))), Text("الصفحة الرسمية للمؤتمر.",
                                         "The conference's official page."), required=False,
           example='"https://example.org/conference/"'),
     Field("themes", ListOf(BILINGUAL_GROUP), Text("محاور المؤتمر.", "The conference's themes."),

@@ -441,6 +441,8 @@ def read_attachments(v: Values, pdfs: FolderPdfs) -> tuple[Attachment, ...]:
                        f"Write its {'file name' if kind.is_file else 'https link'} as "
                        f"`{wanted}:` instead.", at.line(unwanted))
         elif not item[wanted]:
+            if wanted in at.entries:  # written, and refused already
+                continue
             at.problem(at.sub(wanted), f"A {kind.value} attachment needs a `{wanted}`.",
                        'Write e.g. `file: "slides.pdf"` (a PDF in the item\'s folder).'
                        if kind.is_file else

@@ -7,6 +7,7 @@ one run of `check` shows every problem at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -31,19 +32,34 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}: {self.severity.value}:{field} {self.message}\n    fix: {self.fix}"
+        """Two lines for a terminal. Every part is shown with its invisible characters
+        spelt out (`shown`): a file name or a quoted value holding a line break must not
+        start a line of its own, which GitHub Actions would obey as a workflow command."""
+        file, field, message, fix = (shown(part) for part in (self.file, self.field,
+                                                              self.message, self.fix))
+        where = f"{file}:{self.line}" if self.line else file
+        field = f" {field}:" if field else ""
+        return f"{where}: {self.severity.value}:{field} {message}\n    fix: {fix}"
 
     def format_github(self) -> str:
-        """A GitHub Actions workflow command, shown as an annotation on the pull request."""
-        props = f"file={self.file}"
+        """A GitHub Actions workflow command, shown as an annotation on the pull request:
+        every property escaped as a property, the message as data (the Actions syntax)."""
+        props = f"file={_escape_property(shown(self.file))}"
         if self.line:
             props += f",line={self.line}"
         if self.field:
-            props += f",title={_escape_property(self.field)}"
-        body = _escape_data(f"{self.message} Fix: {self.fix}")
+            props += f",title={_escape_property(shown(self.field))}"
+        body = _escape_data(shown(f"{self.message} Fix: {self.fix}"))
         return f"::{self.severity.value} {props}::{body}"
+
+
+# Control characters (C0, DEL, C1), bidi controls and line or paragraph separators.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """`text` with each invisible character written as its code point, e.g. «<U+000A>»."""
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def _escape_data(text: str) -> str:

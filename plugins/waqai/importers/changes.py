@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from waqai.importers.plan import Change
+from waqai.published import write_whole
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -39,9 +38,5 @@ def apply(changes: Sequence[Change]) -> None:
     """Write every change, each file whole (a temporary file renamed into place)."""
     for change in changes:
         change.path.parent.mkdir(parents=True, exist_ok=True)
-        data = change.new.encode("utf-8") if isinstance(change.new, str) else change.new
-        handle, temporary = tempfile.mkstemp(prefix=f".{change.path.name}.",
-                                             dir=change.path.parent)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, change.path)
+        write_whole(change.path,
+                    change.new.encode("utf-8") if isinstance(change.new, str) else change.new)

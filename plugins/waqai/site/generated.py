@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import json
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -159,6 +159,19 @@ class GeneratedPages:
             if only is None or src_uri in only:
                 yield File(src_uri, src_dir=config.docs_dir, dest_dir=config.site_dir,
                            use_directory_urls=config.use_directory_urls)
+
+    def fill_all(self, files: Files, skip: Callable[[File], None] | None) -> set[str]:
+        """Fill every generated page of `files` (and let `skip`, under `serve`, mark those
+        that need no rebuild); the output paths of the hand-written pages."""
+        hand_written = set()
+        for file in files:
+            if file.src_uri in self.pages:
+                self.fill(file)
+                if skip is not None:
+                    skip(file)
+            elif file.is_documentation_page():
+                hand_written.add(file.dest_uri)
+        return hand_written
 
     def fill(self, file: File) -> None:
         """Give the (localised) file of a generated page its content."""

@@ -8,9 +8,15 @@ older conference's) is refused, naming both files, rather than publishing
 canonical links, `hreflang` alternates and a sitemap at the old address while
 the citation tags use the new one.
 
-The site's description in each language (`site_description`, the description of
-a hand-written page that gives none) is a sentence naming the conference; it is
-HTML-escaped here because Material prints it into an attribute as it is.
+Material prints `site_name` and `site_description` as they are, in `<title>`, in
+attributes and in the header (Waqai's own templates escape). So while pages render
+(`escape_identity`, from `on_env`) both are escaped and marked safe (`Markup`):
+printed raw they are already escaped, and an escaping template (`| e`, Waqai's
+autoescaped partials) leaves them as they are, so a title holding `"`, `<` or `&`
+reads as written and never ends a tag. They are plain text again once the pages are
+written (`unescape_identity`): mkdocs-static-i18n overrides per language only
+options whose value is exactly a `str`. The description in each language is a
+sentence naming the conference.
 
 Under `serve`, MkDocs has already replaced `site_url` by the local server's
 address (whose path `commands.cli` takes from the conference), so that one is
@@ -19,10 +25,10 @@ left as it is.
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any, cast
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -50,16 +56,33 @@ def apply_identity(config: MkDocsConfig, conference: Conference, data_file: str,
                              f"“{language.site_name}”; {data_file} has title.{language.locale} "
                              f"“{wanted}”")
         language.site_name = wanted
-        language.site_description = escape(site_sentence(conference, cast(Lang, language.locale)))
+        language.site_description = site_sentence(conference, cast(Lang, language.locale))
     if conflicts:
         raise PluginError(
             f"{config_file} and {data_file} disagree on the site's identity: "
             + "; ".join(conflicts) + f". The conference's own file is the one source: remove "
             f"those values from {config_file} (site_name may stay “{PLACEHOLDER_NAME}”).")
     config.site_name = title
-    config.site_description = escape(site_sentence(conference, DEFAULT_LANG))
+    config.site_description = site_sentence(conference, DEFAULT_LANG)
     if not (serving and config.site_url):
         config.site_url = conference.site_url
+
+
+IDENTITY_TEXTS = ("site_name", "site_description")
+
+
+def escape_identity(config: MkDocsConfig) -> None:
+    """The site's name and description, escaped and marked safe, for the pages to print."""
+    for option in IDENTITY_TEXTS:
+        if config[option] is not None and not isinstance(config[option], Markup):
+            config[option] = escape(config[option])
+
+
+def unescape_identity(config: MkDocsConfig) -> None:
+    """The site's name and description as plain text again, once the pages are written."""
+    for option in IDENTITY_TEXTS:
+        if isinstance(config[option], Markup):
+            config[option] = config[option].unescape()
 
 
 def translated_languages(config: MkDocsConfig) -> list[Any]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from waqai.data.model import LANGS, Lang, Paper, Proceedings, lang_root
 from waqai.exports.keys import citation_keys
+from waqai.site.safe_urls import unsafe_urls
 
 PAPER_ID_ATTR = re.compile(r'data-paper-id="([^"<>]*)"')
 BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
@@ -65,7 +66,8 @@ def paper_ids(html: str) -> set[str]:
 
 class PageIds:
     """The paper ids listed on each page: taken from its HTML as the build writes it
-    (`record`), or read from the built site for a page not recorded.
+    (`record`), or read from the built site for a page not recorded; and what on each
+    page links to an unsafe address (`safe_urls.py`), for every page the build writes.
 
     Recording saves reading every page back (at 1,000 papers, 4,600 files). Under
     `serve` the record is kept between rebuilds: a page a rebuild skips is the
@@ -75,9 +77,22 @@ class PageIds:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self._ids: dict[str, set[str]] = {}
+        self._unsafe: dict[str, list[str]] = {}
 
-    def record(self, path: str, html: str) -> None:
-        self._ids[path] = paper_ids(html)
+    def record(self, path: str, html: str, *, lists_papers: bool = True) -> None:
+        """What the page at `path` (site-relative) holds; `lists_papers`: a generated page."""
+        if lists_papers:
+            self._ids[path] = paper_ids(html)
+        found = unsafe_urls(html)
+        if found:
+            self._unsafe[path] = found
+        else:
+            self._unsafe.pop(path, None)
+
+    def unsafe(self) -> list[str]:
+        """One line per unsafe address on a page, naming the page."""
+        return [f"{path}: {problem}" for path, problems in sorted(self._unsafe.items())
+                for problem in problems]
 
     def ids(self, path: str) -> set[str] | None:
         """None when the page was not built."""
@@ -108,6 +123,20 @@ def check_site(proc: Proceedings, site_dir: Path, pages: PageIds | None = None) 
                     misses.append(f"{paper.id}: missing from {what} {path}.")
     misses.extend(_check_exports(proc, Path(site_dir)))
     return misses
+
+
+def built_site_problems(proc: Proceedings, site_dir: Path, pages: PageIds, *,
+                        papers: bool = True) -> str | None:
+    """What is wrong with the built site, as a build's error, or None: an unsafe address on
+    a page (always looked for), a paper missing from a place it belongs (with `papers`)."""
+    unsafe = pages.unsafe()
+    if unsafe:
+        return ("A page links to an address that is not http(s), mailto or the site's own:\n  "
+                + "\n  ".join(unsafe))
+    misses = check_site(proc, site_dir, pages) if papers else []
+    if misses:
+        return "Not every paper is where it belongs:\n  " + "\n  ".join(misses)
+    return None
 
 
 def _places(paper: Paper) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ whole-site work at the end.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -20,8 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from waqai import search
-from waqai.data.model import Lang
-from waqai.site.invariants import PageIds
+from waqai.data.model import Lang, Proceedings
+from waqai.published import open_to_readers
+from waqai.site.invariants import PageIds, built_site_problems
+from waqai.site.minify import minify_assets
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
 
@@ -115,8 +117,14 @@ class OpenBuild:
             files.append(file)
         return files
 
-    def finish(self, site_dir: Path) -> None:
-        """When every export is on disk (raising what writing them met), the 404 page."""
+    def finish(self, site_dir: Path, proc: Proceedings, assets: Iterable[object], *,
+               check_papers: bool = True) -> None:
+        """The whole site's last steps, once every language is written: every export on
+        disk (raising what writing them met), the 404 page, the site's own `assets`
+        (extra scripts and styles) minified, the search indexes, the site's folder open
+        to readers (MkDocs' `serve` builds into a temporary one); then what the built
+        site must not have (`invariants.built_site_problems`) fails the build."""
+        open_to_readers(site_dir)
         if self.writer is not None:
             try:
                 self.writer.wait()
@@ -124,6 +132,12 @@ class OpenBuild:
                 raise PluginError(f"The site could not be written: {error}") from None
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
+        minify_assets(site_dir, [str(asset) for asset in assets])
+        search.write_search_indexes(proc, site_dir, self.hand_written_records(),
+                                    self.search_indexes)
+        problem = built_site_problems(proc, site_dir, self.page_ids, papers=check_papers)
+        if problem:
+            raise PluginError(problem)
 
     def abandon(self) -> None:
         """A failed build: let the writer end (its own errors no longer matter)."""
@@ -131,8 +145,10 @@ class OpenBuild:
             if self.writer is not None:
                 self.writer.wait()
 
-    def keep_404(self, html: str) -> None:
-        """The default language's 404 page: i18n's later pass overwrites site/404.html."""
+    def keep_404(self, html: str, lang: str) -> None:
+        """The 404 page in `lang`, scanned as every page is; the default language's is
+        kept, since i18n's later pass overwrites site/404.html."""
+        self.page_ids.record(f"404.html ({lang})", html, lists_papers=False)
         if self.default_404 is None:
             self.default_404 = html
 

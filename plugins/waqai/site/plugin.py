@@ -1,24 +1,24 @@
 """The `proceedings` MkDocs plugin: wires MkDocs events to the modules that do the work.
 
-Events of one build (mkdocs-static-i18n runs a build per language, the second
-from inside the first one's `on_post_build`):
+mkdocs-static-i18n runs a build per language, the second from inside the first one's
+`on_post_build`. The events of one build:
 
-- `on_config`  loads and validates `papers/` once per data version (`loading.py`) into the
+- `on_config` loads and validates `papers/` once per data version (`loading.py`) into the
   generated pages (`generated.py`; a hand-written page wins), takes the site's name and
-  address from it (`identity.py`), opens the build the language passes share (`passes.py`).
-- `on_files`   two phases around i18n (priority -100): placeholders for every generated
-  page in both languages before it (i18n localises only files it sees), content after it.
-- `on_env` autoescapes Waqai's templates, keeps compiled templates, gives labels
-  and the card; dates every page from its data for the sitemap (`lastmod.py`).
+  address from it (`identity.py`), opens the build the passes share (`passes.py`).
+- `on_files`, around i18n (-100): placeholders for every generated page and language
+  before it (i18n localises only files it sees), their content after it.
+- `on_env` autoescapes Waqai's templates, keeps them compiled, gives labels and the card,
+  escapes the site's name for Material (`identity.py`), dates pages for the sitemap.
 - `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
-  `on_post_page` sets `dir` on `<html>`, makes `hreflang` alternates absolute, and gives
-  Material's header the language of a title standing in for a translation gap.
-- `on_post_build` (after i18n's), once: waits for the exports' child process (`writer.py`),
-  then the 404 page, minified scripts and styles (`minify.py`), search indexes, the check
-  that every paper is everywhere it belongs.
-- Under `serve` builds are dirty and usually partial: `self.serve` (`incremental.py`)
-  keeps what rebuilds reuse and, in `on_pre_build`, decides which generated pages
-  and exports changed; `on_nav` reads the titles of nav pages a dirty build skips.
+  `on_post_page`: `dir` on `<html>`, absolute `hreflang` alternates, the language of a
+  title standing in for a translation gap, and the page's paper ids and unsafe links.
+- `on_post_build`, before i18n's: the site's name as plain text for the next pass; after
+  it, once: the exports' child process, 404 page, minified assets, search indexes, then
+  no unsafe link on any page and every paper everywhere it belongs (`invariants.py`).
+- Under `serve` builds are dirty and partial: `self.serve` (`incremental.py`) keeps what
+  rebuilds reuse and, in `on_pre_build`, decides what changed; `on_nav` reads the titles
+  of nav pages a dirty build skips.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -38,12 +37,10 @@ from waqai import search
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
 from waqai.site.head import absolute_alternates
-from waqai.site.identity import apply_identity
+from waqai.site.identity import apply_identity, escape_identity, unescape_identity
 from waqai.site.incremental import ServeState, read_skipped_titles
-from waqai.site.invariants import check_site
 from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
-from waqai.site.minify import minify_assets
 from waqai.site.output import mark_header_title, point_alternates_to_home, set_html_dir
 from waqai.site.passes import OpenBuild
 from waqai.site.share import card_globals
@@ -114,15 +111,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     @event_priority(-200)
     def _fill_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """After i18n: give the localised files their generated content."""
-        for file in files:
-            if file.src_uri in self.pages:
-                self.pages.fill(file)
-                if self.serve is not None:
-                    self.serve.skip_if_current(file)
-            elif file.is_documentation_page():
-                self.build.hand_written_now.add(file.dest_uri)
-        # Exports, the card (at the root), papers' files (beside each page): after i18n.
+        """After i18n: the localised files' content; the exports, the card (at the root)
+        and the papers' files (beside each page)."""
+        skip = self.serve.skip_if_current if self.serve is not None else None
+        self.build.hand_written_now |= self.pages.fill_all(files, skip)
         for export in self.build.export_files(config, self.pages, self.pages.copies):
             files.append(export)
         return files
@@ -135,6 +127,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         prepare_env(env, self.compiled_templates, card_globals(self.pages.proc, config.site_url))
+        escape_identity(config)
         stamp_lastmod(files, self.pages, config.docs_dir)
         return env
 
@@ -162,11 +155,10 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = absolute_alternates(set_html_dir(output), page.canonical_url)
-        if page.file.src_uri in self.pages:
-            title_lang = self.pages.title_lang(page.file.src_uri)
-            if title_lang is not None:
-                output = mark_header_title(output, title_lang)
-            self.build.page_ids.record(page.file.dest_uri, output)
+        generated = page.file.src_uri in self.pages
+        if generated and (title_lang := self.pages.title_lang(page.file.src_uri)) is not None:
+            output = mark_header_title(output, title_lang)
+        self.build.page_ids.record(page.file.dest_uri, output, lists_papers=generated)
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -174,11 +166,16 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         output = set_html_dir(output_content)
         if template_name == "404.html":
             output = point_alternates_to_home(output, config.site_url or "/")
-            self.build.keep_404(output)
+            self.build.keep_404(output, config.theme["language"])
         return output
 
+    @event_priority(-50)
+    def _plain_identity(self, *, config: MkDocsConfig) -> None:
+        """Before i18n's (-100), which starts the next language's pass from this config."""
+        unescape_identity(config)
+
     @event_priority(-150)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
         # Runs after i18n's on_post_build (-100). i18n builds the other languages from
         # inside the default language's on_post_build, so the first pass to reach this
         # point is the last language's, when every language has been written.
@@ -186,21 +183,17 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if build is None:
             return
         site_dir = Path(config.site_dir)
-        build.finish(site_dir)
-        minify_assets(site_dir, [*map(str, config.extra_css), *map(str, config.extra_javascript)])
-        search.write_search_indexes(self.pages.proc, site_dir, build.hand_written_records(),
-                                    build.search_indexes)
-        if self.config.check_invariants:
-            misses = check_site(self.pages.proc, site_dir, build.page_ids)
-            if misses:
-                raise PluginError("Not every paper is where it belongs:\n  " + "\n  ".join(misses))
+        build.finish(site_dir, self.pages.proc, [*config.extra_css, *config.extra_javascript],
+                     check_papers=self.config.check_invariants)
         if self.serve is not None:
             self.serve.finish(site_dir)
 
+    on_post_build = CombinedEvent(_plain_identity, _finish_build)
+
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.data.path is not None:
-            server.watch(str(self.data.path))
-        if config.theme.custom_dir:  # overrides/: MkDocs watches it only with --watch-theme
-            server.watch(config.theme.custom_dir)
+        # The data, and overrides/ (MkDocs watches a theme's folder only with --watch-theme).
+        for folder in (self.data.path, config.theme.custom_dir):
+            if folder:
+                server.watch(str(folder))
         return server

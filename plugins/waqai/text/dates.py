@@ -91,6 +91,16 @@ def _hijri_of(h: HijriDate) -> Hijri:
     return Hijri(h.year, h.month, h.day)
 
 
+GREGORIAN_SPAN = (dt.date(*GREGORIAN_RANGE[0]), dt.date(*GREGORIAN_RANGE[1]))
+
+
+def outside_table(day: dt.date) -> str | None:
+    """Why `day` cannot be written in both calendars (every page writes both), or None."""
+    if GREGORIAN_SPAN[0] <= day <= GREGORIAN_SPAN[1]:
+        return None
+    return f"{day.isoformat()} is outside the Umm al-Qura table: {_RANGE_TEXT}"
+
+
 def to_hijri(day: dt.date) -> HijriDate:
     """The Umm al-Qura date of a Gregorian day."""
     try:
