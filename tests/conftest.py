@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -79,13 +80,25 @@ def set_book_section(project: Path, section: str) -> None:
     conference.write_text(text + section, encoding="utf-8")
 
 
-def run_waqai(project: Path, *args: str, env: dict[str, str] | None = None) -> Run:
-    """Run `python -m waqai ARGS` in a project folder, as an editor would."""
+def run_waqai(project: Path, *args: str, env: dict[str, str] | None = None,
+              bounded: bool = False) -> Run:
+    """Run `python -m waqai ARGS` in a project folder, as an editor would. `bounded`: within
+    what any command may cost on one file under the limits (issue 29), 1 GiB of address
+    space and 60 s; beyond them the run fails (MemoryError, or TimeoutExpired raised)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false",
                    **(env or {})}
     result = subprocess.run([sys.executable, "-m", "waqai", *args], cwd=project,
-                            capture_output=True, text=True, env=environment, timeout=600)
+                            capture_output=True, text=True, env=environment,
+                            timeout=COMMAND_SECONDS if bounded else 600,
+                            preexec_fn=_within_command_memory if bounded else None)
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+COMMAND_SECONDS, COMMAND_BYTES = 60, 1 << 30
+
+
+def _within_command_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (COMMAND_BYTES, COMMAND_BYTES))
 
 
 @pytest.fixture

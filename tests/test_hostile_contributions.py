@@ -26,6 +26,8 @@ from conftest import EXAMPLE_PAPERS, copy_project, copy_tool, run_waqai
 from hostile import MARKER, write_hostile_papers
 from waqai.data.checks import validate
 from waqai.data.problems import Problem
+from waqai.data.yamlread import MAX_FILE_BYTES
+from waqai.text.plain import MAX_BRACKETS
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -141,6 +143,32 @@ CASES = [
     Case("DOI prefix in Arabic-Indic digits", lambda p: add_line(
         p / CONFERENCE, SITE_URL, 'doi_prefix: "10.٥٥٥٥"'), CONFERENCE, "doi_prefix",
          "prefix"),
+    # What a file may cost: libyaml's composer recursed in C (SIGSEGV), the pure-Python
+    # one raised RecursionError; aliases made a few kilobytes read as gigabytes.
+    Case("a flow list 100,000 deep", lambda p: add_line(
+        p / ABSHER, "order: 1", "notes: " + "[" * 100_000 + "]" * 100_000),
+         ABSHER, "", "more than 64 deep"),
+    Case("1,000 deep and a syntax error", lambda p: add_line(
+        p / ABSHER, "order: 1", "notes: " + "[" * 1_000 + "x: : }"), ABSHER, "",
+         "more than 64 deep"),
+    Case("block lists 2,000 deep", lambda p: add_line(
+        p / ABSHER, "order: 1", "notes:\n  " + "- " * 2_000 + "x"), ABSHER, "",
+         "more than 64 deep"),
+    Case("one long keyword aliased 200 times", lambda p: edit(
+        p / ABSHER, '["Absher", "e-services", "Ministry of Interior"]',
+        '[&k "' + "Absher " * 7_000 + '", ' + ", ".join(["*k"] * 200) + "]"),
+         ABSHER, "", "aliases (*k)"),
+    Case("aliases of aliases", lambda p: edit(
+        p / ABSHER, 'people: [abdulrahman-aljulaifi]', "people: [abdulrahman-aljulaifi]\n"
+        + "\n".join(f"n{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else '"laugh"'] * 9) + "]"
+                    for i in range(9))), ABSHER, "", "once its aliases"),
+    # Markdown nested deeper than a page can show raised RecursionError in the build.
+    Case("a list nested 350 deep", lambda p: (p / ABSHER).with_name("abstract.en.md").write_text(
+        "".join("  " * level + "- point\n" for level in range(350)), encoding="utf-8"),
+         "papers/absher/abstract.en.md", "", "more than 16 deep"),
+    Case("a whole abstract of brackets", lambda p: (p / ABSHER).with_name(
+        "abstract.ar.md").write_text("أ\n\n" + "![" * 100_000, encoding="utf-8"),
+         "papers/absher/abstract.ar.md", "", "more than 1,000 “[”"),
 ]
 
 
@@ -189,6 +217,20 @@ def test_the_cases_reach_no_traceback_and_leave_the_site(pristine: Path, tmp_pat
             path.write_bytes(data)
     after = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
     assert after == before
+
+
+def test_the_costliest_markdown_at_the_size_limit_is_checked_and_built_within_bounds(
+        project: Path) -> None:
+    """Unmatched brackets made python-markdown quadratic: 14 KB took the build from 3 s
+    to 74 s. A whole abstract of the costliest text the limits allow (every bracket it
+    may have, then emphasis markers to the 256 KiB limit) costs `check` and `build`
+    each less than a minute and a gigabyte (a slower run fails the test)."""
+    abstract = project / ABSHER.replace("paper.yaml", "abstract.en.md")
+    text = "![" * MAX_BRACKETS + "**a" * ((MAX_FILE_BYTES - 2 * MAX_BRACKETS) // 3)
+    abstract.write_text(text, encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_waqai(project, command, bounded=True)
+        assert result.code == 0, result.output
 
 
 # -- markup in every text ------------------------------------------------------------

@@ -81,6 +81,7 @@ from waqai.data.yamlread import (
     line_of,
     read_text_file,
 )
+from waqai.text.plain import beyond_limits
 
 ABSTRACT_FILES = ABSTRACT.files()
 PERSON_ID, SESSION_ID = "person id", "session id"  # the kinds of id that files refer to
@@ -185,7 +186,7 @@ def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
     text = read_text_file(path, shown, problems, limit)
     if text is None:
         return None
-    node = compose(text, shown, problems)
+    node = compose(text, shown, problems, limit)
     if node is None:
         if text.strip() == "":
             problems.append(Problem(shown, "", "is empty.", "Fill in its fields."))
@@ -563,6 +564,14 @@ def read_markdown_file(path: Path, shown: str, problems: list[Problem]) -> str |
             shown, "", "contains an invisible Unicode bidi control character "
             "(U+202A–U+202E or U+2066–U+2069), which can disguise text.",
             "Delete it; the site sets text direction itself.", line))
+        return None
+    beyond = beyond_limits(text)
+    if beyond is not None:
+        line, what = beyond
+        problems.append(Problem(
+            shown, "", f"{what}, the limit for one Markdown file.",
+            "Write the points at fewer levels, or with fewer links: an abstract needs "
+            "two or three levels and a few links at most.", line))
         return None
     return text if text.strip() else ""
 

@@ -6,6 +6,15 @@ every value keeps the line it came from. Values are then read as the schema
 says, which defuses YAML 1.1's silent typing: an unquoted `no` stays the text
 "no" in a text field and is refused in a yes/no field; `010` is refused as a
 number (YAML 1.1 would read 8); a date is accepted quoted or not.
+
+What a file may cost is bounded before the node tree is built: its size (the
+limits below), how deep its lists and mappings nest (`MAX_DEPTH`: libyaml's composer
+recurses in C, so a list nested 100,000 deep ends the process, and the pure-Python
+one raises RecursionError at about 300), and how much text its aliases repeat (an
+alias `*name` stands for the whole value anchored `&name`, so 200 aliases of one long
+value, or aliases of aliases, make a file of a few kilobytes read as gigabytes): the
+text a file stands for, aliases expanded, may be no longer than the file's own size
+limit. The number of nodes is bounded by the size: each takes at least a character.
 """
 
 from __future__ import annotations
@@ -26,6 +35,12 @@ MAX_FILE_BYTES = 256 * 1024
 # people.yaml and sessions.yaml list a whole volume: an archive of 10,000 papers
 # has a people.yaml of about 3 MB, so they get a larger limit.
 MAX_LIST_FILE_BYTES = 64 * 1024 * 1024
+# Real files nest five deep (a paper's attachments' labels); the pure-Python parser
+# the error messages come from recurses about four frames a level.
+MAX_DEPTH = 64
+# Characters that can open a level: a flow collection, a block sequence's entry, a
+# mapping's key; a file with fewer of them than MAX_DEPTH cannot nest that deep.
+_OPENERS = "[{-:?"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 64
 # Unicode bidi embedding/override/isolate controls (CVE-2021-42574, "Trojan Source").
@@ -67,8 +82,15 @@ def read_text_file(path: Path, shown: str, problems: list[Problem],
     return text.removeprefix("\ufeff")
 
 
-def compose(text: str, shown: str, problems: list[Problem]) -> yaml.Node | None:
-    """Parse YAML into a node tree, or None with a problem naming the line."""
+def compose(text: str, shown: str, problems: list[Problem],
+            limit: int = MAX_FILE_BYTES) -> yaml.Node | None:
+    """Parse YAML into a node tree, or None with a problem naming the line.
+
+    `limit` is the file's size limit, which also bounds its text with aliases expanded."""
+    too_costly = _cost_problem(text, shown, limit)
+    if too_costly is not None:
+        problems.append(too_costly)
+        return None
     if FAST_LOADER is not None:
         # libyaml is about ten times faster (the whole load of 1,000 papers is
         # mostly YAML parsing); on any error the pure-Python parser below runs
@@ -89,6 +111,52 @@ def compose(text: str, shown: str, problems: list[Problem]) -> yaml.Node | None:
     except yaml.YAMLError as err:
         problems.append(Problem(shown, "", f"is not valid YAML: {err}.", "Fix the YAML syntax."))
     return None
+
+
+def _cost_problem(text: str, shown: str, limit: int) -> Problem | None:
+    """Whether `text` nests deeper than MAX_DEPTH or its aliases expand beyond `limit`
+    characters, found from the parser's events (libyaml's parser keeps its own stack,
+    so it does not recurse); None if neither, or if the YAML is invalid (the composer
+    then reports where)."""
+    if "*" not in text and sum(map(text.count, _OPENERS)) < MAX_DEPTH:
+        return None  # most files: no alias, and too few levels to be deep
+    depth, expanded = 0, 0
+    anchored: dict[str, int] = {}  # anchor → the characters its value stands for
+    opened: list[tuple[str | None, int]] = []  # per open level: its anchor, `expanded` then
+    try:
+        for event in yaml.parse(text, Loader=FAST_LOADER or yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(
+                        shown, "", f"nests lists and mappings more than {MAX_DEPTH} deep, "
+                        "the limit for one file.", "Write the values at fewer levels; a "
+                        "Waqai file needs five at most.", _line(event))
+                opened.append((event.anchor, expanded))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                anchor, start = opened.pop()
+                if anchor is not None:
+                    anchored[anchor] = expanded - start
+            elif isinstance(event, yaml.ScalarEvent):
+                expanded += len(event.value)
+                if event.anchor is not None:
+                    anchored[event.anchor] = len(event.value)
+            elif isinstance(event, yaml.AliasEvent):
+                expanded += anchored.get(event.anchor or "", 0)
+                if expanded > limit:
+                    return Problem(
+                        shown, "", f"stands for more than {limit:,} characters once its "
+                        f"aliases (*{event.anchor}) are expanded, the limit for this file.",
+                        f"Write the value once instead of repeating *{event.anchor}, or "
+                        "shorten it.", _line(event))
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark else None
 
 
 def line_of(node: yaml.Node) -> int:

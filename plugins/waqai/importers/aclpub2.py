@@ -150,7 +150,7 @@ def _papers(path: Path, problems: list[Problem]) -> Iterator[Submission]:
     if text is None:
         return
     before = len(problems)
-    root = compose(text, shown, problems)
+    root = compose(text, shown, problems, MAX_BYTES)
     if not isinstance(root, yaml.SequenceNode):
         if len(problems) == before:  # not a problem of YAML's syntax
             found = "nothing" if root is None else _what(root)
