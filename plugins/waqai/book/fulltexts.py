@@ -15,8 +15,9 @@ from typing import Any
 
 class FullTexts:
     """The papers' PDFs in `data_dir` (checked by `check`: real, unencrypted, no scripts
-    or actions), laid into the pages of `book` (a pikepdf.Pdf) inside `margins` (x, y,
-    in points).
+    or actions, within `data/pdfread.py`'s limits on what they inflate to, their objects
+    and pages: qpdf decodes a page's content when it lays it in), laid into the pages of
+    `book` (a pikepdf.Pdf) inside `margins` (x, y, in points).
 
     Each PDF is read into memory once and kept open until the book is written: qpdf
     copies a page's streams only then, and a thousand open files would reach the

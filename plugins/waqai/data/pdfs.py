@@ -5,7 +5,9 @@ must not go out: a name that is not a plain file name, a missing file, a
 symbolic link (a paper's folder is never one: see `links.py`), a file larger
 than the conference allows (`max_pdf_mb` in conference.yaml), and, judged from
 its contents (`pdfread.py`), a file that is not a whole, unencrypted PDF free of
-scripts and actions. The file is read once; what is accepted yields its pages.
+scripts and actions, whose links are to web pages, and whose cost to read (what it
+inflates to, its objects and pages) is within the limits `pdfread.py` declares. The
+file is read once; what is accepted yields its pages.
 """
 
 from __future__ import annotations
