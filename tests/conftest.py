@@ -2,8 +2,10 @@
 
 The tests never read the repository's `papers/` (the conference being published, which
 an adopter replaces). They stand on a fixture conference instead: `tests/fixtures/example/
-papers/`, a plain copy of the example data (refresh it with
-`rm -rf tests/fixtures/example/papers && cp -r papers tests/fixtures/example/papers`).
+papers/`, a copy of the example data (refresh it with
+`rm -rf tests/fixtures/example/papers && cp -r papers tests/fixtures/example/papers`, then
+set `translations: welcome` in its conference.yaml again: tests open translation gaps in
+it and expect warnings).
 A test project is the tool's parts of the repository (`TOOL_PARTS`) plus that fixture.
 Only tests/test_papers_folder.py looks at `papers/` itself, assuming nothing about it.
 """

@@ -249,8 +249,18 @@ def test_a_person_with_neither_name_is_an_error(project: Path) -> None:
 
 # --- the whole project: check, site, exports, book -------------------------------------------
 
-def test_check_names_every_gap_and_passes(gaps: Path) -> None:
+def test_check_counts_the_gaps_in_one_line_and_passes(gaps: Path) -> None:
     result = run_waqai(gaps, "check")
+    assert result.code == 0, result.output
+    assert not WARNING.search(result.output), result.output
+    [line] = [line for line in result.output.splitlines() if "translation" in line]
+    assert line.startswith("5 translation(s) welcome"), result.output
+    assert "check --gaps" in line
+    assert "error(s)" not in result.output  # nothing else to say
+
+
+def test_check_gaps_names_every_gap_and_passes(gaps: Path) -> None:
+    result = run_waqai(gaps, "check", "--gaps")
     assert result.code == 0, result.output
     found = {(m["file"], m["field"] or "") for m in WARNING.finditer(result.output)}
     assert found == GAPS, result.output

@@ -24,7 +24,7 @@ DEFAULT_ADDR = "127.0.0.1:8000"
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
     result = validate(root, args.data_dir)
-    print_problems(result.problems)
+    print_problems(result.problems, gaps=args.gaps)
     if not result.ok:
         return 1
     proc = result.proceedings
@@ -102,6 +102,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--dev-addr", default=DEFAULT_ADDR)
     s.set_defaults(run=cmd_serve)
     c = sub.add_parser("check", help="validate papers/ and report every problem")
+    c.add_argument("--gaps", action="store_true",
+                   help="list every translation gap at its file and line (by default they are "
+                        "counted in one line)")
     c.set_defaults(run=cmd_check)
     t = sub.add_parser("test", help="run the whole test suite (pytest)")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER)

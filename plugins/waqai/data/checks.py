@@ -7,6 +7,7 @@ found.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -26,7 +27,17 @@ from waqai.data.load import (
     has_errors,
     load,
 )
-from waqai.data.model import LANGS, ItemKind, Person, Proceedings
+from waqai.data.fields import ABSTRACT, LANGUAGE_NAMES
+from waqai.data.model import (
+    DEFAULT_LANG,
+    LANGS,
+    ItemKind,
+    Person,
+    Proceedings,
+    TranslationPolicy,
+    other_lang,
+    tag_lang,
+)
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import latin_identity, name_identity
 from waqai.text.dates import check_pair
@@ -329,6 +340,51 @@ def check_raw_html(loaded: Loaded) -> None:
             tags[0][0], Severity.WARNING))
 
 
+def check_translations(loaded: Loaded) -> None:
+    """An item's title and abstract in its own language are the original: a gap there is an
+    error, whatever the policy. Under `translations: required` every other gap is an error
+    too; under `welcome` gaps stay warnings, which commands count (`problems.gaps_apart`)."""
+    conference = loaded.conference
+    volume = conference.language if conference else DEFAULT_LANG
+    required = conference is not None and conference.translations is TranslationPolicy.REQUIRED
+    originals: dict[tuple[str, str], str] = {}  # (file, field) of an original -> its tag
+    for paper in loaded.papers:
+        tag = paper.language or volume
+        lang = tag_lang(tag)
+        file = loaded.sources.paper_files[paper.id]
+        originals[(file, f"title.{lang}")] = tag
+        originals[(f"{file.rpartition('/')[0]}/{ABSTRACT.files()[lang]}", "")] = tag
+
+    def settled(problem: Problem) -> Problem:
+        if not problem.is_gap:
+            return problem
+        tag = originals.get((problem.file, problem.field))
+        if tag is not None:
+            return original_missing(problem, tag)
+        if required:
+            fix = problem.fix.partition(" Until then")[0]
+            return dataclasses.replace(problem, severity=Severity.ERROR, fix=(
+                f"{fix} (conference.yaml says `translations: required`; write "
+                "`translations: welcome` there to publish with gaps.)"))
+        return problem
+
+    loaded.problems[:] = [settled(problem) for problem in loaded.problems]
+
+
+def original_missing(gap: Problem, tag: str) -> Problem:
+    """The error for an item without its title or abstract in its own language."""
+    lang = tag_lang(tag)
+    name, other = LANGUAGE_NAMES[lang], other_lang(lang)
+    what = "title" if gap.field else "abstract"
+    return Problem(
+        gap.file, gap.field,
+        f"the item's {what} in its own language ({name}, `language: {tag}`) is missing: it "
+        "is the original, the other language's is its translation.",
+        f"Write the {what} in {name} as the item was published; or, if the item is in "
+        f"{LANGUAGE_NAMES[other]}, write `language: {other}` in its paper.yaml.",
+        gap.line)
+
+
 CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
           check_unused_people, check_calendar_pairs, check_name_collisions,
-          check_raw_html, check_keys, check_dois]
+          check_raw_html, check_keys, check_dois, check_translations]

@@ -52,9 +52,10 @@ from waqai.data.model import (
     SessionKind,
     Status,
     Text,
+    TranslationPolicy,
     other_lang,
 )
-from waqai.data.problems import Problem, Severity
+from waqai.data.problems import TRANSLATION_NEEDED, Problem, Severity
 from waqai.data.weblinks import SCHEMA_PATTERN, LinkRule, link_problem
 from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
 from waqai.text.braces import validate_bibtex_text
@@ -67,6 +68,7 @@ from waqai.text.labels import (
     PAPER_SIZES,
     SESSION_KINDS,
     STATUSES,
+    TRANSLATION_POLICIES,
 )
 
 Json = dict[str, Any]
@@ -321,6 +323,40 @@ def closest_zone(value: str) -> str | None:
     return by_folded[close[0]] if close else None
 
 
+# A language tag (BCP 47) of a language Waqai shows: Arabic or English, with an optional
+# script and region, e.g. "ar", "en-GB", "ar-SA", "en-Latn-US".
+LANGUAGE_TAG = re.compile(r"^(?:ar|en)(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+
+
+class LanguageTag(Value):
+    """The language an item's original texts are in, as a BCP 47 tag of Arabic or English.
+
+    A third language (an item in French at a Maghreb conference) would need its own texts
+    beside the two the pages show: the model does not hold them yet, so such a tag is
+    refused with what to write meanwhile."""
+
+    def read(self, fields: Fields, field: Field) -> str | None:
+        value = fields.string(field.name, field.required, field.example_or_default)
+        if value is None or LANGUAGE_TAG.match(value):
+            return value
+        primary = value.split("-", 1)[0].lower()
+        if primary in LANGS:
+            fix = (f"Write the tag as BCP 47 spells it, e.g. `{primary}` or "
+                   f"`{primary}-{'SA' if primary == 'ar' else 'GB'}` (language in lower case, "
+                   "region in capitals).")
+        else:
+            fix = ("Waqai shows an item in Arabic (`ar`) or English (`en`): write the one its "
+                   "title and abstract were published in, or, for an item in another language, "
+                   "the language of the text given here and its original title in a note.")
+        fields.problem(fields.sub(field.name),
+                       f"“{value}” is not the tag of a language Waqai shows.", fix,
+                       fields.line(field.name))
+        return None
+
+    def schema(self, required: bool) -> Json:
+        return text_schema(required, LANGUAGE_TAG.pattern)
+
+
 class TimeZone(Value):
     """An IANA time zone name, "Asia/Muscat", as the tz database (zoneinfo) knows it."""
 
@@ -468,7 +504,6 @@ def read_group(group: Group, fields: Fields) -> Values:
 # -- translation gaps ---------------------------------------------------------------
 
 LANGUAGE_NAMES: dict[Lang, str] = {"ar": "Arabic", "en": "English"}
-TRANSLATION_NEEDED = "translation needed"  # every gap's message starts with it
 TEXT_EXAMPLES: dict[Lang, str] = {"ar": '"النص العربي"', "en": '"English text"'}
 
 
@@ -634,6 +669,7 @@ DATED_NOTE = Group("dated_note", (
 ), Text("ملاحظة مؤرّخة باللغتين.", "A dated note in both languages."),
     extra=ONE_LANGUAGE_AT_LEAST, check=check_bilingual)
 SESSION_KIND = Choice(SessionKind, SESSION_KINDS)
+TRANSLATIONS = Choice(TranslationPolicy, TRANSLATION_POLICIES, what="translation policy")
 GENDER = Choice(Gender, GENDERS, what="gender")
 
 PAPER = Group("paper", (
@@ -668,6 +704,14 @@ PAPER = Group("paper", (
     Field("title", BILINGUAL, Text("عنوان البند بالعربية (ar) والإنجليزية (en).",
                                    "The item's title in Arabic (ar) and English (en)."),
           example='{ar: "العنوان بالعربية", en: "The title in English"}'),
+    Field("language", LanguageTag(), Text(
+        "لغة البند كما نُشر، بوسم BCP 47: ar أو en (وقد تتبعها منطقة، مثل en-GB). عنوانه وملخصه "
+        "بلغته هما الأصل ولا بد منهما، وما بالأخرى ترجمة. إن لم تُكتب فلغة الوقائع "
+        "(language في conference.yaml).",
+        "The item's language as published, a BCP 47 tag: ar or en (a region may follow, e.g. "
+        "en-GB). Its title and abstract in that language are the original and required; the "
+        "other language's are translations. Left out: the volume's (language in "
+        "conference.yaml)."), required=False, example='"en"'),
     Field("people", IdList("person id"), Text(
         "معرّفات المؤلفين أو المتحدثين بالترتيب، كما هي في people.yaml. القائمة الفارغة [] "
         "لحلقة نقاش لا تُعرف أسماء المشاركين فيها فقط.",
@@ -861,6 +905,13 @@ CONFERENCE = Group("conference", (
         "المنطقة الزمنية لأوقات الجلسات، باسمها في قاعدة IANA.",
         "The time zone of the sessions' times, by its IANA (tz database) name."),
           example='"Asia/Muscat"'),
+    Field("language", LanguageTag(), Text(
+        "لغة بنود الوقائع حين لا يذكر البند لغته، بوسم BCP 47: ar (الافتراضي) أو en.",
+        "The language of the volume's items where an item does not give its own, a BCP 47 "
+        "tag: ar (the default) or en."), required=False, example='"ar"'),
+    Field("translations", TRANSLATIONS, TRANSLATIONS.help(
+        "سياسة الترجمة، واحدة من", "The translation policy, one of"), required=False,
+          example="welcome"),
     Field("max_pdf_mb", Order(), Text(
         f"أكبر حجم مقبول لملف PDF البحث، بالميغابايت ({DEFAULT_MAX_PDF_MB} إن لم يُذكر).",
         f"The largest paper PDF accepted, in megabytes ({DEFAULT_MAX_PDF_MB} if not given)."),

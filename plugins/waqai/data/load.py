@@ -20,6 +20,7 @@ what only the whole volume can tell (references, duplicates, dates).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -46,6 +47,7 @@ from waqai.data.fields import (
 )
 from waqai.data.links import link_problems, read_bytes
 from waqai.data.model import (
+    DEFAULT_LANG,
     DEFAULT_MAX_PDF_MB,
     LANGS,
     ArabicName,
@@ -65,6 +67,7 @@ from waqai.data.model import (
     Statement,
     Status,
     Text,
+    TranslationPolicy,
     Version,
     other_lang,
 )
@@ -248,7 +251,9 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
         statements=statements, doi_prefix=v["doi_prefix"], doi_suffix=v["doi_suffix"],
         doi_volume_suffix=v["doi_volume_suffix"],
-        max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB, book=read_book(v["book"]))
+        max_pdf_mb=v["max_pdf_mb"] or DEFAULT_MAX_PDF_MB, book=read_book(v["book"]),
+        language=v["language"] or DEFAULT_LANG,
+        translations=v["translations"] or TranslationPolicy.WELCOME)
 
 
 def read_book(v: Values | None) -> Book | None:
@@ -386,7 +391,8 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
                  keywords=(tuple(keywords.get("ar") or ()), tuple(keywords.get("en") or ())),
                  abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf,
                  pdf_pages=pdf_pages, key=v["key"], status=status, notice=notice,
-                 errata=errata, versions=versions, attachments=attachments)
+                 errata=errata, versions=versions, attachments=attachments,
+                 language=v["language"] or "")
 
 
 class FolderPdfs:
@@ -704,6 +710,9 @@ def assemble(loaded: Loaded) -> Proceedings:
     sessions = sorted(loaded.sessions, key=lambda s: (s.day, s.order, s.id))
     rank = {s.id: n for n, s in enumerate(sessions)}
     papers = sorted(loaded.papers, key=lambda p: (rank[p.session], p.order, p.id))
+    volume = loaded.conference.language
+    papers = [paper if paper.language else dataclasses.replace(paper, language=volume)
+              for paper in papers]
     return Proceedings(conference=loaded.conference, people=tuple(loaded.people),
                        sessions=tuple(sessions), papers=tuple(papers), about=loaded.about)
 

@@ -29,6 +29,22 @@ def other_lang(lang: Lang) -> Lang:
     return "en" if lang == "ar" else "ar"
 
 
+def tag_lang(tag: str) -> Lang:
+    """The interface language of a BCP 47 tag the loader accepted: its primary subtag
+    ("en-GB" is shown as English)."""
+    primary = tag.split("-", 1)[0]
+    assert primary in LANGS, f"the loader accepts only Arabic and English tags, not {tag!r}"
+    return "ar" if primary == "ar" else "en"
+
+
+class TranslationPolicy(str, Enum):
+    """Whether every text needs its translation (`required`: a gap is an error) or
+    translations are welcome (`welcome`: gaps are counted, and listed on demand)."""
+
+    REQUIRED = "required"
+    WELCOME = "welcome"
+
+
 class Shown(NamedTuple):
     """The text to show for a language, and the language it is really in: the other one
     when the language asked for is a translation gap (see `Text.shown`)."""
@@ -286,6 +302,14 @@ class Paper:
     errata: tuple[DatedNote, ...] = ()  # corrections, oldest first
     versions: tuple[Version, ...] = ()  # every version of the PDF, `pdf` the current one
     attachments: tuple[Attachment, ...] = ()
+    # The item's language, a BCP 47 tag: its title and abstract in it are the original, the
+    # other language's are translations. "" as read means the volume's (`assemble` sets it).
+    language: str = ""
+
+    @property
+    def lang(self) -> Lang:
+        """The interface language the item is in: what its original texts are written in."""
+        return tag_lang(self.language)
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -384,6 +408,13 @@ class Conference:
     doi_volume_suffix: str | None = None
     max_pdf_mb: int = DEFAULT_MAX_PDF_MB  # the largest paper PDF accepted
     book: Book | None = None  # the conference has a printed book when it has `book:`
+    language: str = DEFAULT_LANG  # the items' language when an item does not say (BCP 47)
+    translations: TranslationPolicy = TranslationPolicy.WELCOME
+
+    @property
+    def lang(self) -> Lang:
+        """The interface language of the volume's own texts and of its items by default."""
+        return tag_lang(self.language)
 
     @property
     def year(self) -> int:

@@ -18,6 +18,9 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+TRANSLATION_NEEDED = "translation needed"  # every translation gap's message starts with it
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str  # path relative to the project root, with forward slashes
@@ -30,6 +33,11 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_gap(self) -> bool:
+        """A translation gap under `translations: welcome`: counted, listed on demand."""
+        return not self.is_error and self.message.startswith(TRANSLATION_NEEDED)
 
     def format(self) -> str:
         """Two lines for a terminal. Every part is shown with its invisible characters
@@ -72,6 +80,12 @@ def _escape_property(text: str) -> str:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+def gaps_apart(problems: list[Problem]) -> tuple[list[Problem], int]:
+    """The problems but the translation gaps, and how many gaps there are."""
+    rest = [problem for problem in problems if not problem.is_gap]
+    return rest, len(problems) - len(rest)
 
 
 def summary(problems: list[Problem]) -> str:

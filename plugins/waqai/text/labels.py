@@ -20,6 +20,7 @@ from waqai.data.model import (
     SessionKind,
     Status,
     Text,
+    TranslationPolicy,
 )
 
 LABELS: dict[str, Text] = {
@@ -190,6 +191,12 @@ PAPER_SIZES: dict[PaperSize, Text] = {
 PAGE_DIGITS: dict[PageDigits, Text] = {
     PageDigits.LATIN: Text("الأرقام 1، 2، 3", "digits 1, 2, 3"),
     PageDigits.ARABIC_INDIC: Text("الأرقام ١، ٢، ٣", "digits ١, ٢, ٣"),
+}
+
+TRANSLATION_POLICIES: dict[TranslationPolicy, Text] = {
+    TranslationPolicy.REQUIRED: Text("كل ترجمة ناقصة خطأ", "a missing translation is an error"),
+    TranslationPolicy.WELCOME: Text("الترجمات مرحّب بها، ويُحصى الناقص منها",
+                                    "translations are welcome, and the missing ones counted"),
 }
 
 STATUSES: dict[Status, Text] = {
