@@ -20,7 +20,6 @@ what only the whole volume can tell (references, duplicates, dates).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import os
@@ -710,9 +709,6 @@ def assemble(loaded: Loaded) -> Proceedings:
     sessions = sorted(loaded.sessions, key=lambda s: (s.day, s.order, s.id))
     rank = {s.id: n for n, s in enumerate(sessions)}
     papers = sorted(loaded.papers, key=lambda p: (rank[p.session], p.order, p.id))
-    volume = loaded.conference.language
-    papers = [paper if paper.language else dataclasses.replace(paper, language=volume)
-              for paper in papers]
     return Proceedings(conference=loaded.conference, people=tuple(loaded.people),
                        sessions=tuple(sessions), papers=tuple(papers), about=loaded.about)
 

@@ -10,7 +10,7 @@ stored a second time.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -303,7 +303,7 @@ class Paper:
     versions: tuple[Version, ...] = ()  # every version of the PDF, `pdf` the current one
     attachments: tuple[Attachment, ...] = ()
     # The item's language, a BCP 47 tag: its title and abstract in it are the original, the
-    # other language's are translations. "" as read means the volume's (`assemble` sets it).
+    # other language's are translations. "" as read means the volume's (`Proceedings` sets it).
     language: str = ""
 
     @property
@@ -452,6 +452,12 @@ class Proceedings:
     _links_by_person: dict[str, tuple[Link, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # An item that does not say its language is in the volume's.
+        volume = self.conference.language
+        if any(not paper.language for paper in self.papers):
+            object.__setattr__(self, "papers", tuple(
+                paper if paper.language else replace(paper, language=volume)
+                for paper in self.papers))
         # Lookup tables derived once, so page generation stays linear in size.
         by_session: dict[str, list[Paper]] = {s.id: [] for s in self.sessions}
         for paper in self.papers:

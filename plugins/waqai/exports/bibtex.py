@@ -9,10 +9,11 @@ Fields (all checked against biber's default biblatex data model, which
   corporate author (an item with no people) is written in double braces,
   ``author = {{معهد الإدارة العامة}}``, so that BibTeX and biber treat it as
   one name and never split it into given and family parts.
-- ``title``: the form's title (Arabic in the original form, the bracketed
-  English translation in the romanised one); ``langid`` the language the
-  values are written in (``arabic``/``english``: biblatex hyphenates with it);
-  ``language = {arabic}`` the item's language, which biblatex styles print.
+- ``title``: the form's title (an Arabic item's Arabic title in the original
+  form and its bracketed English translation in the romanised one; an English
+  item's own title in both); ``langid`` the language the values are written in
+  (``arabic``/``english``: biblatex hyphenates with it); ``language`` the item's
+  language (``arabic``, ``english``), which biblatex styles print.
 - ``booktitle`` the volume, ``eventtitle`` the conference, ``venue`` and
   ``address`` the city (biber maps ``address`` to ``location``), ``publisher``.
 - ``date`` the item's day (``2015-11-17``), ``eventdate`` the conference's days
@@ -128,7 +129,7 @@ def bib_entry(cite: Citation) -> Entry:
     text = {
         "title": cite.title,
         "langid": _LANGIDS[cite.text_language],
-        "language": _LANGIDS[cite.language],
+        "language": _LANGIDS[cite.item_lang],
         "booktitle": cite.container,
         "eventtitle": cite.event_title,
         "venue": cite.place,

@@ -9,13 +9,16 @@ Choices the schema leaves open:
 
 - **One language, the item's.** A conference paper has exactly one `titles`, and
   `original_language_title` is for the registration of a *translation* (its
-  definition in the schema), which these items are not. So the deposit is the
-  record's original form: the Arabic title, the Arabic names, the Arabic names of
-  the volume and the publisher, with `language="ar"` on the items, the volume and
-  the names. Both abstracts go in, each a `jats:abstract` with its `xml:lang`;
-  the English title is not carried (the schema has no place for it). A translation
-  gap is written as the record writes it: the other language's text in its place,
-  and a person without an Arabic name under the romanised one (`language="en"`).
+  definition in the schema), which these items are not. So each item is the
+  record's original form, in the item's language (`language` on the
+  `conference_paper`, its tag's ISO 639-1 code): an Arabic item's Arabic title
+  and names, an English item's English title and romanised names. The event, the
+  volume, the publisher and the volume's editors are in the volume's language
+  (`Conference.language`, on `proceedings_metadata`). Both abstracts go in, each a
+  `jats:abstract` with its `xml:lang`; the other language's title is not carried
+  (the schema has no place for it). A translation gap is written as the record
+  writes it: in Arabic the other language's text in its place, and a person
+  without a name in the script wanted under the other one, with its `language`.
 - **Names** are `given_name` (ism and nasab) and `surname` (the name filed
   under), as in every export, without the honorific. The schema has no alternative
   name for a person (its `alt-name` is commented out of `person_name`), so the
@@ -55,11 +58,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from waqai.data.dois import item_doi, volume_doi
-from waqai.data.model import LANGS, Conference, Paper, Person, Proceedings
+from waqai.data.model import LANGS, Conference, Lang, Paper, Person, Proceedings
 from waqai.data.problems import Problem, Severity
 from waqai.exports.common import one_line
 from waqai.exports.keys import citation_keys
-from waqai.exports.record import LANGUAGE, Record, paper_record, person_names
+from waqai.exports.record import Record, paper_record, person_names
+from waqai.text.labels import LABELS
 from waqai.urls import base_url
 
 VERSION = "5.4.0"
@@ -141,18 +145,27 @@ def deposit_problems(proc: Proceedings, data_dir: str = "papers") -> list[Proble
         problems.append(Problem(
             f"{data_dir}/conference.yaml", "", "no item has a DOI: there is nothing to deposit.",
             "Give the items DOIs (a `doi:` in each paper.yaml), then run the deposit again."))
-    people = {pid for paper, _ in items for pid in paper.people}
-    problems += [problem for person in proc.people if person.id in people
-                 for problem in _name_problems(person, data_dir)]
+    # Each person's name in the script of the items they are deposited with.
+    scripts = {(pid, paper.lang) for paper, _ in items for pid in paper.people}
+    problems += [problem for person in proc.people for lang in LANGS
+                 if (person.id, lang) in scripts
+                 for problem in _name_problems(person, lang, data_dir)]
     return problems
 
 
-def _name_problems(person: Person, data_dir: str) -> list[Problem]:
-    name = person_names(person)[0]
+def _in_arabic(person: Person, lang: Lang) -> bool:
+    """Whether the name deposited for `lang` is Arabic: Arabic is wanted and the person has
+    it, or Latin is wanted and the person has none (`record.person_names`)."""
+    return person.name_ar is not None if lang == "ar" else person.name_en is None
+
+
+def _name_problems(person: Person, lang: Lang, data_dir: str) -> list[Problem]:
+    name = person_names(person)[0 if lang == "ar" else 1]
+    in_arabic = _in_arabic(person, lang)
     parts = {"given": name.given, "family": name.family}
     return [
         Problem(f"{data_dir}/people.yaml",
-                f"{person.id}.{'name' if person.name_ar else 'latin[0]'}",
+                f"{person.id}.{'name' if in_arabic else 'latin[0]'}",
                 f"Crossref refuses the {part} name «{value}»: a name part may have at most "
                 f"{NAME_MAX} characters and no digits.",
                 f"Shorten the {part} name (with its nasab, if any) or remove its digits.")
@@ -179,7 +192,8 @@ def crossref_xml(proc: Proceedings, depositor: Depositor, timestamp: int) -> byt
     _sub(head, "registrant", one_line(conf.publisher.shown("en").text))
     conference = _sub(_sub(batch, "body"), "conference")
     if conf.editors:
-        _contributors(conference, "editor", tuple(proc.person(pid) for pid in conf.editors))
+        _contributors(conference, "editor", tuple(proc.person(pid) for pid in conf.editors),
+                      conf.lang)
     _event_metadata(conference, proc)
     _proceedings_metadata(conference, proc)
     keys = citation_keys(proc)
@@ -194,10 +208,10 @@ def crossref_xml(proc: Proceedings, depositor: Depositor, timestamp: int) -> byt
 def _event_metadata(parent: ET.Element, proc: Proceedings) -> None:
     conf = proc.conference
     event = _sub(parent, "event_metadata")
-    _sub(event, "conference_name", one_line(conf.title.shown("ar").text))
+    _sub(event, "conference_name", one_line(conf.title.shown(conf.lang).text))
     _sub(event, "conference_acronym", one_line(conf.short_name))
-    _sub(event, "conference_location", "، ".join(one_line(text.shown("ar").text)
-                                                 for text in (conf.city, conf.country)))
+    _sub(event, "conference_location", LABELS["comma"].get(conf.lang).join(
+        one_line(text.shown(conf.lang).text) for text in (conf.city, conf.country)))
     _sub(event, "conference_date", None, {
         "start_day": f"{conf.start.day:02d}", "start_month": f"{conf.start.month:02d}",
         "start_year": str(conf.start.year), "end_day": f"{conf.end.day:02d}",
@@ -206,9 +220,10 @@ def _event_metadata(parent: ET.Element, proc: Proceedings) -> None:
 
 def _proceedings_metadata(parent: ET.Element, proc: Proceedings) -> None:
     conf = proc.conference
-    volume = _sub(parent, "proceedings_metadata", None, {"language": LANGUAGE})
-    _sub(volume, "proceedings_title", one_line(conf.title.shown("ar").text))
-    _sub(_sub(volume, "publisher"), "publisher_name", one_line(conf.publisher.shown("ar").text))
+    volume = _sub(parent, "proceedings_metadata", None, {"language": conf.lang})
+    _sub(volume, "proceedings_title", one_line(conf.title.shown(conf.lang).text))
+    _sub(_sub(volume, "publisher"), "publisher_name",
+         one_line(conf.publisher.shown(conf.lang).text))
     _date(volume, conf.start)
     _sub(volume, "noisbn", None, {"reason": "simple_series"})
     doi = volume_doi(conf)
@@ -221,9 +236,9 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
     cite = record.form("original")
     item = _sub(parent, "conference_paper", None, {
         "publication_type": "full_text" if paper.pdf else "abstract_only",
-        "language": cite.language})
+        "language": cite.item_lang})
     if paper.people:  # else the record's corporate author: not an authorship to register
-        _contributors(item, "author", proc.people_of(paper))
+        _contributors(item, "author", proc.people_of(paper), cite.text_language)
     _sub(_sub(item, "titles"), "title", cite.title)
     for lang in LANGS:
         # The item's standing first (a retraction's notice, errata), then its abstract.
@@ -245,15 +260,18 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
     _doi_data(item, doi, cite.url)
 
 
-def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...]) -> None:
-    """`person_name`s in the record's original form: given = ism and nasab; the romanised
-    spelling, in its language, of a person whose Arabic name is a gap."""
+def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...],
+                  lang: Lang) -> None:
+    """`person_name`s as the record's form in `lang` has them: in Arabic, given = ism and
+    nasab; in English, the preferred romanised spelling; the other script's, in its
+    language, for a person whose name in `lang`'s script is a gap."""
     box = _sub(parent, "contributors")
     for index, person in enumerate(people):
-        name = person_names(person)[0]
+        name = person_names(person)[0 if lang == "ar" else 1]
+        in_arabic = _in_arabic(person, lang)
         entry = _sub(box, "person_name", None, {
             "sequence": "first" if index == 0 else "additional", "contributor_role": role,
-            "language": LANGUAGE if person.name_ar else "en"})
+            "language": "ar" if in_arabic else "en"})
         if name.given:
             _sub(entry, "given_name", name.given)
         _sub(entry, "surname", name.family)

@@ -4,7 +4,7 @@ Variables (all defined in the CSL 1.0.2 data schema the tests validate
 against, ``tests/schemas/csl-data.json``; see the README there):
 
 - ``id`` the citation key shared with BibTeX and RIS; ``type``
-  ``paper-conference``; ``language`` the item's language (``ar``).
+  ``paper-conference``; ``language`` the item's language (its BCP 47 tag: ``ar``, ``en``).
 - ``title`` the form's title (see `record` for the romanised form's rule; none
   there when the English title is a translation gap).
 - ``author``/``editor`` as ``{"family", "given"}`` (the honorific is not

@@ -8,15 +8,20 @@ the item, the same day in every format), the event's first and last days,
 pages, DOI (`data/dois.py`: stated, or given by the prefix), the page's URL,
 keywords and the abstract as plain text.
 
-Two forms of each record (`Record.form`):
+Two forms of each record (`Record.form`), which follow the item's language
+(`Paper.language`, a BCP 47 tag):
 
-- **original**: Arabic script, the item's language. Names are the Arabic
-  names (given = ism + nasab, family = the name filed under), the title the
-  Arabic title, every other value the Arabic one, the URL the Arabic page.
+- **original**: the item as it was published, in its own language. For an
+  Arabic item: Arabic script, names the Arabic names (given = ism + nasab,
+  family = the name filed under), the title the Arabic title, every other value
+  the Arabic one, the URL the Arabic page. For an English item: the English
+  values throughout, the names each person's preferred romanised spelling, the
+  URL the English page; its title is its own, never bracketed.
 - **romanised**: for a reference list in English. Names are each person's
   preferred romanised spelling (`Person.name_en`), the other values English,
-  the URL the English page. The title follows APA 7's rule for a work in
-  another language (Publication Manual, 7th ed., 9.38–9.39): the original
+  the URL the English page. An English item's romanised form is its original
+  form: the same record. An Arabic item's title follows APA 7's rule for a work
+  in another language (Publication Manual, 7th ed., 9.38–9.39): the original
   title, transliterated when its script is not Latin, followed by an English
   translation in square brackets. The data holds no transliteration of the
   Arabic title, so the romanised title is the English translation in square
@@ -25,10 +30,13 @@ Two forms of each record (`Record.form`):
   script is never put into this form (APA keeps non-Latin scripts out of an
   English reference list).
 
+Every format says the item's language from `Citation.language`, the same in both
+forms; `Citation.text_language` is the language the form's values are written in.
+
 Translation gaps. A text whose one language is a gap (`Text.missing`) is
-written as it exists: the original form takes the other language's text in the
-gap's place (the item's title is its title, in whatever language it was given);
-the romanised form leaves an English value that is a gap out (an item without an
+written as it exists: an Arabic item's original form takes the other language's
+text in the gap's place; an English form (an English item's, or the romanised)
+leaves an English value that is a gap out (an item without an
 English title has no title there: the Arabic is never written as its English
 translation). A name is written in the form's script when the person has one,
 else in the other (`person_names`): a creator is never left out.
@@ -39,9 +47,6 @@ unnamed experts). A citation needs a creator (biber refuses an
 name no author), so such an item is cited under the volume's publisher as a
 corporate author (`corporate_author`), in every format and on the item's page,
 which says so; a named person is never invented.
-
-The item's language is Arabic (``ar``) in both forms: the model records no
-other language for an item.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ from waqai.data.model import (
     Proceedings,
     Text,
     lang_root,
+    tag_lang,
 )
 from waqai.exports.common import one_line, page_range
 from waqai.text.labels import LABELS, STATUSES
@@ -69,9 +75,9 @@ from waqai.urls import base_url, paper_url
 
 Form = Literal["original", "romanised"]
 FORMS: tuple[Form, ...] = ("original", "romanised")
-# The language each form's values are written in (and its files named for: files.py).
+# The language each form's files are named for (files.py): `<key>.bib` holds the original
+# form, `<key>.en.bib` the romanised. For an English item both hold the same record.
 FORM_LANG: dict[Form, Lang] = {"original": "ar", "romanised": "en"}
-LANGUAGE = "ar"
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,8 @@ class Citation:
     form: Form
     key: str
     kind: ItemKind
-    language: str  # the item's language (ISO 639-1), the same in both forms
-    text_language: str  # the language the values of this form are written in
+    language: str  # the item's language (a BCP 47 tag), the same in both forms
+    text_language: Lang  # the language the values of this form are written in
     authors: tuple[Name, ...]
     editors: tuple[Name, ...]
     title: str
@@ -112,6 +118,11 @@ class Citation:
     note: str  # the item's retraction or withdrawal and its errata, dated; or ""
 
     @property
+    def item_lang(self) -> Lang:
+        """The interface language the item is in (its tag's primary subtag)."""
+        return tag_lang(self.language)
+
+    @property
     def first_page(self) -> str:
         return self.pages[0] if isinstance(self.pages, tuple) else self.pages or ""
 
@@ -126,7 +137,8 @@ class Record:
 
     key: str
     kind: ItemKind
-    authors: tuple[tuple[Name, Name], ...]  # (original, romanised) per creator
+    language: str  # the item's, a BCP 47 tag (`Paper.language`)
+    authors: tuple[tuple[Name, Name], ...]  # (Arabic, romanised) per creator
     editors: tuple[tuple[Name, Name], ...]
     title: Text
     container: Text
@@ -142,19 +154,26 @@ class Record:
     abstract: Text  # plain text
     note: Text
 
+    @property
+    def lang(self) -> Lang:
+        """The interface language the item is in."""
+        return tag_lang(self.language)
+
     def form(self, form: Form) -> Citation:
-        lang = FORM_LANG[form]
-        side = FORMS.index(form)
-        original = form == "original"
+        lang: Lang = self.lang if form == "original" else "en"
+        side = 0 if lang == "ar" else 1
+        in_arabic = lang == "ar"
 
         def text(value: Text) -> str:
-            """The original form shows a gap's other text, the romanised leaves it out."""
-            return value.shown(lang).text if original else value.get(lang)
+            """Arabic shows a gap's other text; English leaves it out (never Arabic as English)."""
+            return value.shown(lang).text if in_arabic else value.get(lang)
 
-        translated = f"[{self.title.en}]" if self.title.en else ""  # APA 7: see above
-        title = text(self.title) if original else translated
+        if in_arabic or self.lang == "en":
+            title = text(self.title)  # the item's own title, as given
+        else:  # an Arabic item in an English list: APA 7, see above
+            title = f"[{self.title.en}]" if self.title.en else ""
         return Citation(
-            form=form, key=self.key, kind=self.kind, language=LANGUAGE, text_language=lang,
+            form=form, key=self.key, kind=self.kind, language=self.language, text_language=lang,
             authors=tuple(pair[side] for pair in self.authors),
             editors=tuple(pair[side] for pair in self.editors),
             title=title, container=text(self.container),
@@ -162,7 +181,7 @@ class Record:
             publisher=text(self.publisher), date=self.date,
             event_start=self.event_dates[0], event_end=self.event_dates[1],
             pages=self.pages, doi=self.doi, url=self.urls.get(lang),
-            keywords=self.keywords[side] or (self.keywords[1 - side] if original else ()),
+            keywords=self.keywords[side] or (self.keywords[1 - side] if in_arabic else ()),
             abstract=text(self.abstract), note=text(self.note),
         )
 
@@ -244,7 +263,7 @@ def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
     editors = tuple(person_names(proc.person(pid)) for pid in conf.editors)
     site = base_url(conf)
     return Record(
-        key=key, kind=paper.kind, authors=authors, editors=editors,
+        key=key, kind=paper.kind, language=paper.language, authors=authors, editors=editors,
         title=_text(paper.title), container=_text(conf.title), event_title=_text(conf.title),
         place=_text(conf.city), publisher=_text(conf.publisher),
         date=proc.session(paper.session).day, event_dates=(conf.start, conf.end),

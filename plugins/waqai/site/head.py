@@ -216,7 +216,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "url": page_url,
         "headline": ld_text(title, lang),
         "name": ld_text(title, lang),
-        "inLanguage": lang,
+        "inLanguage": paper.language,  # the item's, the same on both pages (not the page's)
         "author": [person_ld(p, lang) for p in people]
         or [{"@type": "Organization", "name": ld(corporate_author(proc), lang)}],
         "datePublished": date.isoformat(),
@@ -250,7 +250,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
             "authors": [scholar_name(p, lang) for p in people],
             "publication_date": date.strftime("%Y/%m/%d"),
             "conference_title": conference.text,
-            "language": lang,
+            "language": paper.language,  # the item's, as every export says
             "publisher": publisher.text,
             "pdf_url": pdf_url,
             "keywords": "; ".join(keywords),
