@@ -18,6 +18,7 @@ from pathlib import Path
 
 from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.doicheck import check_dois
+from waqai.data.fields import ABSTRACT, LANGUAGE_NAMES
 from waqai.data.load import (
     PERSON_ID,
     SESSION_ID,
@@ -27,7 +28,6 @@ from waqai.data.load import (
     has_errors,
     load,
 )
-from waqai.data.fields import ABSTRACT, LANGUAGE_NAMES
 from waqai.data.model import (
     DEFAULT_LANG,
     LANGS,
