@@ -12,9 +12,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import missing
 from waqai.search.query import query_tokens
-from waqai.text.arabic import fold
+from waqai.text.arabic import APOSTROPHES, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "overrides/assets/javascripts/waqai-search.js"
@@ -38,6 +40,10 @@ TRICKY = [
     "  many\t\x0bspaces\x1c\x1f\x85\u3000end  ", "\u00a0nbsp\u2007figure\u202f", "", "   ",
     # other scripts pass through
     "中文 日本語", "हिन्दी", "emoji 😀 test",
+    # apostrophes (issue 30): nothing inside a Latin word, a word break elsewhere, even in
+    # Arabic; double quotes break words; fullwidth and double prime come through NFKC
+    "“Arabic” „x“ «y» \"z\"", "Ｑｕｒ＇ａｎ Qur″an Qur’’an", "Qura\u0323’n ŉ", "ʿAbd al-ʾAzīz",
+    *(f"Qur{c}an Ā{c}é {c}Arabic{c} 80{c}s مدرسة{c}الرياض qur{c}ان" for c in APOSTROPHES + "´"),
 ]
 
 
@@ -53,6 +59,20 @@ def test_fold_examples_checked_by_hand():
     assert fold("ٱلرحمن") == fold("آلرحمن") == "الرحمن"
     assert fold("ي\u0654") == "ي"
     assert query_tokens("Straße, ÉCOLE!") == ["strasse", "ecole"]
+
+
+@pytest.mark.parametrize("spelling", ["Qur’an", "Qur'an", "Qur‘an", "Qur‛an", "Qurʼan", "Qurʻan",
+                                      "Qur′an", "Qur`an", "Qur´an", "Qurʾān", "QUR’AN"])
+def test_apostrophes_vanish_inside_a_latin_word(spelling: str):
+    assert fold(spelling) == fold("Quran") == "quran"
+    assert query_tokens(f"the {spelling}’s “reading”") == ["the", "qurans", "reading"]
+
+
+def test_apostrophes_and_quotes_break_other_words():
+    assert query_tokens("‘Arabic’ “NLP” „x“ «y» \"z\" ʻw") == ["arabic", "nlp", "x", "y", "z", "w"]
+    for c in APOSTROPHES + "´":  # never glue Arabic words, nor Latin to Arabic or digits
+        assert query_tokens(f"مدرسة{c}الرياض") == ["مدرسه", "الرياض"], c
+        assert query_tokens(f"Qur{c}ان 80{c}s") == ["qur", "ان", "80", "s"], c
 
 
 def test_node_folds_like_python():

@@ -109,10 +109,27 @@ def test_postings_round_trip():
 
 
 def test_word_cache_gives_the_terms_of_the_whole_text():
-    texts = ["د. عبد الرحمن بن عبدالله العبد الله", "وللمدرسة والمدرسة ﷺ", "أ.  عبد", "Straße"]
+    texts = ["د. عبد الرحمن بن عبدالله العبد الله", "وللمدرسة والمدرسة ﷺ", "أ.  عبد", "Straße",
+             "the Qur’an’s ‘words’ مدرسة’الرياض عبد’الله"]
     terms = Terms()
     for text in texts:
         assert terms(text) == set(search_tokens(text)), text
+
+
+def test_apostrophes_inside_latin_words_do_not_split_terms(tmp_path: Path):
+    """Issue 30: «Quran» found 1 paper where «Qur’an» found 10 (ACL Anthology titles)."""
+    assert search_tokens("On the Qur’an and “Arabic”") == ["on", "the", "quran", "and", "arabic"]
+    assert search_tokens("مدرسة’الرياض") == ["مدرسه", "الرياض", "رياض"]  # not glued
+    papers = (make_paper("curly", title=Text("القرآن", "Reading the Qur’an")),
+              make_paper("plain", order=2, title=Text("التلاوة", "Quran Recitation")),
+              make_paper("modifier", order=3, title=Text("الآيات", "Qurʼanic Verses")))
+    write_search_indexes(make_proceedings(papers=papers), tmp_path)
+    terms = {term for path in (tmp_path / "search" / "en").glob("t*.json")
+             for term in json.loads(path.read_text(encoding="utf-8"))}
+    assert {"quran", "quranic"} <= terms and "qur" not in terms
+    for query in ("Quran", "Qur’an", "Qur'an", "qurʼan", "Qur´an"):
+        assert set(urls(search(tmp_path, "en", query))) == {
+            "en/papers/curly/", "en/papers/plain/", "en/papers/modifier/"}, query
 
 
 def test_shards_hold_sorted_ranges_and_lookups_find_every_term(tmp_path: Path,

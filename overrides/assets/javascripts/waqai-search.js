@@ -35,6 +35,12 @@
   // Python's str.isspace() set, so whitespace collapses as it does there.
   var SPACES = /[\t-\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
   var ACCENTS = /[\u0300-\u036F]/g;
+  // arabic.APOSTROPHES: nothing inside a Latin word (Qur’an = Quran), a word break elsewhere.
+  var APOSTROPHES = "'\u2018\u2019\u201B\u02BC\u02BB\u2032`\u02BE\u02BF";
+  var LATIN = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF";
+  var IN_LATIN_WORD = new RegExp("([" + LATIN + "\u0300-\u036F])[" + APOSTROPHES + "]+(?=[" +
+                                 LATIN + "])", "g");
+  var APOSTROPHE = new RegExp("[" + APOSTROPHES + "]", "g");
   var TOKEN = /[\p{L}\p{N}]+/gu; // Python's [^\W_]+
 
   function casefold(text) {
@@ -45,7 +51,9 @@
   }
 
   function fold(text) {
-    var clean = text.normalize("NFKC").replace(MARKS, "").replace(SPACES, " ")
+    // ´ first: NFKC makes it a space and an accent.
+    var clean = text.replace(/\u00B4/g, "'").normalize("NFKC").replace(IN_LATIN_WORD, "$1")
+      .replace(APOSTROPHE, " ").replace(MARKS, "").replace(SPACES, " ")
       .replace(/^ | $/g, "");
     var folded = casefold(clean.replace(FOLD_CHARS, function (ch) { return FOLD[ch]; }));
     return folded.normalize("NFD").replace(ACCENTS, "").normalize("NFC");

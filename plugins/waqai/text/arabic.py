@@ -86,6 +86,13 @@ _NOT_ARTICLE = frozenset({"الياس", "الهام"})
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
+# Apostrophes and their look-alikes (after NFKC; ´ is mapped to ' first, as NFKC turns it
+# into a space and an accent): nothing inside a Latin word (Qur’an = Qur'an = Quran), a
+# word break elsewhere, so they never glue Arabic words. waqai-search.js has the same.
+APOSTROPHES = "'\u2018\u2019\u201b\u02bc\u02bb\u2032`\u02be\u02bf"  # ' ‘ ’ ‛ ʼ ʻ ′ ` ʾ ʿ
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_IN_LATIN_WORD = re.compile(f"([{_LATIN}\u0300-\u036f])[{APOSTROPHES}]+(?=[{_LATIN}])")
+_APOSTROPHE_BREAK = str.maketrans(dict.fromkeys(APOSTROPHES, " "))
 # «عبد الرحمن» / «العبد الله»: the space after عبد is not a word break in a name.
 _ABD_SPACE = re.compile(r"(?<!\S)((?:ال)?عبد)\s+(?=\S)")
 _ABD_JOINED = re.compile(r"^عبد(ال..+)$")
@@ -149,9 +156,11 @@ def fold(text: str) -> str:
     NFKC; no diacritics, Quranic marks, tatweel or bidi/format characters;
     أ إ آ ٱ -> ا, ؤ -> و, ئ -> ي, ى -> ي, ة -> ه, Persian ی ک -> ي ك;
     Arabic-Indic digits -> ASCII; Latin casefolded and without accents.
+    Apostrophes (`APOSTROPHES`, and ´) removed inside a Latin word, a space elsewhere.
     ء is kept (a letter, not a seat). Idempotent.
     """
-    return _normalise(text, _FOLD)
+    text = unicodedata.normalize("NFKC", text.replace("\u00b4", "'"))
+    return _normalise(_IN_LATIN_WORD.sub(r"\1", text).translate(_APOSTROPHE_BREAK), _FOLD)
 
 
 def _join_compounds(text: str) -> str:
