@@ -23,6 +23,7 @@ from test_crossref import assert_valid, with_dois
 from waqai.data.checks import validate
 from waqai.data.model import Text
 from waqai.exports.record import paper_record
+from waqai.importers.language import item_language
 
 SAFEER = "papers/safeer/paper.yaml"
 SAFEER_TITLE_AR = '  ar: "تجربة وزارة التعليم في بوابة الطلبة المبتعثين: سفير"\n'
@@ -221,3 +222,17 @@ def test_both_pages_of_an_item_say_its_language(mixed: Path) -> None:
         assert head_values(exported(mixed, page)) == ("en", "en"), page
     for page in ("papers/absher/index.html", "en/papers/absher/index.html"):
         assert head_values(exported(mixed, page)) == ("ar", "ar"), page
+
+
+# --- importers: the source's language where it agrees with the text ---------------------------
+
+@pytest.mark.parametrize(("stored", "said", "tag", "noted"), [
+    ("en", "", "en", False), ("en", "en-GB", "en-GB", False), ("ar", "ar", "ar", False),
+    ("en", "EN", "en", False), ("en", "de", "en", True), ("ar", "en", "ar", True)])
+def test_an_imported_item_gets_a_tag_that_agrees_with_its_text(
+        stored: str, said: str, tag: str, noted: bool) -> None:
+    written, note = item_language(stored, said)
+    assert written == tag
+    assert bool(note) is noted
+    if noted:
+        assert f"“{said}”" in note

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from waqai.data.fields import LANGUAGE_TAG
 from waqai.data.model import Lang
 from waqai.data.yamlread import MAX_SLUG
 
@@ -31,6 +32,20 @@ def language_of(text: str) -> Lang:
     """"ar" when `text` has more Arabic letters than Latin ones, else "en"."""
     arabic = len(ARABIC_LETTER.findall(text))
     return "ar" if arabic and arabic >= len(LATIN_LETTER.findall(text)) else "en"
+
+
+def item_language(stored: Lang, said: str) -> tuple[str, str]:
+    """The `language:` tag of an imported item whose title is stored under `stored` (by its
+    script), and a note when the system said something else (`said`, its own code; "" if
+    it says nothing). The tag is the system's when it names the stored language (“en-GB”),
+    else the stored language: never a tag that contradicts where the text is."""
+    if not said:
+        return stored, ""
+    if said.split("-", 1)[0].lower() == stored:
+        return (said if LANGUAGE_TAG.match(said) else stored), ""
+    return stored, (f"the system says “{said}”; Waqai shows items in Arabic or English "
+                    f"only, and the title is in {'Arabic' if stored == 'ar' else 'Latin'} "
+                    "script")
 
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:

@@ -11,6 +11,7 @@ and keeps what the editors wrote (translations, keywords, id, key, session, orde
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,10 +22,12 @@ from waqai.data.model import Lang
 from waqai.data.scaffold import quoted
 from waqai.data.schema import modeline
 from waqai.importers.existing import PAPER_FILE, Existing, KnownPaper, read_existing
-from waqai.importers.language import free_id, language_of, slug
+from waqai.importers.language import free_id, item_language, language_of, slug
 from waqai.importers.people import NewPerson, People
 from waqai.importers.records import Export, Slot, Submission
 from waqai.importers.yamltext import GAP, edited, ids, pair_lines, words
+
+LANGUAGE_LINE = re.compile(r"^language:", re.M)
 
 PDF_FILE = "paper.pdf"
 
@@ -179,7 +182,8 @@ class Planner:
         else:
             self._orders[session] = self._orders.get(session, 0) + 1
             lines += [f"session: {session}", f"order: {self._orders[session]}"]
-        lines += [f"kind: {submission.kind}", "title:",
+        lines += [f"kind: {submission.kind}", self._language_line(folder, submission, lang),
+                  "title:",
                   *pair_lines("  ", {lang: quoted(submission.title)}),
                   f"people: {ids(people)}"]
         if submission.keywords:
@@ -189,6 +193,15 @@ class Planner:
         self._write(folder / PAPER_FILE, "\n".join(lines) + "\n")
         self._files(folder, submission, lang)
         self.plan.added_papers.append(paper_id)
+
+    def _language_line(self, folder: Path, submission: Submission, lang: Lang) -> str:
+        """`language: en`, from the system where it says so, else from the title's script;
+        a note (in the file and the import's report) when the system said another."""
+        tag, note = item_language(lang, submission.language)
+        if not note:
+            return f"language: {tag}"
+        self.plan.notes.append(f"{folder.name}/{PAPER_FILE}: {note}.")
+        return f"language: {tag}  # {note}"
 
     def _key(self, submission: Submission, lang: Lang) -> str:
         """A citation key as the exports would derive it: the first author's family name
@@ -205,6 +218,9 @@ class Planner:
     def _update(self, known: KnownPaper, submission: Submission, lang: Lang,
                 people: list[str]) -> None:
         values = {("title", lang): quoted(submission.title), ("people",): ids(people)}
+        if not LANGUAGE_LINE.search(known.text):  # an editor's `language:` is theirs
+            values[("language",)] = self._language_line(known.folder, submission,
+                                                        lang).partition(": ")[2]
         if submission.pdf is not None:
             values[("pdf",)] = quoted(PDF_FILE)
         changed = self._write(known.folder / PAPER_FILE, edited(known.text, values))

@@ -8,8 +8,9 @@ one name field, split by `names.split_name`. A person's key is `pretalx:<code>` 
 the JSON; the frab XML gives no code, so there it is `pretalx-guid:<guid>` or
 `pretalx-id:<id>` (pretalx writes the id): the same person has the same key across a
 file, not across the two formats. An entry without speakers whose type or title is a
-break (“Coffee break”, “استراحة”) is skipped. `language` is not read: the importer
-finds each field's language from its script.
+break (“Coffee break”, “استراحة”) is skipped. Each field's language is found from
+its script; the talk's `language` becomes the item's `language:` where it agrees (a
+talk pretalx marks “de” is kept in Latin script, with a note saying so).
 
 The XML is parsed by `xml.etree.ElementTree` (expat), and a file that declares a
 document type or an entity is refused before parsing: a schedule needs neither, and
@@ -179,7 +180,8 @@ def _submission(talk: _Talk, zone: zoneinfo.ZoneInfo | None,
     if errors_since(problems, before):
         return None
     return Submission(f"{FORMAT}:{code}", title, talk.where, abstract=abstract,
-                      authors=authors, kind=_kind(kind_name), slot=slot)
+                      authors=authors, kind=_kind(kind_name), slot=slot,
+                      language=text("language"))
 
 
 def _text(value: object, where: Where, problems: list[Problem], multiline: bool = False) -> str:

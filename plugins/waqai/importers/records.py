@@ -81,6 +81,7 @@ class Submission:
     pdf: Path | None = None  # a file inside the export's folder, checked by the reader
     kind: str = "paper"  # an ItemKind value: paper, talk, keynote, panel, workshop
     slot: Slot | None = None
+    language: str = ""  # the language the system says the submission is in, as it says it
 
 
 @dataclass
