@@ -236,3 +236,17 @@ def test_an_imported_item_gets_a_tag_that_agrees_with_its_text(
     assert bool(note) is noted
     if noted:
         assert f"“{said}”" in note
+
+
+def test_pretalx_gives_its_talks_language(tmp_path: Path) -> None:
+    """A talk's `language` reaches the item: a region it names is kept."""
+    from waqai.importers import pretalx
+    schedule = {"schedule": {"conference": {"days": [{"date": "2015-11-17", "rooms": {
+        "Hall": [{"code": "ABC", "title": "Customer service", "type": "Talk",
+                  "date": "2015-11-17T09:00:00+03:00", "start": "09:00", "duration": "00:30",
+                  "room": "Hall", "language": "en-GB", "abstract": "",
+                  "persons": [{"code": "P1", "public_name": "Nayef Al-Omari"}]}]}}]}}}
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(schedule), encoding="utf-8")
+    export = pretalx.read([path])
+    assert [s.language for s in export.submissions] == ["en-GB"], export.problems

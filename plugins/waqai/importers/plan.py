@@ -182,8 +182,8 @@ class Planner:
         else:
             self._orders[session] = self._orders.get(session, 0) + 1
             lines += [f"session: {session}", f"order: {self._orders[session]}"]
-        lines += [f"kind: {submission.kind}", self._language_line(folder, submission, lang),
-                  "title:",
+        lines += [f"kind: {submission.kind}",
+                  f"language: {self._language(folder, submission, lang)}", "title:",
                   *pair_lines("  ", {lang: quoted(submission.title)}),
                   f"people: {ids(people)}"]
         if submission.keywords:
@@ -194,14 +194,15 @@ class Planner:
         self._files(folder, submission, lang)
         self.plan.added_papers.append(paper_id)
 
-    def _language_line(self, folder: Path, submission: Submission, lang: Lang) -> str:
-        """`language: en`, from the system where it says so, else from the title's script;
-        a note (in the file and the import's report) when the system said another."""
+    def _language(self, folder: Path, submission: Submission, lang: Lang) -> str:
+        """The value of `language:`: the system's tag where it names the language the title
+        is stored in, else that language by script, with a note (in the file and the
+        import's report) when the system said another."""
         tag, note = item_language(lang, submission.language)
         if not note:
-            return f"language: {tag}"
+            return tag
         self.plan.notes.append(f"{folder.name}/{PAPER_FILE}: {note}.")
-        return f"language: {tag}  # {note}"
+        return f"{tag}  # {note}"
 
     def _key(self, submission: Submission, lang: Lang) -> str:
         """A citation key as the exports would derive it: the first author's family name
@@ -219,8 +220,7 @@ class Planner:
                 people: list[str]) -> None:
         values = {("title", lang): quoted(submission.title), ("people",): ids(people)}
         if not LANGUAGE_LINE.search(known.text):  # an editor's `language:` is theirs
-            values[("language",)] = self._language_line(known.folder, submission,
-                                                        lang).partition(": ")[2]
+            values[("language",)] = self._language(known.folder, submission, lang)
         if submission.pdf is not None:
             values[("pdf",)] = quoted(PDF_FILE)
         changed = self._write(known.folder / PAPER_FILE, edited(known.text, values))

@@ -55,7 +55,7 @@ BREAKS = frozenset({"break", "pause", "lunch", "coffee", "استراحة", "غد
 # What is read of an event: its ids (attributes in the XML), then its values.
 IDS = ("code", "guid", "id")
 VALUES = ("date", "start", "end", "duration", "room", "title", "type", "track", "abstract",
-          "description")
+          "description", "language")
 AGAIN = "Correct it in pretalx, export the schedule again and import that file unchanged."
 T = TypeVar("T")
 
