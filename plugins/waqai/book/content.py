@@ -1,6 +1,13 @@
 """What the book prints, as JSON: `documents.py` makes each of the book's typeset
 documents (`templates/`) from it.
 
+The book is Arabic: one volume whose front, headings, running heads and first index
+are in Arabic, each item printed with its English beside it. An item is printed in its
+own language (`Paper.language`): its title, people, abstract, keywords and DOI as
+published, in that language's direction, then the other language's (its
+translations) beside them; so an English item's page reads left to right and an Arabic
+item's right to left, and the contents give each item its own title, in its direction.
+
 The book prints most texts in both languages. A translation gap is never filled:
 where only one language goes (a heading, an index entry), the other language's
 text takes its place as `{text, lang}`, and `lang` (the other language's code, ""
@@ -67,12 +74,24 @@ def _person(person: Person) -> Json:
     return {"name": _both(person.name), "affiliation": _shown(person.affiliation, "ar")}
 
 
+def _language(paper: Paper) -> Json:
+    """The item's language as Typst's `text` takes it (`lang`, `region`), which tags its
+    text in the PDF (/Lang). Typst has no script, and its region is two letters: of
+    "en-Latn-GB" the PDF says "en-GB", of "en-001" (a numeric region) "en"."""
+    region = [tag for tag in paper.language.split("-")[1:] if len(tag) == 2 and tag.isalpha()]
+    return {"lang": paper.lang, "region": region[0] if region else None}
+
+
 def _said(heading: str, text: str) -> str:
     """«heading: text»; the heading alone where the text is a gap in its language."""
     return f"{heading}: {text}" if text else heading
 
 
 def _item(proc: Proceedings, paper: Paper) -> Json:
+    """What the book prints of an item, in its own language (`lang`) first: `title.own`
+    is its title as published, `title.other` the translation printed beside it ("" in
+    a gap), the people named in its language."""
+    own = paper.lang
     notice = None
     if not paper.in_volume and paper.notice is not None:
         # «مسحوب في …: …» / "Retracted on …: …", as the item's page says it.
@@ -81,8 +100,11 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
                               paper.notice.text.get(lang)) for lang in LANGS}
     return {
         "id": paper.id,
-        "title": _both(paper.title),
-        "people": [_person(p) for p in proc.people_of(paper)],
+        **_language(paper),
+        "title": {"own": _shown(paper.title, own), "other": paper.title.alongside(own)},
+        # The people as the item names them: in its language, the other script in a gap.
+        "people": [{"name": _shown(p.name, own), "affiliation": _shown(p.affiliation, own)}
+                   for p in proc.people_of(paper)],
         "abstract": {lang: plain_paragraphs(paper.abstract.get(lang)) for lang in LANGS},
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",
@@ -126,7 +148,8 @@ def book_data(proc: Proceedings, paper_size: str | None = None) -> Json:
         sessions = [{"id": s.id, "title": _shown(s.title, "ar"),
                      "time": f"{s.start:%H:%M}" if s.start else "",
                      "room": _shown(s.room, "ar"),
-                     "items": [{"id": p.id, "title": _both(p.title)}
+                     # The contents give each item its own title, in its language.
+                     "items": [{"id": p.id, **_language(p), "title": _shown(p.title, p.lang)}
                                for p in proc.papers_in(s.id)]}
                     for s in proc.sessions_on(day)]
         if sessions:

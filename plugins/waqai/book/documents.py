@@ -44,8 +44,7 @@ def front_document(data: Json, pages: Mapping[str, int]) -> Json:
     each session's and item's printed page from `pages` ("s-" or "i-" and its id)."""
     contents = [{"title": day["title"], "sessions": [
         {"id": s["id"], "title": s["title"], "page": pages["s-" + s["id"]],
-         "items": [{"id": item["id"], "title": item["title"]["ar"],
-                    "page": pages["i-" + item["id"]]} for item in s["items"]]}
+         "items": [{**item, "page": pages["i-" + item["id"]]} for item in s["items"]]}
         for s in day["sessions"]]} for day in data["days"]]
     return {**data["common"], **data["front"], "contents": contents}
 
