@@ -90,6 +90,23 @@ LABELS: dict[str, Text] = {
     "cite_form_original": Text("بالحروف العربية، كما نُشرت", "Original, in Arabic script"),
     "cite_form_romanised": Text("بالحروف اللاتينية، لقائمة مراجع بالإنجليزية",
                                 "Romanised, for a reference list in English"),
+    # The volume's files when its items are all in English, or in both languages (issue 30):
+    # the home page describes the forms as they are for this volume (site/pages/home.py).
+    "form_original_english": Text(
+        "بالإنجليزية، كما نُشرت المشاركات: الأسماء بالحروف اللاتينية والعناوين بالإنجليزية",
+        "In English, as the items were published: names in Latin script, titles in English"),
+    "form_romanised_english": Text(
+        "لقائمة مراجع بالإنجليزية: السجلات نفسها، فالمشاركات كلها بالإنجليزية",
+        "For a reference list in English: the same records, as every item is in English"),
+    "form_original_mixed": Text(
+        "كما نُشرت المشاركات، كلٌّ بلغتها: العربية منها بالحروف العربية، والإنجليزية بالإنجليزية",
+        "As the items were published, each in its own language: the Arabic ones in Arabic "
+        "script, the English ones in English"),
+    "form_romanised_mixed": Text(
+        "بالحروف اللاتينية، لقائمة مراجع بالإنجليزية: الأسماء بحروف لاتينية، وعناوين المشاركات "
+        "العربية مترجمة إلى الإنجليزية بين معقوفين، والإنجليزية كما هي",
+        "Romanised, for a reference list in English: names in Latin script, the Arabic items' "
+        "titles translated into English in square brackets, the English ones as they are"),
     "programme_calendar": Text("تقويم البرنامج", "Programme calendar"),
     "printed_book": Text("الكتاب المطبوع", "The printed book"),
     "cited_under_publisher": Text(
@@ -144,6 +161,21 @@ LABELS: dict[str, Text] = {
                             "{title} at {conference}: contributions and sessions."),
     "describe_item": Text("«{title}» ({kind})، من مؤتمر «{conference}».",
                           "{title} ({kind}), from {conference}."),
+}
+
+# An item's own language, named beside its title (or its original title) on its page in
+# the other language (issue 30), keyed by the primary subtag of the item's `language`.
+IN_LANGUAGE: dict[str, Text] = {
+    "ar": Text("بالعربية", "In Arabic"),
+    "en": Text("بالإنجليزية", "In English"),
+}
+
+# The heading of the original form of an item's citation in its Cite panel, keyed like
+# IN_LANGUAGE. An English item's original form is also its form for a reference list in
+# English, so its panel shows that one form under this heading alone.
+CITE_FORM_ORIGINAL: dict[str, Text] = {
+    "ar": LABELS["cite_form_original"],
+    "en": Text("بالإنجليزية، كما نُشرت", "As published, in English"),
 }
 
 # The number of search results (the "#"), in the form of its Intl.PluralRules category,

@@ -38,6 +38,15 @@ def marked(text: Shown, lang: Lang) -> Markup:
                                                                text.text)
 
 
+def lang_attrs(really: Lang, lang: Lang) -> Markup:
+    """The attributes of the element holding an item's text in `really` on a page in
+    `lang`: ` lang="en" dir="ltr"` when they differ, else nothing. Such an element is set in
+    its own direction and starts at its own edge (waqai.css, "an item in its own language")."""
+    if really == lang:
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(really, direction(really))
+
+
 def shown(text: Text | None, lang: Lang) -> Markup:
     """An editor's text as a page in `lang` shows it (`marked`); "" when there is none."""
     return marked(text.shown(lang), lang) if text is not None else Markup("")
@@ -60,9 +69,14 @@ def doi_view(doi: str | None) -> Context | None:
 
 
 def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Context:
+    title = paper.title.shown(lang)
     return {
         "id": paper.id,
-        "title": shown(paper.title, lang),
+        # The title as written, and the attributes of the element that holds it: its own
+        # language and direction when it is not the page's (the item's original in place
+        # of a translation gap), so it is a block starting at its own edge.
+        "title": escape(title.text),
+        "title_attrs": lang_attrs(title.lang, lang),
         "kind": ITEM_KINDS[paper.kind].get(lang),
         "url": links.page(paper_url(paper)),
         "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],

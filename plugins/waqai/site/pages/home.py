@@ -30,6 +30,19 @@ def _place(conf: Conference, lang: Lang) -> Context:
                                                              shown(conf.country, lang)))}
 
 
+def volume_makeup(proc: Proceedings) -> str:
+    """What the volume's citation files hold, as the suffix of the labels describing their
+    forms: "" when every item is Arabic (the original form in Arabic script, the romanised
+    one with English titles in brackets), "_english" when every item is English (both forms
+    the same records, in English), "_mixed" when there are items in each language. The
+    files list the items in the volume (`Paper.in_volume`); without any, the volume's own
+    language says."""
+    langs = {paper.lang for paper in proc.papers if paper.in_volume} or {proc.conference.lang}
+    if len(langs) > 1:
+        return "_mixed"
+    return "" if langs == {"ar"} else "_english"
+
+
 def home_specs(proc: Proceedings) -> Iterable[PageSpec]:
     yield PageSpec(stem="index", kind="home", title=proc.conference.title)
 
@@ -42,9 +55,11 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     programme, people = links.page(PROGRAMME_URL), links.page(PEOPLE_URL)
     figures = (("items", len(proc.papers), programme), ("sessions", len(proc.sessions), programme),
                ("speakers", len(proc.people), people), ("days", len(conf.days), programme))
-    # Both forms of the citation files, the page's own language's first.
+    # Both forms of the citation files, the page's own language's first, each described as
+    # it is for this volume's items.
     forms = FORMS if lang == "ar" else tuple(reversed(FORMS))
-    citation_files = [{"form": form, "label": LABELS[f"form_{form}"].get(lang),
+    makeup = volume_makeup(proc)
+    citation_files = [{"form": form, "label": LABELS[f"form_{form}{makeup}"].get(lang),
                        "files": [{"format": name, "url": links.asset(volume_file(fmt, form)),
                                   "file": volume_file(fmt, form)}
                                  for fmt, name in VOLUME_FORMATS]} for form in forms]

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from markupsafe import Markup
+from markupsafe import escape
 
 from waqai.data.dois import item_doi
 from waqai.data.model import Lang, Paper, Proceedings, Shown, other_lang
 from waqai.exports.files import paper_files
-from waqai.exports.record import FORM_LANG, FORMS, corporate_author, status_heading
+from waqai.exports.record import FORM_LANG, FORMS, Form, corporate_author, status_heading
 from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
 from waqai.site.pages.common import (
     chairs_view,
     doi_view,
+    lang_attrs,
     marked,
     person_brief,
     session_brief,
@@ -23,7 +24,7 @@ from waqai.site.pages.common import (
     zone_view,
 )
 from waqai.text.dates import format_date
-from waqai.text.labels import ATTACHMENT_KINDS, ITEM_KINDS, LABELS
+from waqai.text.labels import ATTACHMENT_KINDS, CITE_FORM_ORIGINAL, IN_LANGUAGE, ITEM_KINDS, LABELS
 from waqai.urls import base_url, paper_url, pdf_path
 
 
@@ -54,12 +55,21 @@ def bibtex_lines(text: str) -> list[Context]:
 
 def _cite_forms(data: BuildData, paper: Paper, key: str, lang: Lang,
                 links: Links) -> list[Context]:
-    """Both forms of the item's citation, the page's language's first."""
+    """The forms of the item's citation: an Arabic item's both, the page's language's
+    first; an English item's one, its original, which is also its form for a reference list
+    in English (the same record, exports/record.py), under a heading naming its language."""
     forms, bibtex = [], data.bibtex(paper)
-    for form in FORMS if lang == "ar" else FORMS[::-1]:
+    if paper.lang == FORM_LANG["romanised"]:
+        order: tuple[Form, ...] = ("original",)
+    else:
+        order = FORMS if lang == "ar" else FORMS[::-1]
+    for form in order:
         paths = paper_files(paper, key, form)
-        forms.append({"form": form, "label": LABELS[f"cite_form_{form}"].get(lang),
-                      "lang": FORM_LANG[form],
+        label = (CITE_FORM_ORIGINAL[paper.lang] if form == "original"
+                 else LABELS["cite_form_romanised"])
+        forms.append({"form": form, "label": label.get(lang),
+                      # The language the form's values are written in.
+                      "lang": paper.lang if form == "original" else FORM_LANG["romanised"],
                       "lines": bibtex_lines(bibtex[form]),
                       "files": _downloads(paths, links)})
     return forms
@@ -91,7 +101,6 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     proc = data.proc
     paper = proc.paper(spec.key)
     session = proc.session(paper.session)
-    other = other_lang(lang)
     key = data.keys[paper.id]
     page_url = absolute_url(proc, lang, spec.url)
     pdf = pdf_path(paper, lang)  # beside this page: the page links it by its name
@@ -102,9 +111,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
         "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
         "paper": {
             "id": paper.id,
-            "title": shown(paper.title, lang),
-            "title_other": paper.title.alongside(lang),
-            "lang_other": other,
+            **title_view(paper, lang),
             "kind": ITEM_KINDS[paper.kind].get(lang),
             "kind_id": paper.kind.value,
             "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
@@ -131,10 +138,34 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     }
 
 
-def keywords_view(paper: Paper, lang: Lang) -> list[Markup]:
-    """The keywords in `lang`; the other language's, marked, where those are a gap."""
+def title_view(paper: Paper, lang: Lang) -> Context:
+    """The item's title on its page in `lang`, and the other language's beside it.
+
+    Where the page shows a title in the other language than its own, the item's original
+    (in the heading, in place of a translation gap, or beside the translation), that title
+    carries its lang and dir, starts at its own edge, and is followed by the name of its
+    language («بالإنجليزية» / "In Arabic"). A translation beside the original lines up with
+    the page, as before."""
+    title = paper.title.shown(lang)
+    other = other_lang(lang)
+    original_other = paper.lang == other  # the original beside the page's translation
+    return {
+        "title": escape(title.text),
+        "title_attrs": lang_attrs(title.lang, lang),
+        "title_label": IN_LANGUAGE[title.lang].get(lang) if title.lang != lang else "",
+        "title_other": paper.title.alongside(lang),
+        "lang_other": other,
+        "title_other_original": original_other,
+        "title_other_label": IN_LANGUAGE[other].get(lang) if original_other else "",
+    }
+
+
+def keywords_view(paper: Paper, lang: Lang) -> Context:
+    """The keywords in `lang`; the other language's, marked, where those are a gap: then
+    the list as a whole is set in their language and direction, with their commas."""
     words, really = paper.keywords_shown(lang)
-    return [marked(Shown(word, really), lang) for word in words]
+    return {"words": [marked(Shown(word, really), lang) for word in words],
+            "attrs": lang_attrs(really, lang), "comma": LABELS["comma"].get(really)}
 
 
 def abstract(proc: Proceedings, spec: PageSpec, lang: Lang) -> Shown:
