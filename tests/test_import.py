@@ -10,6 +10,7 @@ test_import_formats.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -24,8 +25,10 @@ from waqai.importers.plan import plan_import
 from waqai.importers.records import Author, Export, Slot, Submission, Where
 
 
-def export_of(submissions=None, *, slots: bool = False) -> Export:
-    """The synthetic submissions as a reader would give them."""
+def export_of(submissions=None, *, slots: bool = False,
+              said: dict[int, str] | None = None) -> Export:
+    """The synthetic submissions as a reader would give them; `said`: the language codes
+    the system gives (pretalx's), by submission number (none by default, as EasyChair)."""
     where = Where("submission.csv", 2)
     made = []
     for n, s in enumerate(submissions or accepted()):
@@ -35,7 +38,7 @@ def export_of(submissions=None, *, slots: bool = False) -> Export:
         slot = (Slot(dt.date(2015, 11, 18), dt.time(9 + n), dt.time(9 + n, 30), "القاعة أ")
                 if slots else None)
         made.append(Submission(f"test:{s.number}", s.title, where, s.abstract, s.keywords,
-                               authors, slot=slot))
+                               authors, slot=slot, language=(said or {}).get(s.number, "")))
     return Export(made, [], "Asia/Riyadh" if slots else "")
 
 
@@ -172,3 +175,92 @@ def test_a_programme_makes_sessions_in_the_conferences_zone(example: Path) -> No
     assert made["room"] == {"ar": "القاعة أ", "en": ""}
     assert (made["day"], made["start"], made["end"]) == ("2015-11-18", "09:00", "12:30")
     assert made["order"] == 1  # the example has no session on the second day
+
+
+# -- The item's language (issue 30) ------------------------------------------------------
+
+def language_line(project: Path, paper_id: str) -> str:
+    text = (project / "papers" / paper_id / "paper.yaml").read_text("utf-8")
+    return next(line for line in text.splitlines() if line.startswith("language:"))
+
+
+def commit(project: Path, message: str) -> None:
+    subprocess.run(["git", "add", "-A"], cwd=project, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit",
+                    "-qm", message], cwd=project, check=True)
+
+
+def test_each_item_says_its_language_after_its_kind(example: Path) -> None:
+    """From the title's script when the system names none; the line follows `kind:`."""
+    plan = run_import(example, export_of())
+    for paper_id, lang in (("test-1", "ar"), ("test-2", "en"), ("test-3", "ar"),
+                           ("test-4", "en")):
+        text = (example / "papers" / paper_id / "paper.yaml").read_text("utf-8")
+        assert f"\nkind: paper\nlanguage: {lang}\ntitle:\n" in text, paper_id
+        paper = yaml.safe_load(text)
+        assert paper["language"] == lang and paper["title"][lang], paper_id
+    assert not any("names a language" in note for note in plan.notes)
+
+
+def test_the_systems_language_where_it_names_the_texts(example: Path) -> None:
+    """A code in the system's spelling becomes BCP 47 (“en-gb”, “EN”, “ar_SA”); a third
+    language or the other of the two is never written as the tag: the script's language
+    is, with what the system said in a comment, and one note lists those items."""
+    plan = run_import(example, export_of(said={1: "ar_SA", 2: "fr", 3: "en", 4: "EN"}))
+    assert language_line(example, "test-1") == "language: ar-SA"
+    assert language_line(example, "test-2") == (
+        "language: en  # test says “fr”; Waqai shows Arabic or English items only")
+    assert language_line(example, "test-3") == (
+        "language: ar  # test says “en”; the title is in Arabic letters")
+    assert language_line(example, "test-4") == "language: en"
+    notes = [note for note in plan.notes if "names a language" in note]
+    assert len(notes) == 1 and "test-2 (“fr”), test-3 (“en”)" in notes[0], plan.notes
+    assert paper_yaml(example, "test-2")["language"] == "en"  # the comment is only that
+
+
+def test_a_reimport_keeps_the_editors_language(example: Path) -> None:
+    """A `language:` an editor wrote (or changed) is theirs: a newer export, even one
+    naming another language, changes the title and leaves the line as it is."""
+    run_import(example, export_of())
+    path = example / "papers" / "test-2" / "paper.yaml"
+    edited = path.read_text("utf-8").replace("language: en\n",
+                                             "language: en-GB  # British spelling\n")
+    path.write_text(edited, encoding="utf-8")
+    commit(example, "the editors' language")
+    newer = list(accepted())
+    newer[1] = type(newer[1])(2, "[synthetic] Queue design, revised", newer[1].abstract,
+                              newer[1].keywords, newer[1].authors, "en")
+    plan = run_import(example, export_of(newer, said={2: "de"}))
+    assert plan.updated_papers == ["test-2"]
+    after = path.read_text("utf-8")
+    assert after == edited.replace("[synthetic] Queue design in municipal service centres",
+                                   "[synthetic] Queue design, revised")
+    assert not any("names a language" in note for note in plan.notes)
+
+
+def test_a_reimport_adds_the_line_an_earlier_import_left_out(example: Path) -> None:
+    """Items imported before Waqai wrote `language:` get it, after `kind:`, where it would
+    have been; nothing else changes, and the next import changes nothing."""
+    run_import(example, export_of())
+    papers = sorted((example / "papers").glob("test-*/paper.yaml"))
+    written = {path: path.read_text("utf-8") for path in papers}
+    for path, text in written.items():
+        path.write_text(re.sub(r"^language: .*\n", "", text, flags=re.M), encoding="utf-8")
+    commit(example, "an earlier import, without language lines")
+    plan = run_import(example, export_of())
+    assert plan.updated_papers == ["test-1", "test-2", "test-3", "test-4"]
+    assert {path: path.read_text("utf-8") for path in papers} == written
+    commit(example, "the lines added")
+    assert run_import(example, export_of()).changes == [] and git_status(example) == ""
+
+
+def test_a_line_added_on_reimport_says_what_the_system_said(example: Path) -> None:
+    run_import(example, export_of())
+    path = example / "papers" / "test-4" / "paper.yaml"
+    path.write_text(path.read_text("utf-8").replace("language: en\n", ""), encoding="utf-8")
+    plan = run_import(example, export_of(said={2: "de", 4: "de"}))
+    assert language_line(example, "test-4") == (
+        "language: en  # test says “de”; Waqai shows Arabic or English items only")
+    assert language_line(example, "test-2") == "language: en"  # written before: kept
+    notes = [note for note in plan.notes if "names a language" in note]
+    assert len(notes) == 1 and "test-4 (“de”)" in notes[0] and "test-2" not in notes[0]

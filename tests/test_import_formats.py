@@ -213,3 +213,93 @@ def test_every_imported_item_says_its_language(imported) -> None:
         assert data["language"] in ("ar", "en"), path
         assert data["title"][data["language"]], path
     assert sources
+
+
+def test_the_gaps_are_in_each_items_other_language(imported) -> None:
+    """`check --gaps` lists only translation gaps, and an imported item's title gap is in
+    the other language than the one its paper.yaml says: its title and abstract in its
+    own language, the original, are there (a gap there would be an error, issue 30)."""
+    project, _ = imported
+    result = run_waqai(project, "check", "--gaps")
+    assert result.code == 0, result.output
+    found = problems_in(result.output)
+    assert found and all(severity == "warning" and "translation needed" in rest
+                         for severity, rest in found), result.output
+    checked = 0
+    for path in sorted((project / "papers").glob("*/paper.yaml")):
+        paper = yaml.safe_load(path.read_text("utf-8"))
+        if not paper.get("source"):
+            continue
+        own = paper["language"]
+        other = "en" if own == "ar" else "ar"
+        assert paper["title"][own] and not paper["title"][other], paper["id"]
+        assert (path.parent / f"abstract.{own}.md").is_file(), paper["id"]
+        title_gaps = re.findall(rf"^papers/{path.parent.name}/paper\.yaml:\d+: warning: "
+                                r"title\.(\w+): translation needed", result.output, re.M)
+        assert title_gaps == [other], (paper["id"], own, title_gaps)
+        checked += 1
+    assert checked == len(FORMATS) * len(accepted())
+
+
+def test_an_english_easychair_paper_at_an_arabic_conference_is_in_english(
+        tmp_path: Path) -> None:
+    """EasyChair names no language: an English submission (Latin script) in the example's
+    Arabic volume gets `language: en`, so its English title and abstract are the original
+    and check passes; the Arabic halves are gaps, counted as welcome."""
+    project = copy_project(tmp_path / "project")
+    conference = yaml.safe_load((project / "papers" / "conference.yaml").read_text("utf-8"))
+    assert conference["language"] == "ar"
+    english, arabic = accepted()[1], accepted()[0]
+    paths = write_easychair(tmp_path / "export", [english, arabic])
+    result = run_waqai(project, "import", "easychair", *map(str, paths),
+                       "--session", "s-imported")
+    assert result.code == 0, result.output
+    assert problems_in(result.output) == [], result.output
+    folder = project / "papers" / f"easychair-{english.number}"
+    text = (folder / "paper.yaml").read_text("utf-8")
+    assert "\nkind: paper\nlanguage: en\ntitle:\n" in text
+    assert yaml.safe_load(text)["title"] == {"ar": "", "en": english.title}
+    assert (folder / "abstract.en.md").is_file() and not (folder / "abstract.ar.md").exists()
+    arabic_paper = (project / "papers" / f"easychair-{arabic.number}" / "paper.yaml")
+    assert "\nlanguage: ar\n" in arabic_paper.read_text("utf-8")
+    assert run_waqai(project, "check").code == 0
+
+
+@pytest.mark.parametrize("writer", [write_pretalx_json, write_frab_xml])
+def test_a_talk_pretalx_gives_in_german_is_stored_in_english_and_said(
+        tmp_path: Path, writer: Callable[..., list[Path]]) -> None:
+    """pretalx's talk language: kept where it names the script's language (“en-gb” as
+    `en-GB`); a third language (“de”), or the other of the two (“en” for an Arabic
+    title), gives the script's language with what pretalx said in a comment on the line,
+    and one note of the import names those items. check passes; importing again
+    changes nothing and notes nothing."""
+    said = {1: "ar", 2: "de", 3: "en", 4: "en-gb"}
+    talks = [type(s)(s.number, s.title, s.abstract, s.keywords, s.authors, said[s.number])
+             for s in accepted()]
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q")
+    snapshot(project, "the example")
+    export = tmp_path / "export"
+    paths = on_the_examples_day(lambda dest: writer(dest, talks))(export)
+    result = run_waqai(project, "import", "pretalx", *map(str, paths))
+    assert result.code == 0, result.output  # check passes after the import
+    assert problems_in(result.output) == [], result.output
+
+    def line(number: int) -> str:
+        text = (project / "papers" / f"pretalx-talk{number:02d}" / "paper.yaml").read_text(
+            "utf-8")
+        return next(line for line in text.splitlines() if line.startswith("language:"))
+
+    assert line(1) == "language: ar"
+    assert line(2) == "language: en  # pretalx says “de”; Waqai shows Arabic or English items only"
+    assert line(3) == "language: ar  # pretalx says “en”; the title is in Arabic letters"
+    assert line(4) == "language: en-GB"
+    notes = [n for n in result.out.splitlines() if "pretalx names a language" in n]
+    assert notes == [notes[0]] and notes[0].startswith("note: paper.yaml: "), result.out
+    assert "pretalx-talk02 (“de”), pretalx-talk03 (“en”)" in notes[0]
+    assert "talk01" not in notes[0] and "talk04" not in notes[0]
+    snapshot(project, "imported")
+    again = run_waqai(project, "import", "pretalx", *map(str, paths))
+    assert again.code == 0 and "Nothing to change" in again.out, again.output
+    assert "pretalx names a language" not in again.out
+    assert git(project, "status", "--porcelain") == ""

@@ -62,6 +62,7 @@ def test_aclpub2_reads_every_accepted_paper_back(tmp_path: Path) -> None:
             (a.given, a.family, a.email, a.affiliation, f"openreview:{openreview_id(a)}")
             for a in want.authors]
         assert got.pdf == (tmp_path / "papers" / f"{want.number}.pdf").resolve()
+        assert got.language == ""  # papers.yml names no language: the script decides
 
 
 def test_aclpub2_shared_author_has_one_key(tmp_path: Path) -> None:
@@ -277,6 +278,7 @@ def test_pretalx_reads_every_talk_back(tmp_path: Path, write: Any) -> None:
                                                                               room)
         assert got.slot.track == (ARABIC_TRACK if want.language == "ar" else "")
         assert got.where.row == index + 1
+        assert got.language == want.language  # the talk's `language`, as pretalx gives it
 
 
 def test_pretalx_slots_are_the_programme(tmp_path: Path) -> None:
@@ -325,6 +327,33 @@ def test_pretalx_kind_and_description(tmp_path: Path, write: Any) -> None:
     assert [s.kind for s in export.submissions] == ["keynote", "panel", "workshop", "talk"]
     assert all(s.abstract == f"{w.abstract}\n\nSecond part."
                for s, w in zip(export.submissions, submissions))
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_pretalx_keeps_the_talks_language_as_pretalx_writes_it(tmp_path: Path,
+                                                               write: Any) -> None:
+    """pretalx's own codes (its `content_locale`), a third language among them, arrive as
+    written; the planner decides what paper.yaml says (test_import.py)."""
+    codes = {1: "ar", 2: "en-gb", 3: "de", 4: "pt-br"}
+    submissions = [dataclasses.replace(s, language=codes[s.number]) for s in accepted()]
+    export = pretalx.read(write(tmp_path, submissions))
+    assert export.problems == []
+    assert [s.language for s in export.submissions] == ["ar", "en-gb", "de", "pt-br"]
+
+
+def test_pretalx_a_language_that_is_not_a_code_is_a_warning(tmp_path: Path) -> None:
+    path, data = _schedule_json(tmp_path)
+    events = _events(data)
+    events[0]["language"] = "English; then Arabic"
+    events[1]["language"] = None  # pretalx writes what the talk has: possibly nothing
+    _save(path, data)
+    export = pretalx.read([path])
+    assert errors(export) == []
+    [warning] = export.problems
+    assert (warning.line, warning.field) == (None, "language")
+    assert "talk 1" in warning.format() and "not a language code" in warning.message
+    assert [s.language for s in export.submissions][:2] == ["", ""]
+    assert len(export.submissions) == len(accepted())
 
 
 def _schedule_json(tmp_path: Path) -> tuple[Path, dict[str, Any]]:

@@ -6,12 +6,19 @@ session, when the export has a programme, an entry of sessions.yaml. A submissio
 imported before (its `source:` in a paper.yaml) is updated in what the submission
 system owns — the title and abstract in the language it gave, the people, the PDF —
 and keeps what the editors wrote (translations, keywords, id, key, session, order).
+
+Each paper.yaml says the item's `language:`, after its `kind:`: the language its title
+and abstract are stored under (by their script), as the export's own tag where it names
+that language (pretalx's "en-gb" -> `en-GB`). An export naming a third language
+(pretalx's "de") or the other of the two gets no false tag: the line says where the
+text is, with what the export said in a comment, and one note of the import lists
+those items. A paper.yaml imported before without the line gets it; a `language:`
+already there is never changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,12 +29,10 @@ from waqai.data.model import Lang
 from waqai.data.scaffold import quoted
 from waqai.data.schema import modeline
 from waqai.importers.existing import PAPER_FILE, Existing, KnownPaper, read_existing
-from waqai.importers.language import free_id, item_language, language_of, slug
+from waqai.importers.language import OTHER_LANGUAGE, free_id, item_language, language_of, slug
 from waqai.importers.people import NewPerson, People
 from waqai.importers.records import Export, Slot, Submission
-from waqai.importers.yamltext import GAP, edited, ids, pair_lines, words
-
-LANGUAGE_LINE = re.compile(r"^language:", re.M)
+from waqai.importers.yamltext import GAP, edited, has_field, ids, pair_lines, with_field, words
 
 PDF_FILE = "paper.pdf"
 
@@ -100,6 +105,7 @@ class Planner:
         self._paper_ids = set(self.existing.paper_ids)
         self._orders = dict(self.existing.orders)
         self._day_orders: dict[str, int] = {}
+        self._languages: list[tuple[str, str]] = []  # (paper id, the system's code) noted
         for day, order in self.existing.sessions.values():
             self._day_orders[day] = max(self._day_orders.get(day, 0), order)
 
@@ -182,8 +188,8 @@ class Planner:
         else:
             self._orders[session] = self._orders.get(session, 0) + 1
             lines += [f"session: {session}", f"order: {self._orders[session]}"]
-        lines += [f"kind: {submission.kind}",
-                  f"language: {self._language(folder, submission, lang)}", "title:",
+        lines += [f"kind: {submission.kind}", self._language_line(paper_id, submission, lang),
+                  "title:",
                   *pair_lines("  ", {lang: quoted(submission.title)}),
                   f"people: {ids(people)}"]
         if submission.keywords:
@@ -194,15 +200,29 @@ class Planner:
         self._files(folder, submission, lang)
         self.plan.added_papers.append(paper_id)
 
-    def _language(self, folder: Path, submission: Submission, lang: Lang) -> str:
-        """The value of `language:`: the system's tag where it names the language the title
-        is stored in, else that language by script, with a note (in the file and the
-        import's report) when the system said another."""
-        tag, note = item_language(lang, submission.language)
+    def _language_line(self, paper_id: str, submission: Submission, lang: Lang) -> str:
+        """`language: en`, from the system where it names `lang`, else `lang` (the title's
+        script) with what the system said in a comment, the item kept for the note."""
+        tag, note = item_language(lang, submission.language, self.system)
         if not note:
-            return tag
-        self.plan.notes.append(f"{folder.name}/{PAPER_FILE}: {note}.")
-        return f"{tag}  # {note}"
+            return f"language: {tag}"
+        self._languages.append((paper_id, submission.language))
+        return f"language: {tag}  # {note}"
+
+    def _language_note(self) -> list[str]:
+        """One note for every item whose `language:` line does not follow the system."""
+        if not self._languages:
+            return []
+        listed = ", ".join(f"{pid} (“{said}”)" for pid, said in self._languages)
+        many = len(self._languages) > 1
+        return [f"paper.yaml: {self.system} names a language other than the one the title "
+                f"is stored in for {len(self._languages)} item{'s' * many}: {listed}. "
+                f"{'Each' if many else 'Its'} `language:` line says the language "
+                f"{'its' if many else 'the'} title and abstract are stored under (by their "
+                f"script), and in a comment what {self.system} says. {OTHER_LANGUAGE}: for an "
+                "item in another language, give its title and abstract in Arabic or English "
+                "(its original title can go in a note); where the other of the two is "
+                "right, write the title and abstract in it and correct the line."]
 
     def _key(self, submission: Submission, lang: Lang) -> str:
         """A citation key as the exports would derive it: the first author's family name
@@ -219,11 +239,14 @@ class Planner:
     def _update(self, known: KnownPaper, submission: Submission, lang: Lang,
                 people: list[str]) -> None:
         values = {("title", lang): quoted(submission.title), ("people",): ids(people)}
-        if not LANGUAGE_LINE.search(known.text):  # an editor's `language:` is theirs
-            values[("language",)] = self._language(known.folder, submission, lang)
         if submission.pdf is not None:
             values[("pdf",)] = quoted(PDF_FILE)
-        changed = self._write(known.folder / PAPER_FILE, edited(known.text, values))
+        text = edited(known.text, values)
+        # An item imported before Waqai wrote `language:` gets it; an editor's is theirs.
+        if not has_field(text, "language"):
+            text = with_field(text, "language",
+                              self._language_line(known.id, submission, lang), "kind")
+        changed = self._write(known.folder / PAPER_FILE, text)
         changed = self._files(known.folder, submission, lang) or changed
         if changed:
             self.plan.updated_papers.append(known.id)
@@ -296,6 +319,7 @@ class Planner:
 
     def finish(self) -> Plan:
         self._number_sessions()
+        self.plan.notes += self._language_note()
         self._append("people.yaml", [self._person_entry(p) for p in self.people.added])
         self._append("sessions.yaml", [self._session_entry(s) for s in self.sessions.values()])
         self.plan.added_people = [p.id for p in self.people.added]

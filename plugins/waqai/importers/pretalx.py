@@ -9,8 +9,10 @@ the JSON; the frab XML gives no code, so there it is `pretalx-guid:<guid>` or
 `pretalx-id:<id>` (pretalx writes the id): the same person has the same key across a
 file, not across the two formats. An entry without speakers whose type or title is a
 break (“Coffee break”, “استراحة”) is skipped. Each field's language is found from
-its script; the talk's `language` becomes the item's `language:` where it agrees (a
-talk pretalx marks “de” is kept in Latin script, with a note saying so).
+its script; the talk's `language` (pretalx's `content_locale`, in both formats: "en",
+"ar", "de", "pt-br" …) is kept as the submission's, and becomes the item's `language:`
+where it names the script's language (a talk pretalx marks “de” is kept under `en`,
+with a note saying so). A value that is not a language code is a warning, and left out.
 
 The XML is parsed by `xml.etree.ElementTree` (expat), and a file that declares a
 document type or an entity is refused before parsing: a schedule needs neither, and
@@ -33,6 +35,7 @@ from waqai.data.problems import Problem, Severity
 from waqai.data.yamlread import read_text_file
 from waqai.importers.aclpub2 import SAFE_ID, export_file
 from waqai.importers.cells import clean, errors_since, problem
+from waqai.importers.language import source_code
 from waqai.importers.names import split_name
 from waqai.importers.records import Author, Export, Slot, Submission, Where
 
@@ -177,11 +180,23 @@ def _submission(talk: _Talk, zone: zoneinfo.ZoneInfo | None,
                                 "Add them in pretalx, or add them to its entry in papers/ "
                                 "after the import.", Severity.WARNING))
     slot = _slot(talk, zone, problems)
+    language = _language(text("language"), talk.where.at("language"), problems)
     if errors_since(problems, before):
         return None
     return Submission(f"{FORMAT}:{code}", title, talk.where, abstract=abstract,
-                      authors=authors, kind=_kind(kind_name), slot=slot,
-                      language=text("language"))
+                      authors=authors, kind=_kind(kind_name), slot=slot, language=language)
+
+
+def _language(value: str, where: Where, problems: list[Problem]) -> str:
+    """The talk's language code as pretalx writes it; "" with a warning when it is not
+    one (the item's language is then its title's script's)."""
+    if not value or source_code(value):
+        return value
+    problems.append(problem(where, f"“{value[:40]}” is not a language code (such as “en” or "
+                            "“ar”); the item's language is taken from its title's script.",
+                            "Check the talk's language in pretalx, or correct `language:` in "
+                            "its paper.yaml after the import.", Severity.WARNING))
+    return ""
 
 
 def _text(value: object, where: Where, problems: list[Problem], multiline: bool = False) -> str:

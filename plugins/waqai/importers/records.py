@@ -81,7 +81,11 @@ class Submission:
     pdf: Path | None = None  # a file inside the export's folder, checked by the reader
     kind: str = "paper"  # an ItemKind value: paper, talk, keynote, panel, workshop
     slot: Slot | None = None
-    language: str = ""  # the language the system says the submission is in, as it says it
+    # The language the system says the submission is in, as it says it: a code already
+    # checked by `language.source_code` (pretalx's talk `language`: "en", "de", "pt-br");
+    # "" when the export does not say (EasyChair, CMT, aclpub2 name no language), and
+    # the planner takes the title's script's.
+    language: str = ""
 
 
 @dataclass

@@ -59,3 +59,26 @@ def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
     if added:
         text = text + ("" if text.endswith("\n") else "\n") + "".join(added)
     return text
+
+
+def with_field(text: str, key: str, line: str, after: str) -> str:
+    """`text` (a YAML mapping) with the top-level `line` (`key: …`) added on the line after
+    the field `after` (else at the end); as it is when it has `key` already, whatever its
+    value: the editors' line is theirs."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode) or has_field(text, key):
+        return text
+    keys = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    previous = keys.get(after)
+    end = (text.find("\n", previous.end_mark.index) if isinstance(previous, yaml.ScalarNode)
+           else -1)
+    if end < 0:
+        return text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
+    return text[:end + 1] + line + "\n" + text[end + 1:]
+
+
+def has_field(text: str, key: str) -> bool:
+    """Whether the YAML mapping `text` has the top-level `key`, with any value (even none)."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    return isinstance(root, yaml.MappingNode) and any(
+        isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in root.value)
