@@ -41,6 +41,8 @@ from waqai.data.fields import (
     ListOf,
 )
 from waqai.data.model import Text
+from waqai.data.problems import Problem
+from waqai.data.yamlread import compose
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = "_schema"  # inside the data folder; the loader skips folders starting with "_"
@@ -155,7 +157,7 @@ def instance(node: yaml.Node) -> Any:
     value = node.value
     # PyYAML's resolver is untyped; it returns the tag a plain scalar would get.
     plain_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    if node.style is not None or node.tag != plain_tag:
+    if node.style or node.tag != plain_tag:  # libyaml gives a plain scalar style "", PyYAML None
         return value  # quoted or block text, or an explicit tag (`!!str 7`): text
     if _NULL.match(value):
         return None
@@ -169,5 +171,10 @@ def instance(node: yaml.Node) -> Any:
 
 
 def read_instance(path: Path) -> Any:
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    """The YAML file at `path` as the JSON instance its schema validates, read within the
+    bounds `check` reads it with; ValueError naming the problem when it is beyond them."""
+    problems: list[Problem] = []
+    node = compose(path.read_text(encoding="utf-8"), path.name, problems)
+    if problems:
+        raise ValueError(f"{path.name} {problems[0].message}")
     return None if node is None else instance(node)

@@ -113,6 +113,23 @@ def compose(text: str, shown: str, problems: list[Problem],
     return None
 
 
+def load(text: str, shown: str, problems: list[Problem],
+         limit: int = MAX_FILE_BYTES) -> object:
+    """The YAML document in `text` as plain Python values (mappings, lists, text, numbers,
+    dates), within `compose`'s bounds; None with a problem when it is too costly or
+    invalid. For readers that want the values, not the lines (the importers)."""
+    node = compose(text, shown, problems, limit)
+    if node is None:
+        return None
+    try:
+        return yaml.SafeLoader("").construct_document(node)
+    except yaml.YAMLError as err:  # a tag the safe loader does not know (`!x`, `!!python/…`)
+        problems.append(Problem(shown, "", f"cannot be read: {err}.",
+                                "Write plain values: text, numbers, lists and mappings.",
+                                line_of(node)))
+        return None
+
+
 def _cost_problem(text: str, shown: str, limit: int) -> Problem | None:
     """Whether `text` nests deeper than MAX_DEPTH or its aliases expand beyond `limit`
     characters, found from the parser's events (libyaml's parser keeps its own stack,

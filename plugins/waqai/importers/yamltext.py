@@ -10,6 +10,7 @@ import yaml
 
 from waqai.data.model import LANGS, Lang
 from waqai.data.scaffold import quoted
+from waqai.data.yamlread import compose
 
 GAP = "  # translation needed"
 
@@ -28,6 +29,12 @@ def pair_lines(pad: str, values: dict[Lang, str], gap: str = '""') -> list[str]:
             for lang in LANGS]
 
 
+def _root(text: str) -> yaml.Node | None:
+    """The node tree of a paper.yaml, within the bounds `check` reads it with; None when
+    it is beyond them or invalid (the file is then left as it is)."""
+    return compose(text, "paper.yaml", [])
+
+
 def _node(root: yaml.Node, path: Sequence[str]) -> yaml.Node | None:
     node: yaml.Node | None = root
     for key in path:
@@ -42,7 +49,7 @@ def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
     """`text` (a YAML mapping) with the value at each path replaced by the YAML text
     given, where it differs; a top-level field that is missing is added at the end.
     Values at paths that cannot be found otherwise are left as they are."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = _root(text)
     spans: list[tuple[int, int, str]] = []
     added: list[str] = []
     for path, value in values.items():
@@ -65,7 +72,7 @@ def with_field(text: str, key: str, line: str, after: str) -> str:
     """`text` (a YAML mapping) with the top-level `line` (`key: …`) added on the line after
     the field `after` (else at the end); as it is when it has `key` already, whatever its
     value: the editors' line is theirs."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = _root(text)
     if not isinstance(root, yaml.MappingNode) or has_field(text, key):
         return text
     keys = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
@@ -79,6 +86,6 @@ def with_field(text: str, key: str, line: str, after: str) -> str:
 
 def has_field(text: str, key: str) -> bool:
     """Whether the YAML mapping `text` has the top-level `key`, with any value (even none)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = _root(text)
     return isinstance(root, yaml.MappingNode) and any(
         isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in root.value)
