@@ -72,6 +72,7 @@ def test_an_edited_abstract_shows_on_its_page(project: Path) -> None:
         log = (project.parent / "serve.log").read_text(encoding="utf-8")
         served = Path(re.findall(r"documentation to directory: (\S+)", log)[0])
         assert served.stat().st_mode & 0o005 == 0o005
+        assert [p for p in served.rglob("*") if not p.stat().st_mode & 0o004] == []
         # The rebuild handled two pages; the site around them is whole.
         assert sitemap_urls(base) == urls and len(urls) > 50
         # Its language links (head alternates and the switcher) are those of the full build.
