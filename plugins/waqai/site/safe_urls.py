@@ -35,8 +35,11 @@ META_URL_NAMES = re.compile(r"(?:url|image|secure_url)$")
 # tabs and line breaks (which browsers drop) and entities (which may spell any of them)
 # up to a colon or an entity's `;`. Each candidate is then decoded and judged
 # (`url_problem`). Every other value (a relative path, a class name, text) fails at its
-# first characters, so one pass over a page costs little more than finding its `="`.
-_SCHEME_START = re.compile(r"""=(["'])(?=[\x00-\x20&/\\]|[a-zA-Z][\w+.\-\t\n\r&#]*+[:;])""")
+# first characters, so one pass over a page costs little more than finding its `="`; a
+# value that starts "https://", "http://" or "mailto:" as written (most of a page's
+# absolute addresses) is safe whatever follows, and is passed over at once.
+_SCHEME_START = re.compile(r"""=(["'])(?!https?://|mailto:)"""
+                           r"""(?=[\x00-\x20&/\\]|[a-zA-Z][\w+.\-\t\n\r&#]*+[:;])""")
 # `srcset` lists addresses (only the first starts the value) and a refresh's address
 # follows its delay: both are rare (looked for only on a page that has the word), and
 # judged whole.
