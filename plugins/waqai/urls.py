@@ -20,6 +20,17 @@ def person_url(person: Person) -> str:
     return f"people/{person.id}/"
 
 
+def letter_url(slug: str, part: int = 1) -> str:
+    """A letter page of the speaker index (`waqai.text.index_letters`): `people/ain/`, and
+    `people/ain/2/` … for the further pages of a letter with more people than one holds."""
+    return part_url(f"people/{slug}/", part)
+
+
+def part_url(url: str, part: int) -> str:
+    """Page `part` of a listing split into numbered pages, the first of which is at `url`."""
+    return url if part == 1 else f"{url}{part}/"
+
+
 def paper_url(paper: Paper) -> str:
     return f"papers/{paper.id}/"
 
@@ -40,8 +51,10 @@ def session_url(session: Session) -> str:
     return f"sessions/{session.id}/"
 
 
-def day_url(day: dt.date) -> str:
-    return f"programme/{day.isoformat()}/"
+def day_url(day: dt.date, part: int = 1) -> str:
+    """A day's programme; `programme/<date>/2/` … for a day with more sessions than one
+    page lists."""
+    return part_url(f"programme/{day.isoformat()}/", part)
 
 
 def base_url(conference: Conference) -> str:

@@ -524,11 +524,12 @@ def write_nav_stand_ins(dest: Path) -> None:
     (e.g. the repository's contributing page), so the copied mkdocs.yml builds in
     strict mode unchanged."""
     from waqai.data.checks import validate
-    from waqai.site.pages import page_kinds
+    from waqai.site.pages import SitePlan, page_kinds
 
     proc = validate(dest).proceedings
     assert proc is not None, "the synthetic data did not validate"
-    generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(proc)}
+    plan = SitePlan(proc)
+    generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(plan)}
     for page in nav_pages((dest / "mkdocs.yml").read_text(encoding="utf-8")):
         stem = page[: -len(".md")]
         if page in generated or (dest / "docs" / f"{stem}.ar.md").exists():

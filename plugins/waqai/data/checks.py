@@ -41,6 +41,7 @@ from waqai.data.model import (
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import latin_identity, name_identity
 from waqai.text.dates import check_pair
+from waqai.text.index_letters import is_letter_slug
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,21 @@ def check_unused_people(loaded: Loaded) -> None:
                 "entry.", sources.line(people_file, person.id), Severity.WARNING))
 
 
+def check_person_ids_free(loaded: Loaded) -> None:
+    """A person's page is `people/<id>/`, beside the speaker index's letter pages
+    (`people/ain/`, `people/o/`): an id may not be a letter's slug."""
+    sources = loaded.sources
+    people_file = sources.shown(sources.data_dir / "people.yaml")
+    for person in loaded.people:
+        if is_letter_slug(person.id):
+            loaded.problems.append(Problem(
+                people_file, person.id, f"“{person.id}” is the address of a letter of the "
+                f"speaker index (people/{person.id}/), so it cannot be a person's id.",
+                "Give the person an id made of their given and family names, e.g. "
+                "`zain-alharbi`, and use it wherever the old one was.",
+                sources.line(people_file, person.id)))
+
+
 def check_calendar_pairs(loaded: Loaded) -> None:
     """A Hijri date entered beside a Gregorian one must name the same day."""
     conference = loaded.conference
@@ -386,5 +402,5 @@ def original_missing(gap: Problem, tag: str) -> Problem:
 
 
 CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
-          check_unused_people, check_calendar_pairs, check_name_collisions,
-          check_raw_html, check_keys, check_dois, check_translations]
+          check_unused_people, check_person_ids_free, check_calendar_pairs,
+          check_name_collisions, check_raw_html, check_keys, check_dois, check_translations]

@@ -27,14 +27,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from waqai.book import BOOK_FILE
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Shown
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Shown, lang_root
 from waqai.data.revised import newest_by_folder, revision_dates
 from waqai.exports.files import ExportCache, export_files, export_paths, item_bibtex
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import Form
 from waqai.media.card import CARD_FILE, CardText, render_card
 from waqai.site.output import direction
-from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, page_kinds
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan, page_kinds
+from waqai.site.pages.bounds import PageBounds
 from waqai.site.render import render_untrusted
 from waqai.site.share import describe, share_view
 from waqai.site.writer import Content, Job
@@ -55,16 +56,18 @@ class GeneratedPages:
     and the exports and PDFs they link to.
 
     With `keep_views` (under `serve`) each view is made once for this version of
-    the data: the page's digest needs it, and so does its template.
+    the data: the page's digest needs it, and so does its template. `bounds`: how
+    much one page may list (pages/bounds.py).
     """
 
     def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
                  keep_views: bool = False, data_path: Path | None = None,
-                 book: bytes | None = None) -> None:
+                 book: bytes | None = None, bounds: PageBounds | None = None) -> None:
         self.proc = proc
         self.data_path = data_path
         self.export_cache = export_cache if export_cache is not None else ExportCache()
-        self.data = BuildData(proc, citation_keys(proc), self._bibtex)
+        self.plan = SitePlan(proc, bounds or PageBounds())
+        self.data = BuildData(self.plan, citation_keys(proc), self._bibtex)
         self._bibtex_made: dict[str, dict[Form, str]] = {}
         # Site path -> file in the data folder (`data_path`) of each file a paper publishes
         # as it is (its PDF, its versions, its attached files), beside its page in each
@@ -77,7 +80,8 @@ class GeneratedPages:
         if book is not None:
             self.media[BOOK_FILE] = book
         self.every = {spec.src_uri(lang): Generated(kind, spec, lang)
-                      for kind in page_kinds() for spec in kind.specs(proc) for lang in LANGS}
+                      for kind in page_kinds() for spec in kind.specs(self.plan)
+                      for lang in spec.langs}
         self.pages = self.every  # without those a hand-written page replaces: `yield_to`
         self.views: dict[str, Context] | None = {} if keep_views else None
 
@@ -131,6 +135,17 @@ class GeneratedPages:
     def stems(self) -> dict[str, str]:
         """src_uri -> language-neutral stem ("papers/my-paper.en.md" -> "papers/my-paper")."""
         return {uri: page.spec.stem for uri, page in self.pages.items()}
+
+    def listed(self, src_uri: str) -> tuple[str, ...]:
+        """The id attributes of the page that the after-build check reads (invariants.py)."""
+        return self.pages[src_uri].kind.lists
+
+    def elsewhere(self, src_uri: str) -> tuple[Lang, str] | None:
+        """For a page that is not in the other language (a letter of one index only): that
+        language, and the site path of the page its language switch leads to instead."""
+        spec = self.pages[src_uri].spec
+        missing = [lang for lang in LANGS if lang not in spec.langs]
+        return (missing[0], lang_root(missing[0]) + spec.elsewhere) if missing else None
 
     def paper_pages(self, paper_ids: set[str]) -> Iterable[str]:
         """The src_uris of the pages of these papers, in both languages."""

@@ -13,36 +13,38 @@ from waqai.data.checks import Fingerprint, fingerprint, validate_cached
 from waqai.data.problems import DataError
 from waqai.exports.files import ExportCache
 from waqai.site.generated import GeneratedPages
+from waqai.site.pages.bounds import PageBounds
 
 log = get_plugin_logger(__name__)
 
 
 class DataFolder:
     """The pages made from the data folder, read again only when its files change
-    (by their fingerprint): not once per language pass, nor on every `serve`
-    rebuild."""
+    (by their fingerprint) or the bounds of a page do: not once per language pass, nor
+    on every `serve` rebuild."""
 
     def __init__(self) -> None:
         self.path: Path | None = None
-        self._fingerprint: Fingerprint | None = None
+        self._made_from: tuple[Fingerprint, PageBounds] | None = None
         self._pages: GeneratedPages | None = None
         self._export_cache = ExportCache()  # each version of the data reuses what it can
 
-    def pages(self, config: MkDocsConfig, name: str, serving: bool) -> GeneratedPages:
+    def pages(self, config: MkDocsConfig, name: str, serving: bool,
+              bounds: PageBounds) -> GeneratedPages:
         """The pages of the data folder `name` (as the plugin option gives it) beside
         mkdocs.yml, less those a hand-written page in `docs_dir` replaces."""
         root = Path(config.config_file_path).resolve().parent
         self.path = root / name
         current = fingerprint(self.path)
-        if self._pages is None or current != self._fingerprint:
-            self._pages = load_pages(root, name, current, self._export_cache, serving)
-            self._fingerprint = current
+        if self._pages is None or (current, bounds) != self._made_from:
+            self._pages = load_pages(root, name, current, self._export_cache, serving, bounds)
+            self._made_from = (current, bounds)
         self._pages.yield_to(Path(config.docs_dir))  # docs/ may change while the data does not
         return self._pages
 
 
 def load_pages(root: Path, name: str, current: Fingerprint, export_cache: ExportCache,
-               serving: bool) -> GeneratedPages:
+               serving: bool, bounds: PageBounds) -> GeneratedPages:
     """The pages of the data in `root/name`, whose fingerprint is `current`.
 
     Every problem is logged; errors stop the build.
@@ -60,4 +62,4 @@ def load_pages(root: Path, name: str, current: Fingerprint, export_cache: Export
     # `pages_in_citations` its page ranges go into the pages and exports.
     proc, book = book_for_site(result.proceedings, root / name)
     return GeneratedPages(proc, export_cache, keep_views=serving, data_path=root / name,
-                          book=book)
+                          book=book, bounds=bounds)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from waqai.data.model import LANGS, lang_root
@@ -42,3 +44,24 @@ def point_alternates_to_home(output: str, site_url: str) -> str:
     homes: dict[str, str] = {lang: base + lang_root(lang) for lang in LANGS}
     return re.sub(r'href="[^"]*" hreflang="([a-z]+)"',
                   lambda m: f'href="{homes.get(m.group(1), base)}" hreflang="{m.group(1)}"', output)
+
+
+def lead_switch_to(extra: Mapping[str, Any], lang: str, path: str) -> None:
+    """Point the language switch's entry for `lang` (in MkDocs' `config.extra`) at `path`,
+    a site path, on a page that is not in `lang`. mkdocs-static-i18n sets the entries page
+    by page, before Waqai's `on_page_context`, and leaves such a page's at `lang`'s home;
+    it sets them as an attribute of `extra`, which templates read before its items."""
+    alternates = getattr(extra, "alternate", None) or extra.get("alternate") or ()
+    for alternate in alternates:
+        if alternate.get("lang") == lang:
+            alternate["link"] = path
+
+
+def drop_alternate(output: str, lang: str) -> str:
+    """Leave out of the head Material's `hreflang` link to `lang`, on a page that is not in
+    `lang`: no page there is this one (its language switch leads elsewhere all the same)."""
+    end = output.find("</head>")
+    end = end if end >= 0 else len(output)
+    head = re.sub(rf'\s*<link rel="alternate" href="[^"]*" hreflang="{lang}">', "",
+                  output[:end], count=1)
+    return head + output[end:]

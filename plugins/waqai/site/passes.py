@@ -20,10 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from waqai import search
-from waqai.data.model import Lang, Proceedings
+from waqai.data.model import Lang
 from waqai.published import open_to_readers
 from waqai.site.invariants import PageIds, built_site_problems
 from waqai.site.minify import minify_assets
+from waqai.site.pages import SitePlan
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
 
@@ -117,7 +118,7 @@ class OpenBuild:
             files.append(file)
         return files
 
-    def finish(self, site_dir: Path, proc: Proceedings, assets: Iterable[object], *,
+    def finish(self, site_dir: Path, plan: SitePlan, assets: Iterable[object], *,
                check_papers: bool = True) -> None:
         """The whole site's last steps, once every language is written: every export on
         disk (raising what writing them met), the 404 page, the site's own `assets`
@@ -133,9 +134,9 @@ class OpenBuild:
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
         minify_assets(site_dir, [str(asset) for asset in assets])
-        search.write_search_indexes(proc, site_dir, self.hand_written_records(),
+        search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
                                     self.search_indexes)
-        problem = built_site_problems(proc, site_dir, self.page_ids, papers=check_papers)
+        problem = built_site_problems(plan, site_dir, self.page_ids, papers=check_papers)
         if problem:
             raise PluginError(problem)
 
@@ -148,7 +149,7 @@ class OpenBuild:
     def keep_404(self, html: str, lang: str) -> None:
         """The 404 page in `lang`, scanned as every page is; the default language's is
         kept, since i18n's later pass overwrites site/404.html."""
-        self.page_ids.record(f"404.html ({lang})", html, lists_papers=False)
+        self.page_ids.record(f"404.html ({lang})", html, lists=())
         if self.default_404 is None:
             self.default_404 = html
 

@@ -10,9 +10,11 @@ mkdocs-static-i18n runs a build per language, the second from inside the first o
   before it (i18n localises only files it sees), their content after it.
 - `on_env` autoescapes Waqai's templates, keeps them compiled, gives labels and the card,
   escapes the site's name for Material (`identity.py`), dates pages for the sitemap.
-- `on_page_content`, `on_page_context`: the sanitised abstract, the page's view;
-  `on_post_page`: `dir` on `<html>`, absolute `hreflang` alternates, the language of a
-  title standing in for a translation gap, and the page's paper ids and unsafe links.
+- `on_page_content`, `on_page_context`: the sanitised abstract, the page's view, and where
+  the language switch of a page in one language only leads (a letter of one index);
+  `on_post_page`: `dir` on `<html>`, absolute `hreflang` alternates (none to a language
+  the page is not in), the language of a title standing in for a translation gap, and
+  the ids the page lists and its unsafe links.
 - `on_post_build`, before i18n's: the site's name as plain text for the next pass; after
   it, once: the exports' child process, 404 page, minified assets, search indexes, then
   no unsafe link on any page and every paper everywhere it belongs (`invariants.py`).
@@ -41,7 +43,13 @@ from waqai.site.identity import apply_identity, escape_identity, unescape_identi
 from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
-from waqai.site.output import mark_header_title, point_alternates_to_home, set_html_dir
+from waqai.site.output import (
+    drop_alternate,
+    lead_switch_to,
+    mark_header_title,
+    point_alternates_to_home,
+    set_html_dir,
+)
 from waqai.site.passes import OpenBuild
 from waqai.site.share import card_globals
 from waqai.site.templating import MemoryBytecodeCache, prepare_env
@@ -83,7 +91,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             # even if a file is saved while the build runs.
             return config
         serving = self.serve is not None
-        self._pages = self.data.pages(config, self.config.data_dir, serving=serving)
+        self._pages = self.data.pages(config, self.config.data_dir, serving=serving,
+                                      bounds=self.config.bounds())
         apply_identity(config, self.pages.proc.conference,
                        f"{self.config.data_dir}/conference.yaml", serving=serving)
         site_dir = Path(config.site_dir)
@@ -151,14 +160,22 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             nav: Any) -> dict[str, Any] | None:
         if page.file.src_uri in self.pages:
             context["waqai"] = self.pages.view(page.file.src_uri)
+            elsewhere = self.pages.elsewhere(page.file.src_uri)
+            if elsewhere is not None:
+                lead_switch_to(config.extra, *elsewhere)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        output = absolute_alternates(set_html_dir(output), page.canonical_url)
-        generated = page.file.src_uri in self.pages
-        if generated and (title_lang := self.pages.title_lang(page.file.src_uri)) is not None:
+        output = set_html_dir(output)
+        src_uri = page.file.src_uri
+        generated = src_uri in self.pages
+        if generated and (elsewhere := self.pages.elsewhere(src_uri)) is not None:
+            output = drop_alternate(output, elsewhere[0])
+        output = absolute_alternates(output, page.canonical_url)
+        if generated and (title_lang := self.pages.title_lang(src_uri)) is not None:
             output = mark_header_title(output, title_lang)
-        self.build.page_ids.record(page.file.dest_uri, output, lists_papers=generated)
+        self.build.page_ids.record(page.file.dest_uri, output,
+                                   lists=self.pages.listed(src_uri) if generated else ())
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -183,7 +200,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if build is None:
             return
         site_dir = Path(config.site_dir)
-        build.finish(site_dir, self.pages.proc, [*config.extra_css, *config.extra_javascript],
+        build.finish(site_dir, self.pages.plan, [*config.extra_css, *config.extra_javascript],
                      check_papers=self.config.check_invariants)
         if self.serve is not None:
             self.serve.finish(site_dir)

@@ -25,6 +25,7 @@ from waqai.text.summary import shorten
 # The label of each page kind whose description is a sentence (home and paper have text).
 SENTENCES = {"about": "describe_about", "programme": "describe_programme", "day": "describe_day",
              "session": "describe_session", "people": "describe_people",
+             "letters": "describe_people", "letter": "describe_letter",
              "person": "describe_person"}
 
 

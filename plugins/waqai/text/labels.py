@@ -56,6 +56,26 @@ LABELS: dict[str, Text] = {
     "all_day": Text("طوال اليوم", "all day"),
     "timezone": Text("التوقيت:", "Times are in"),  # followed by the zone's IANA name
     "index_of_speakers": Text("فهرس المتحدثين", "Index of speakers"),
+    # The speaker index by letter and the programme by session, past the bounds of one
+    # page (site/pages/bounds.py); filled with str.format.
+    "speakers_under": Text("المتحدثون: {letter}", "Speakers: {letter}"),
+    "page_of": Text("{title}، الصفحة {part} من {parts}", "{title}, page {part} of {parts}"),
+    "letters_intro": Text("الأسماء مرتبة على الحرف الذي تُفهرس به، وبجانب كل حرف عدد من تحته.",
+                          "Names by the letter they are filed under, each letter with the "
+                          "number of people under it."),
+    "letters": Text("حروف الفهرس", "Letters of the index"),
+    "previous_letter": Text("الحرف السابق:", "Previous letter:"),  # followed by the letter
+    "next_letter": Text("الحرف التالي:", "Next letter:"),
+    "letter_pages": Text("صفحات هذا الحرف", "Pages of this letter"),
+    "day_pages": Text("صفحات هذا اليوم", "Pages of this day"),
+    "item_count": Text("عدد المشاركات: {count}", "Items: {count}"),
+    "day_counts": Text("عدد الجلسات: {sessions}، وعدد المشاركات: {items}",
+                       "Sessions: {sessions}; items: {items}"),
+    "sessions_listed": Text("تسرد هذه الصفحة الجلسات، وتجد مشاركات كل جلسة في صفحتها.",
+                            "This page lists the sessions; each session's items are on its "
+                            "own page."),
+    "days_listed": Text("تسرد هذه الصفحة الأيام، وتجد جلسات كل يوم في صفحته.",
+                        "This page lists the days; each day's sessions are on its own page."),
     "home": Text("الرئيسية", "Home"),
     "other_spellings": Text("صيغ أخرى للاسم", "Other spellings"),
     "pdf": Text("النص الكامل", "Full text"),  # followed by "(PDF)"
@@ -157,6 +177,9 @@ LABELS: dict[str, Text] = {
                              "{title}: a session of {conference}."),
     "describe_people": Text("فهرس المتحدثين والمؤلفين في مؤتمر «{conference}».",
                             "The index of the speakers and authors of {conference}."),
+    "describe_letter": Text("{title}، من فهرس المتحدثين والمؤلفين في مؤتمر «{conference}».",
+                            "{title}, from the index of the speakers and authors of "
+                            "{conference}."),
     "describe_person": Text("{title} في مؤتمر «{conference}»: المشاركات والجلسات.",
                             "{title} at {conference}: contributions and sessions."),
     "describe_item": Text("«{title}» ({kind})، من مؤتمر «{conference}».",

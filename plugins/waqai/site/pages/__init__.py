@@ -2,7 +2,7 @@
 
 Each page kind lives in its own module and offers two functions:
 
-    specs(proc) -> Iterable[PageSpec]            which pages exist
+    specs(plan) -> Iterable[PageSpec]            which pages exist
     context(data, spec, lang, links) -> dict     what its template receives
 
 and, for a page whose body is an editor's Markdown (a paper's abstract, the
@@ -16,12 +16,18 @@ template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
-from waqai.data.model import Lang, Paper, Proceedings, Shown, Text
+from waqai.data.model import LANGS, Lang, Paper, Proceedings, Shown, Text
 from waqai.exports.record import Form
+from waqai.site.pages.bounds import PageBounds
+
+# The attributes by which the after-build check (site/invariants.py) reads what a page
+# lists: items, sessions, people and days, each by its id.
+PAPER_ID, SESSION_ID, PERSON_ID, DATE = ("data-paper-id", "data-session-id", "data-person-id",
+                                         "data-date")
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,12 @@ class PageSpec:
     kind: str  # the page kind, one of KINDS
     title: Text
     key: str = ""  # id of the object shown (paper id, session id, …)
+    part: int = 1  # which page it is of a listing split into numbered pages (bounds.py)
+    # The languages it is in: a letter page is only in the languages whose index files
+    # people under that letter (pages/people.py).
+    langs: tuple[Lang, ...] = LANGS
+    # In a language it is not in, the page its language switch leads to instead.
+    elsewhere: str = ""
 
     def src_uri(self, lang: Lang) -> str:
         return f"{self.stem}.{lang}.md"
@@ -82,18 +94,43 @@ class Links:
         return "/".join([".."] * (len(self.from_parts) - common) + parts[common:]) or "."
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class BuildData:
-    """What page contexts may read: the model, and what was derived from it once per build."""
+class SitePlan:
+    """The model, the bounds of what one page may list, and what the page kinds work out
+    from them once per build (`once`): how the speaker index and the programme are split."""
 
     proc: Proceedings
+    bounds: PageBounds = field(default_factory=PageBounds)
+    _made: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, made the first time `key` is asked for and kept for the build."""
+        if key not in self._made:
+            self._made[key] = make()
+        return cast(T, self._made[key])
+
+
+@dataclass(frozen=True)
+class BuildData:
+    """What page contexts may read: the model and its plan, and what was derived from it
+    once per build."""
+
+    plan: SitePlan
     keys: dict[str, str]  # paper id -> citation key
     # Both forms of an item's BibTeX, as its `.bib` files hold them.
     bibtex: Callable[[Paper], dict[Form, str]]
 
+    @property
+    def proc(self) -> Proceedings:
+        return self.plan.proc
+
 
 Context = dict[str, Any]
-SpecsFn = Callable[[Proceedings], Iterable[PageSpec]]
+SpecsFn = Callable[[SitePlan], Iterable[PageSpec]]
 ContextFn = Callable[[BuildData, PageSpec, Lang, Links], Context]
 MarkdownFn = Callable[[Proceedings, PageSpec, Lang], Shown]
 
@@ -105,10 +142,11 @@ class PageKind:
     specs: SpecsFn
     context: ContextFn
     markdown: MarkdownFn | None = None  # the page's body, as untrusted Markdown
+    lists: tuple[str, ...] = (PAPER_ID,)  # the attributes above its template writes
 
 
 def page_kinds() -> list[PageKind]:
     from waqai.site.pages import home, paper, people, programme, session
 
     return [home.HOME, home.ABOUT, paper.KIND, session.KIND, programme.PROGRAMME, programme.DAY,
-            people.INDEX, people.PERSON]
+            people.INDEX, people.LETTERS, people.LETTER, people.PERSON]

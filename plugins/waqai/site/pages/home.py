@@ -16,7 +16,7 @@ from waqai.data.model import Conference, Lang, Proceedings, Shown, other_lang
 from waqai.exports.files import programme_ics_path, volume_file
 from waqai.exports.record import FORMS
 from waqai.site.head import absolute_url, home_ld
-from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
 from waqai.site.pages.common import doi_view, person_brief, shown
 from waqai.text.labels import LABELS
 from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
@@ -43,8 +43,8 @@ def volume_makeup(proc: Proceedings) -> str:
     return "" if langs == {"ar"} else "_english"
 
 
-def home_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    yield PageSpec(stem="index", kind="home", title=proc.conference.title)
+def home_specs(plan: SitePlan) -> Iterable[PageSpec]:
+    yield PageSpec(stem="index", kind="home", title=plan.proc.conference.title)
 
 
 def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
@@ -89,7 +89,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     }
 
 
-def about_specs(proc: Proceedings) -> Iterable[PageSpec]:
+def about_specs(plan: SitePlan) -> Iterable[PageSpec]:
     yield PageSpec(stem=ABOUT_URL.rstrip("/"), kind="about", title=LABELS["about"])
 
 

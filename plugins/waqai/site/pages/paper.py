@@ -12,7 +12,7 @@ from waqai.data.model import Lang, Paper, Proceedings, Shown, other_lang
 from waqai.exports.files import paper_files
 from waqai.exports.record import FORM_LANG, FORMS, Form, corporate_author, status_heading
 from waqai.site.head import absolute_url, paper_head
-from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
 from waqai.site.pages.common import (
     chairs_view,
     doi_view,
@@ -28,8 +28,8 @@ from waqai.text.labels import ATTACHMENT_KINDS, CITE_FORM_ORIGINAL, IN_LANGUAGE,
 from waqai.urls import base_url, paper_url, pdf_path
 
 
-def specs(proc: Proceedings) -> Iterable[PageSpec]:
-    for paper in proc.papers:
+def specs(plan: SitePlan) -> Iterable[PageSpec]:
+    for paper in plan.proc.papers:
         yield PageSpec(stem=paper_url(paper).rstrip("/"), kind="paper", title=paper.title,
                        key=paper.id)
 

@@ -1,37 +1,113 @@
-"""The speaker index and a page per person."""
+"""The speaker index and a page per person.
+
+Within the bound of one page (`bounds.people`) the index is one page of letter headings
+(kind `people`); past it, `people/` lists the letters (`letters`) and each letter has
+pages of its own (`letter`; which people each holds: letters.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from waqai.data.model import Lang, Proceedings
+from waqai.data.model import LANGS, Lang, Text
 from waqai.site.head import absolute_url, person_page_ld
-from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages import (
+    PERSON_ID,
+    BuildData,
+    Context,
+    Links,
+    PageKind,
+    PageSpec,
+    SitePlan,
+)
 from waqai.site.pages.common import paper_brief, person_brief, session_brief, shown
+from waqai.site.pages.letters import (
+    Letter,
+    LetterPage,
+    by_letter,
+    filed_letters,
+    letter_pages,
+)
 from waqai.text.labels import LABELS, role_label
-from waqai.urls import PEOPLE_URL, person_url
+from waqai.urls import PEOPLE_URL, letter_url, person_url
+
+INDEX_STEM = PEOPLE_URL + "index"
 
 
-def index_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    yield PageSpec(stem="people/index", kind="people", title=LABELS["speakers"])
+def index_specs(plan: SitePlan) -> Iterable[PageSpec]:
+    if not by_letter(plan):
+        yield PageSpec(stem=INDEX_STEM, kind="people", title=LABELS["speakers"])
 
 
 def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
-    proc = data.proc
-    from waqai.text.arabic import person_index_letter, person_sort_key
-
-    people = sorted(proc.people, key=lambda p: person_sort_key(p, lang))
-    groups: list[Context] = []
-    for person in people:
-        letter = person_index_letter(person, lang)
-        if not groups or groups[-1]["letter"] != letter:
-            groups.append({"letter": letter, "people": []})
-        groups[-1]["people"].append(person_brief(person, lang, links))
-    return {"groups": groups}
+    return {"groups": [{"letter": letter.heading,
+                        "people": [person_brief(p, lang, links) for p in letter.people]}
+                       for letter in filed_letters(data.plan, lang)]}
 
 
-def person_specs(proc: Proceedings) -> Iterable[PageSpec]:
-    for person in proc.people:
+def letters_specs(plan: SitePlan) -> Iterable[PageSpec]:
+    if by_letter(plan):
+        yield PageSpec(stem=INDEX_STEM, kind="letters", title=LABELS["speakers"])
+
+
+def letters_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    return {"letters": [{"heading": letter.heading, "slug": letter.slug,
+                         "count": len(letter.people),
+                         "url": links.page(letter_url(letter.slug))}
+                        for letter in filed_letters(data.plan, lang)]}
+
+
+def letter_specs(plan: SitePlan) -> Iterable[PageSpec]:
+    """A spec per letter page URL, in the languages that have it (letters.py)."""
+    pages = {lang: letter_pages(plan, lang) for lang in LANGS}
+    for url in dict.fromkeys(url for lang in LANGS for url in pages[lang]):
+        langs = tuple(lang for lang in LANGS if url in pages[lang])
+        page = pages[langs[0]][url]
+        missing = [lang for lang in LANGS if lang not in langs]
+        elsewhere = ""
+        if missing:  # the same letter's first page in the other index, else the index
+            first = letter_url(page.letter.slug)
+            elsewhere = first if first in pages[missing[0]] else PEOPLE_URL
+        title = Text(*(_letter_title(pages[lang].get(url, page), lang) for lang in LANGS))
+        yield PageSpec(stem=url.rstrip("/"), kind="letter", title=title,
+                       key=page.letter.slug, part=page.part, langs=langs, elsewhere=elsewhere)
+
+
+def _letter_title(page: LetterPage, lang: Lang) -> str:
+    title = LABELS["speakers_under"].get(lang).format(letter=page.letter.heading)
+    if page.parts == 1:
+        return title
+    return LABELS["page_of"].get(lang).format(title=title, part=page.part, parts=page.parts)
+
+
+def letter_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    pages = letter_pages(data.plan, lang)
+    page = pages[spec.url]
+    letters = filed_letters(data.plan, lang)
+    at = [letter.slug for letter in letters].index(page.letter.slug)
+    return {
+        "letter": page.letter.heading,
+        "people": [person_brief(p, lang, links) for p in page.people],
+        "parts": [_part_view(pages[letter_url(page.letter.slug, number)], page, lang, links)
+                  for number in range(1, page.parts + 1)] if page.parts > 1 else [],
+        "previous": _letter_link(letters[at - 1], links) if at > 0 else None,
+        "next": _letter_link(letters[at + 1], links) if at + 1 < len(letters) else None,
+        "index_url": links.page(PEOPLE_URL),
+    }
+
+
+def _part_view(part: LetterPage, current: LetterPage, lang: Lang, links: Links) -> Context:
+    """One of a letter's numbered pages, named by its first and last person."""
+    return {"number": part.part, "url": links.page(part.url), "current": part.part == current.part,
+            "first": shown(part.people[0].name, lang), "last": shown(part.people[-1].name, lang)}
+
+
+def _letter_link(letter: Letter, links: Links) -> Context:
+    return {"heading": letter.heading, "url": links.page(letter_url(letter.slug))}
+
+
+def person_specs(plan: SitePlan) -> Iterable[PageSpec]:
+    for person in plan.proc.people:
         yield PageSpec(stem=person_url(person).rstrip("/"), kind="person", title=person.name,
                        key=person.id)
 
@@ -63,5 +139,8 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
     }
 
 
-INDEX = PageKind("people", "waqai/people.html", index_specs, index_context)
+INDEX = PageKind("people", "waqai/people.html", index_specs, index_context, lists=(PERSON_ID,))
+LETTERS = PageKind("letters", "waqai/letters.html", letters_specs, letters_context)
+LETTER = PageKind("letter", "waqai/letter.html", letter_specs, letter_context,
+                  lists=(PERSON_ID,))
 PERSON = PageKind("person", "waqai/person.html", person_specs, person_context)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from waqai.data.model import Lang, Proceedings
+from waqai.data.model import Lang
 from waqai.exports.files import session_ics_path
-from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec
+from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
 from waqai.site.pages.common import chairs_view, paper_brief, session_brief, shown, zone_view
 from waqai.urls import session_url
 
 
-def specs(proc: Proceedings) -> Iterable[PageSpec]:
-    for session in proc.sessions:
+def specs(plan: SitePlan) -> Iterable[PageSpec]:
+    for session in plan.proc.sessions:
         yield PageSpec(stem=session_url(session).rstrip("/"), kind="session",
                        title=session.title, key=session.id)
 
