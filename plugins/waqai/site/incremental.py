@@ -10,7 +10,8 @@ on (the theme, the hand-written pages, the configuration).
 
 When only abstracts changed since the last good build (the commonest edit),
 only those papers' pages get a new digest: an abstract is read by its own
-page alone (`test_incremental` checks this for every page kind). Otherwise
+page alone (`test_incremental` checks this for every page kind of the example,
+`test_bounded_indexes` for the letter pages and a long day's pages). Otherwise
 every page's digest is computed again.
 
 When the stamp and the set of generated pages are those of the last good
