@@ -60,7 +60,11 @@ def test_check_passes_with_one_line_about_translations(volume) -> None:
     about = [line for line in result.output.splitlines() if "translation" in line]
     assert len(about) == 1, result.output
     assert f"OK: {ITEMS} items" in result.output
-    assert "warning" not in result.output and "error" not in result.output
+    # Its one warning is true: Rawan Almatham, an editor, and Rawan Al-Matham, an author, are
+    # one person (issue 31: tests/test_latin_variants.py holds the volume's pairs).
+    warnings = [line for line in result.output.splitlines() if ": warning:" in line]
+    assert len(warnings) == 1 and "may be the same person" in warnings[0], result.output
+    assert ": error:" not in result.output
 
 
 def test_every_item_is_english(volume) -> None:
