@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,9 @@ from waqai.data.model import (
     tag_lang,
 )
 from waqai.data.problems import Problem, Severity, sort_problems
-from waqai.text.arabic import latin_identity, name_identity
+from waqai.text.arabic import name_identity
 from waqai.text.dates import check_pair
+from waqai.text.latin_names import latin_matches, set_aside
 
 
 @dataclass(frozen=True)
@@ -243,38 +245,53 @@ def check_calendar_pairs(loaded: Loaded) -> None:
                 loaded.sources.line(file, field)))
 
 
-def _identity(person: Person) -> tuple[str, str]:
-    """What two entries are compared by, and how it is said: the Arabic name, or the
-    preferred Latin spelling of a person whose Arabic name is a gap."""
-    if person.name_ar is not None:
-        return (name_identity(person.name_ar),
-                "hamza, diacritics, ى/ي and the honorific are set aside")
-    assert person.name_en is not None, "a person has a name in one script at least"
-    return ("latin:" + latin_identity(person.name_en),
-            "case, accents, hyphens and the article of the family name are set aside")
+ARABIC_SET_ASIDE = "hamza, diacritics, ى/ي and the honorific"
+
+
+def _arabic_collisions(people: Iterable[Person]) -> Iterator[tuple[Person, Person]]:
+    """Pairs of people, the earlier first, whose Arabic names fold to one given + filing
+    name (`name_identity`)."""
+    by_identity: dict[str, list[Person]] = {}
+    for person in people:
+        if person.name_ar is not None:
+            by_identity.setdefault(name_identity(person.name_ar), []).append(person)
+    for group in by_identity.values():
+        yield from itertools.combinations(group, 2)
 
 
 def check_name_collisions(loaded: Loaded) -> None:
-    """Two entries whose names fold to the same given + filing name may be one person."""
+    """Two entries may be one person: their Arabic names fold to the same given + filing
+    name, or (`text.latin_names`) a romanised spelling of each may be the other's. One
+    warning a pair, on the later entry; `distinct_from` silences it."""
+    warned: set[tuple[str, str]] = set()
+    for first, second in _arabic_collisions(loaded.people):
+        _warn_collision(loaded, warned, (first, second), (
+            first.full_name.ar, second.full_name.ar), ARABIC_SET_ASIDE)
+    for match in latin_matches([person.names_latin for person in loaded.people]):
+        pair = (loaded.people[match.first], loaded.people[match.second])
+        spellings = (match.spellings[0].full, match.spellings[1].full)
+        _warn_collision(loaded, warned, pair, spellings, set_aside(match.leeway))
+
+
+def _warn_collision(loaded: Loaded, warned: set[tuple[str, str]], pair: tuple[Person, Person],
+                    names: tuple[str, str], what_set_aside: str) -> None:
+    """The warning that `pair` may be one person, unless it was given already or the
+    entries say `distinct_from`."""
+    first, second = pair
+    if (first.id, second.id) in warned or (
+            second.id in first.distinct_from or first.id in second.distinct_from):
+        return
+    warned.add((first.id, second.id))
     sources = loaded.sources
     people_file = sources.shown(sources.data_dir / "people.yaml")
-    by_identity: dict[tuple[str, str], list[Person]] = {}
-    for person in loaded.people:
-        by_identity.setdefault(_identity(person), []).append(person)
-    for (_, set_aside), group in by_identity.items():
-        for index, first in enumerate(group):
-            for second in group[index + 1:]:
-                if second.id in first.distinct_from or first.id in second.distinct_from:
-                    continue
-                loaded.problems.append(Problem(
-                    people_file, second.id,
-                    f"«{second.full_name.shown('ar').text}» ({second.id}) may be the same "
-                    f"person as «{first.full_name.shown('ar').text}» ({first.id}, line "
-                    f"{sources.line(people_file, first.id)}): the names match once "
-                    f"{set_aside}.",
-                    f"If they are one person, keep one entry and add the other spelling to its "
-                    f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
-                    f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
+    loaded.problems.append(Problem(
+        people_file, second.id,
+        f"«{names[1]}» ({second.id}) may be the same person as «{names[0]}» ({first.id}, "
+        f"line {sources.line(people_file, first.id)}): the names match once "
+        f"{what_set_aside} are set aside.",
+        f"If they are one person, keep one entry and add the other spelling to its "
+        f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
+        f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
 
 
 def check_keys(loaded: Loaded) -> None:
