@@ -15,22 +15,20 @@ import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import book, compare, deposit, export, importing, init, new, schema
+from waqai.commands import book, compare, deposit, export, importing, init, layout, new, schema
 from waqai.commands.report import print_problems
-from waqai.data.checks import validate, validate_cached
+from waqai.data.archivecheck import ok_line, validate_any
+from waqai.data.checks import validate_cached
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
-    result = validate(root, args.data_dir)
+    result = validate_any(root, args.data_dir)  # one volume or an archive
     print_problems(result.problems, gaps=args.gaps)
     if not result.ok:
         return 1
-    proc = result.proceedings
-    assert proc is not None  # result.ok
-    print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
-          f"{len(proc.people)} people in {args.data_dir}/.")
+    print(ok_line(result, args.data_dir))
     return 0
 
 
@@ -101,7 +99,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help=f"serve the site on {DEFAULT_ADDR}, rebuilding on changes")
     s.add_argument("--dev-addr", default=DEFAULT_ADDR)
     s.set_defaults(run=cmd_serve)
-    c = sub.add_parser("check", help="validate papers/ and report every problem")
+    c = sub.add_parser("check", help="validate papers/ (one volume or an archive of volumes) "
+                       "and report every problem")
     c.add_argument("--gaps", action="store_true",
                    help="list every translation gap at its file and line (by default they are "
                         "counted in one line)")
@@ -125,6 +124,10 @@ def main(argv: list[str], root: Path) -> int:
     elif unknown:
         ap.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
+        refused = layout.refusal(args.command, root, args.data_dir)
+        if refused is not None:
+            print(refused.format(), file=sys.stderr)
+            return 1
         return args.run(args, root)
     except KeyboardInterrupt:
         return 130

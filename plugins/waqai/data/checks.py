@@ -1,8 +1,8 @@
 """Checks that need the whole volume: references, duplicates, dates, names.
 
-`validate()` is the one entry point used by `build.py check`, by the plugin and
-by the tests: it loads, checks, and returns the model only when no error was
-found.
+`validate()` is the one entry point for one volume, used by the commands, by the
+plugin and by the tests: it loads, checks, and returns the model only when no error
+was found. An archive of volumes is validated by `archivecheck`, with these checks.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from waqai.data.archiveload import layout_refusal
 from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.doicheck import check_dois
 from waqai.data.fields import ABSTRACT, LANGUAGE_NAMES
@@ -25,7 +26,9 @@ from waqai.data.load import (
     SESSION_ID,
     Loaded,
     Reads,
+    Sources,
     assemble,
+    cited_people,
     has_errors,
     load,
 )
@@ -56,6 +59,11 @@ class Validation:
 
 
 def validate(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Validation:
+    """One volume's data folder; an archive, or a volume of one, is refused with one problem
+    (`archivecheck.validate_archive` reads those)."""
+    refused = layout_refusal(root, data_dir)
+    if refused is not None:
+        return Validation(None, [refused])
     loaded = load(root, data_dir, reads)
     for check in CHECKS:
         check(loaded)
@@ -133,7 +141,8 @@ def check_references(loaded: Loaded) -> None:
         known = sources.declared.get(ref.what, set())
         if ref.value in known:
             continue
-        where = sources.shown(sources.data_dir / DECLARED_IN[ref.what])
+        where = (sources.people_file() if ref.what == PERSON_ID
+                 else sources.shown(sources.data_dir / DECLARED_IN[ref.what]))
         loaded.problems.append(Problem(
             ref.file, ref.field, f"“{ref.value}” is not a known {ref.what}.",
             f"{_suggest(ref.value, known)} New {ref.what}s are added in {where}.",
@@ -208,22 +217,40 @@ def check_orders(loaded: Loaded) -> None:
 def check_unused_people(loaded: Loaded) -> None:
     if has_errors(loaded.problems):
         return  # items that failed to load would make their people look unused
+    report_unused_people(loaded, cited_people(loaded))
+
+
+def report_unused_people(loaded: Loaded, used: set[str], where: str = "") -> None:
+    """A warning for each person of `loaded` not in `used`; `where`: " of any volume"."""
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
-    used: set[str] = set()
-    for paper in loaded.papers:
-        used.update(paper.people)
-    for session in loaded.sessions:
-        used.update(session.chairs)
-    if loaded.conference:
-        used.update(s.person for s in loaded.conference.statements)
-        used.update(loaded.conference.editors)
+    people_file = sources.people_file()
     for person in loaded.people:
         if person.id not in used:
             loaded.problems.append(Problem(
-                people_file, person.id, "appears in no paper, session or statement.",
+                people_file, person.id, f"appears in no paper, session or statement{where}.",
                 "Add the person to an item's `people` or a session's `chairs`, or remove the "
                 "entry.", sources.line(people_file, person.id), Severity.WARNING))
+
+
+def check_orcids(loaded: Loaded) -> None:
+    """An ORCID iD names one person: two entries with the same iD are one person twice,
+    or one iD is mistyped."""
+    sources = loaded.sources
+    people_file = sources.people_file()
+    first: dict[str, str] = {}  # ORCID iD -> the id of the first entry with it
+    for person in loaded.people:
+        if person.orcid is None:
+            continue
+        if person.orcid not in first:
+            first[person.orcid] = person.id
+            continue
+        other = first[person.orcid]
+        loaded.problems.append(Problem(
+            people_file, f"{person.id}.orcid", f"“{person.orcid}” is already the ORCID iD of "
+            f"{other} (line {sources.line(people_file, f'{other}.orcid')}).",
+            f"If they are one person, keep one entry and cite it wherever {person.id} is "
+            "cited; if they are two, correct the iD that is wrong (orcid.org shows whose it "
+            "is).", sources.line(people_file, f"{person.id}.orcid")))
 
 
 def check_calendar_pairs(loaded: Loaded) -> None:
@@ -297,7 +324,13 @@ def _warn_collision(loaded: Loaded, warned: set[tuple[str, str]], pair: tuple[Pe
 def check_keys(loaded: Loaded) -> None:
     """A stored citation key is used once (case aside: see `citekeys`); an item without
     one is told the key to store before it is published."""
-    sources = loaded.sources
+    check_key_clashes(loaded.sources, loaded.problems)
+    check_keys_written(loaded)
+
+
+def check_key_clashes(sources: Sources, problems: list[Problem]) -> None:
+    """No two items store the same citation key: in one volume, or, given the sources of
+    every volume (`Sources.absorb`), in an archive."""
     first: dict[str, tuple[str, str]] = {}  # same_key -> (file, key)
     stored = {same_key(key) for key in sources.keys.values()}
     for file, key in sorted(sources.keys.items()):
@@ -307,10 +340,15 @@ def check_keys(loaded: Loaded) -> None:
         other, other_key = first[same_key(key)]
         where = f"{other}:{sources.line(other, 'key')}"
         same = "" if other_key == key else f" as “{other_key}” (case does not tell keys apart)"
-        loaded.problems.append(Problem(
+        problems.append(Problem(
             file, "key", f"“{key}” is already the key of {where}{same}.",
             f"Give each item its own key: keep the key of the one published first and change "
             f"the other's, e.g. `key: {free_key(key, stored)}`.", sources.line(file, "key")))
+
+
+def check_keys_written(loaded: Loaded) -> None:
+    """An item without a stored key is told the key to store before it is published."""
+    sources = loaded.sources
     if has_errors(loaded.problems) or loaded.conference is None:
         return  # the key to suggest depends on every item, person and key loading cleanly
     keys = citation_keys(assemble(loaded))
@@ -378,14 +416,17 @@ def check_translations(loaded: Loaded) -> None:
         tag = originals.get((problem.file, problem.field))
         if tag is not None:
             return original_missing(problem, tag)
-        if required:
-            fix = problem.fix.partition(" Until then")[0]
-            return dataclasses.replace(problem, severity=Severity.ERROR, fix=(
-                f"{fix} (conference.yaml says `translations: required`; write "
-                "`translations: welcome` there to publish with gaps.)"))
-        return problem
+        return required_gap(problem) if required else problem
 
     loaded.problems[:] = [settled(problem) for problem in loaded.problems]
+
+
+def required_gap(gap: Problem, conference_file: str = "conference.yaml") -> Problem:
+    """A translation gap made an error by `translations: required` in `conference_file`."""
+    fix = gap.fix.partition(" Until then")[0]
+    return dataclasses.replace(gap, severity=Severity.ERROR, fix=(
+        f"{fix} ({conference_file} says `translations: required`; write "
+        "`translations: welcome` there to publish with gaps.)"))
 
 
 def original_missing(gap: Problem, tag: str) -> Problem:
@@ -403,5 +444,7 @@ def original_missing(gap: Problem, tag: str) -> Problem:
 
 
 CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
-          check_unused_people, check_calendar_pairs, check_name_collisions,
+          check_unused_people, check_calendar_pairs, check_name_collisions, check_orcids,
           check_raw_html, check_keys, check_dois, check_translations]
+# The checks of people.yaml alone: an archive runs them once, not once per volume.
+PEOPLE_CHECKS = (check_unused_people, check_name_collisions, check_orcids)
