@@ -73,12 +73,16 @@ class Archive:
     _people_by_id: dict[str, Person] = field(init=False, repr=False, compare=False)
     _links_by_person: dict[str, tuple[VolumeLink, ...]] = field(init=False, repr=False,
                                                                 compare=False)
+    _volumes_by_person: dict[str, tuple[Volume, ...]] = field(init=False, repr=False,
+                                                              compare=False)
 
     def __post_init__(self) -> None:
         volumes = tuple(sorted(self.volumes, key=volume_order))
         links: dict[str, list[VolumeLink]] = {}
+        in_volumes: dict[str, list[Volume]] = {}
         for volume in volumes:
             for person in volume.proceedings.people:
+                in_volumes.setdefault(person.id, []).append(volume)
                 links.setdefault(person.id, []).extend(
                     VolumeLink(volume, link) for link in volume.proceedings.links_of(person.id))
         setattr_ = object.__setattr__
@@ -86,6 +90,8 @@ class Archive:
         setattr_(self, "_volumes_by_id", {volume.id: volume for volume in volumes})
         setattr_(self, "_people_by_id", {person.id: person for person in self.people})
         setattr_(self, "_links_by_person", {pid: tuple(found) for pid, found in links.items()})
+        setattr_(self, "_volumes_by_person", {pid: tuple(found)
+                                              for pid, found in in_volumes.items()})
 
     def volume(self, volume_id: str) -> Volume:
         return self._volumes_by_id[volume_id]
@@ -103,9 +109,9 @@ class Archive:
         return self._links_by_person.get(person_id, ())
 
     def volumes_of(self, person_id: str) -> tuple[Volume, ...]:
-        """The volumes the person is in, in year order."""
-        return tuple({found.volume.id: found.volume  # by id: a volume is costly to hash
-                      for found in self.links_of(person_id)}.values())
+        """The volumes the person is in, in year order: through an item, a session chaired,
+        a statement, or as one of the volume's editors (who have no link of their own)."""
+        return self._volumes_by_person.get(person_id, ())
 
     def items_of(self, person_id: str) -> tuple[VolumeItem, ...]:
         """The items the person is one of the people of (author, speaker, panellist), by
