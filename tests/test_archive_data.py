@@ -434,3 +434,25 @@ def test_files_read_before_are_reused_and_agree_with_a_fresh_reading(archive: Pa
     # The volumes' conference.yaml did not change, but their address did.
     assert kept.archive.volume(LATER).conference.site_url == \
         f"https://archive.example.org/{LATER}/"
+
+
+def test_a_doi_given_in_two_volumes_is_reported_in_the_later(archive: Path) -> None:
+    first = archive / "papers" / FIRST / "absher/paper.yaml"
+    later = archive / "papers" / LATER / "absher-2016/paper.yaml"
+    for path in (first, later):
+        edit(path, "\nkind: ", '\ndoi: "10.5555/CSC.Absher"\nkind: ')
+    problem = only_error(archive)
+    assert (problem.file, problem.field, problem.line) == (
+        f"papers/{LATER}/absher-2016/paper.yaml", "doi", line_of(later, "doi:"))
+    assert f"papers/{FIRST}/absher/paper.yaml:{line_of(first, 'doi:')}" in problem.message
+
+
+def test_a_volume_doi_given_twice_is_reported_at_the_later_volume(archive: Path) -> None:
+    for volume in (FIRST, LATER):
+        edit(archive / "papers" / volume / "conference.yaml", "\ntimezone:",
+             '\ndoi_prefix: "10.5555"\ndoi_volume_suffix: "csc"\ntimezone:')
+    problem = only_error(archive)
+    conference = archive / "papers" / LATER / "conference.yaml"
+    assert (problem.file, problem.line) == (f"papers/{LATER}/conference.yaml",
+                                            line_of(conference, "doi_volume_suffix:"))
+    assert f"the volume papers/{FIRST}/" in problem.message

@@ -32,6 +32,7 @@ from waqai.data.checks import (
     required_gap,
     validate,
 )
+from waqai.data.doicheck import check_dois_across
 from waqai.data.load import Reads, Sources, cited_people, has_errors
 from waqai.data.model import TranslationPolicy
 from waqai.data.problems import Problem, sort_problems
@@ -62,6 +63,7 @@ def validate_archive(root: Path, data_dir: str = "papers",
         for check in VOLUME_CHECKS:
             check(volume)
     check_key_clashes(every_volume(loaded), own.problems)
+    check_dois_across(volumes)
     for check in PEOPLE_CHECKS:
         if check is check_unused_people:
             if not any(has_errors(part.problems) for part in (own, *volumes)):
