@@ -387,7 +387,7 @@ def test_init_archive_then_check_fails_only_for_the_first_volume(tmp_path: Path)
     assert run_waqai(project, "init", "--archive").code == 1
 
 
-@pytest.mark.parametrize("command", [["build"], ["serve"], ["book"], ["export", "--out", "out"],
+@pytest.mark.parametrize("command", [["build"], ["serve"], ["book"],
                                      ["deposit", "--depositor", "D", "--email", "d@example.org"]])
 def test_commands_for_one_volume_refuse_an_archive(archive: Path, command: list[str],
                                                     capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,5 +1,5 @@
-"""Which commands work on an archive of volumes today: `check`, `init --archive` (on an
-empty folder) and `schema`. The others read or write one volume, and refuse an archive,
+"""Which commands work on an archive of volumes today: `check`, `export`, `init --archive`
+(on an empty folder) and `schema`. The others read or write one volume, and refuse an archive,
 or a volume of one, with one message before doing anything."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from waqai.data.archiveload import ARCHIVE_FILE, is_archive, layout_refusal
 from waqai.data.problems import Problem
 
-ONE_VOLUME = frozenset({"build", "serve", "book", "export", "deposit"})
+ONE_VOLUME = frozenset({"build", "serve", "book", "deposit"})
 NEW_ITEMS = frozenset({"new", "import"})  # they write items into the data folder
 
 

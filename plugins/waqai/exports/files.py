@@ -29,16 +29,20 @@ def _in_language(stem: str, ext: str, lang: Lang) -> str:
     return f"{stem}.{ext}" if lang == DEFAULT_LANG else f"{stem}.{lang}.{ext}"
 
 
+def form_file(stem: str, fmt: str, form: Form = "original") -> str:
+    """`stem`'s file of one form in `fmt`: `proceedings.bib` (original), `proceedings.en.bib`."""
+    return _in_language(stem, fmt, FORM_LANG[form])
+
+
 def volume_file(fmt: str, form: Form = "original") -> str:
-    return _in_language("proceedings", fmt, FORM_LANG[form])
+    return form_file("proceedings", fmt, form)
 
 
 VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
 
 
 def paper_files(paper: Paper, key: str, form: Form = "original") -> dict[str, str]:
-    return {fmt: _in_language(f"papers/{paper.id}/{key}", fmt, FORM_LANG[form])
-            for fmt in FORMATS}
+    return {fmt: form_file(f"papers/{paper.id}/{key}", fmt, form) for fmt in FORMATS}
 
 
 def programme_ics_path(lang: Lang) -> str:

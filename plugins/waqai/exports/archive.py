@@ -1,0 +1,152 @@
+"""An archive's export files: each volume's, and the archive's own, made from the same records.
+
+Each volume's files are what a one-volume export of it writes (`files.export_files`), under
+its folder, `<volume-id>/`. The archive adds, at its root, in both forms as the volume
+files are (`files.form_file`: `archive.bib` original, `archive.en.bib` romanised):
+
+- `archive.bib`, `archive.ris`, `archive.json`: every listed item of every volume, volume
+  by volume in year order (`archive.volume_order`), each volume's in programme order; the
+  BibTeX also as `archive+abstracts.bib`, each entry with its abstract, as the ACL
+  Anthology's `anthology.bib` and `anthology+abstracts.bib`;
+- `people/<person-id>/<person-id>.bib`: every listed item of one person across the
+  archive, in year order, beside the person's page (`urls.person_url`), for each person
+  with one at least.
+
+Nothing is formatted twice: each item's texts are those its volume's export made (the
+volume's `ExportCache`), from a record made with its own volume's `Proceedings`, so its
+booktitle, year and city are its volume's. A retracted or withdrawn item is left out, as
+the volume files leave it out. A citation key is an item's across the archive: a derived
+key that meets another volume's key (`key_clashes`) is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from waqai.data.archive import Archive, Volume
+from waqai.data.citekeys import same_key
+from waqai.data.model import Paper, Person
+from waqai.data.problems import Problem
+from waqai.exports.bibtex import join_entries, paper_bibtex
+from waqai.exports.csl import join_items
+from waqai.exports.files import ExportCache, PaperExports, export_files, form_file
+from waqai.exports.keys import citation_keys
+from waqai.exports.record import FORMS, Form, Record
+from waqai.exports.ris import join_records
+from waqai.urls import person_url
+
+ARCHIVE_STEM = "archive"
+WITH_ABSTRACTS = "archive+abstracts"
+
+
+def archive_file(fmt: str, form: Form = "original") -> str:
+    return form_file(ARCHIVE_STEM, fmt, form)
+
+
+def abstracts_file(form: Form = "original") -> str:
+    return form_file(WITH_ABSTRACTS, "bib", form)
+
+
+def person_file(person: Person, form: Form = "original") -> str:
+    return form_file(f"{person_url(person)}{person.id}", "bib", form)
+
+
+@dataclass(frozen=True)
+class ListedItem:
+    """One item the archive's files list, with what its volume's export made of it."""
+
+    volume: Volume
+    paper: Paper
+    record: Record
+    texts: dict[Form, PaperExports]
+
+    def bibtex_with_abstract(self, form: Form) -> str:
+        return paper_bibtex(self.record.form(form), with_abstract=True)
+
+
+@dataclass(frozen=True)
+class ArchiveExports:
+    """Every export file of the archive (path below the archive's root -> text), and how
+    many belong to its volumes."""
+
+    files: dict[str, str]
+    volume_files: int
+
+
+def volume_exports(volume: Volume) -> tuple[dict[str, str], list[ListedItem]]:
+    """The volume's own files, at their paths below the archive's root, and its listed items."""
+    proc = volume.proceedings
+    cache = ExportCache()
+    files = {f"{volume.path}{path}": text
+             for path, text in export_files(proc, citation_keys(proc), cache).items()}
+    listed = [ListedItem(volume, paper, *cache.papers[paper.id])
+              for paper in proc.papers if paper.in_volume]
+    return files, listed
+
+
+def joined_files(items: list[ListedItem]) -> dict[str, str]:
+    """The archive's whole files of `items`, in the order given."""
+    files: dict[str, str] = {}
+    for form in FORMS:
+        files[archive_file("bib", form)] = join_entries(item.texts[form].bib for item in items)
+        files[abstracts_file(form)] = join_entries(item.bibtex_with_abstract(form)
+                                                   for item in items)
+        files[archive_file("ris", form)] = join_records(item.texts[form].ris for item in items)
+        files[archive_file("json", form)] = join_items(item.texts[form].csl for item in items)
+    return files
+
+
+def people_files(archive: Archive, items: list[ListedItem]) -> dict[str, str]:
+    """Each person's BibTeX, both forms: their listed items in year order (`items_of`)."""
+    by_item = {(item.volume.id, item.paper.id): item for item in items}
+    files: dict[str, str] = {}
+    for person in archive.people:
+        theirs = [by_item[found.volume.id, found.paper.id]
+                  for found in archive.items_of(person.id)
+                  if (found.volume.id, found.paper.id) in by_item]
+        if theirs:
+            for form in FORMS:
+                files[person_file(person, form)] = join_entries(item.texts[form].bib
+                                                                for item in theirs)
+    return files
+
+
+def archive_export_files(archive: Archive) -> ArchiveExports:
+    """Every export file of the archive: each volume's under its folder, then the archive's."""
+    files: dict[str, str] = {}
+    items: list[ListedItem] = []
+    for volume in archive.volumes:
+        own, listed = volume_exports(volume)
+        files.update(own)
+        items += listed
+    volume_count = len(files)
+    files.update(joined_files(items))
+    files.update(people_files(archive, items))
+    return ArchiveExports(files, volume_count)
+
+
+def key_clashes(archive: Archive, data_dir: str) -> list[Problem]:
+    """An item whose citation key is already another volume's item's (a derived key: stored
+    ones are refused by `check`), which the archive's files would list twice."""
+    first: dict[str, tuple[Volume, Paper]] = {}
+    problems = []
+    for volume, paper, key in _keyed_items(archive.volumes):
+        if same_key(key) not in first:
+            first[same_key(key)] = (volume, paper)
+            continue
+        other_volume, other = first[same_key(key)]  # another volume's: `citation_keys`
+        problems.append(Problem(
+            f"{data_dir}/{volume.id}/{paper.id}/paper.yaml", "key",
+            f"“{key}” is also the citation key of {other.id} in the volume {other_volume.id}, "
+            "so the archive's files would cite two items by one key.",
+            "Store each item's key (`key:` under `id:`): keep the key of the one published "
+            "first and give this one another, e.g. the same with a letter after it."))
+    return problems
+
+
+def _keyed_items(volumes: Iterable[Volume]) -> Iterable[tuple[Volume, Paper, str]]:
+    for volume in volumes:
+        keys = citation_keys(volume.proceedings)
+        for paper in volume.proceedings.papers:
+            yield volume, paper, keys[paper.id]
