@@ -236,6 +236,7 @@ def test_each_volume_folder_is_what_a_one_volume_export_writes(
 
 def test_a_derived_key_another_volume_stores_is_refused(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` refuses it, at the item whose key is derived, so `export` writes nothing."""
     project = make_archive(tmp_path / "project")
     later = project / "papers" / LATER / "absher-2016" / "paper.yaml"
     rewrite(later, (r"^key: .*\n", ""))
@@ -243,11 +244,17 @@ def test_a_derived_key_another_volume_stores_is_refused(tmp_path: Path,
     assert archive is not None
     derived = citation_keys(archive.volume(LATER).proceedings)["absher-2016"]
     rewrite(project / "papers" / FIRST / "safeer" / "paper.yaml", (r"^key: .*$", f"key: {derived}"))
-    assert validate_archive(project).ok  # check sees stored keys only
+    result = validate_archive(project)
+    [problem] = [p for p in result.problems if p.is_error]
+    assert (problem.file, problem.field, problem.line) == (
+        f"papers/{LATER}/absher-2016/paper.yaml", "key", 1 + next(
+            n for n, line in enumerate(later.read_text("utf-8").splitlines()) if
+            line.startswith("id:")))
+    assert f"is already the key of safeer in the volume {FIRST}" in problem.message
+    assert f"key: {derived}a" in problem.fix
     capsys.readouterr()
     assert main(["export", "--out", "out"], project) == 1
     err = capsys.readouterr().err
-    assert (f"papers/{LATER}/absher-2016/paper.yaml: error: key: “{derived}” is also the "
-            f"citation key of safeer in the volume {FIRST}") in err
+    assert f"papers/{LATER}/absher-2016/paper.yaml:{problem.line}: error: key: “{derived}”" in err
     assert err.endswith("Nothing was exported.\n")
     assert not (project / "out").exists()

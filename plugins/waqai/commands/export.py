@@ -23,7 +23,7 @@ from pathlib import Path
 from waqai.commands.report import print_problems
 from waqai.data.archive import Archive
 from waqai.data.archivecheck import ArchiveValidation, validate_any
-from waqai.exports.archive import archive_export_files, key_clashes
+from waqai.exports.archive import archive_export_files
 from waqai.exports.files import export_files
 from waqai.exports.keys import citation_keys
 from waqai.search import write_search_indexes
@@ -36,7 +36,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     print_problems(result.problems)
     out = (root / args.out).resolve()
     if isinstance(result, ArchiveValidation):
-        return export_archive(result.archive, args.data_dir, out)
+        return export_archive(result.archive, out)
     proc = result.proceedings
     if proc is None:
         print(NOTHING, file=sys.stderr)
@@ -48,10 +48,8 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def export_archive(archive: Archive | None, data_dir: str, out: Path) -> int:
-    clashes = key_clashes(archive, data_dir.rstrip("/")) if archive is not None else []
-    print_problems(clashes)
-    if archive is None or clashes:
+def export_archive(archive: Archive | None, out: Path) -> int:
+    if archive is None:
         print(NOTHING, file=sys.stderr)
         return 1
     made = archive_export_files(archive)

@@ -32,6 +32,7 @@ from waqai.data.checks import (
     required_gap,
     validate,
 )
+from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.doicheck import check_dois_across
 from waqai.data.load import Reads, Sources, cited_people, has_errors
 from waqai.data.model import TranslationPolicy
@@ -77,7 +78,34 @@ def validate_archive(root: Path, data_dir: str = "papers",
     if (has_errors(problems) or loaded.info is None
             or any(volume.conference is None for volume in volumes)):
         return ArchiveValidation(None, problems)
-    return ArchiveValidation(assemble_archive(loaded), problems)
+    archive = assemble_archive(loaded)
+    clashes = derived_key_clashes(archive, loaded)
+    if clashes:
+        return ArchiveValidation(None, sort_problems([*problems, *clashes]))
+    return ArchiveValidation(archive, problems)
+
+
+def derived_key_clashes(archive: Archive, loaded: LoadedArchive) -> list[Problem]:
+    """An item whose citation key, derived from its data (no `key:` stored), is already
+    another volume's item's: the archive's files would cite two items by one key. Stored
+    keys are `check_key_clashes`'s; within a volume `citation_keys` keeps keys apart."""
+    first: dict[str, tuple[str, str]] = {}  # same_key -> (volume id, item id)
+    problems = []
+    for volume in archive.volumes:
+        sources = loaded.volumes[volume.id].sources
+        keys = citation_keys(volume.proceedings)
+        for paper in volume.proceedings.papers:
+            key = keys[paper.id]
+            other = first.setdefault(same_key(key), (volume.id, paper.id))
+            if other[0] == volume.id:
+                continue
+            file = sources.paper_files[paper.id]
+            problems.append(Problem(
+                file, "key", f"“{key}”, the citation key its data gives it, is already the key "
+                f"of {other[1]} in the volume {other[0]}, so the archive's files would cite "
+                "two items by one key.", f"Store this item's own key on the line under `id:`, "
+                f"e.g. `key: {free_key(key, set(first))}`.", sources.line(file, "id")))
+    return problems
 
 
 def every_volume(loaded: LoadedArchive) -> Sources:

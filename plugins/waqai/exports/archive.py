@@ -15,19 +15,16 @@ files are (`files.form_file`: `archive.bib` original, `archive.en.bib` romanised
 Nothing is formatted twice: each item's texts are those its volume's export made (the
 volume's `ExportCache`), from a record made with its own volume's `Proceedings`, so its
 booktitle, year and city are its volume's. A retracted or withdrawn item is left out, as
-the volume files leave it out. A citation key is an item's across the archive: a derived
-key that meets another volume's key (`key_clashes`) is refused before anything is written.
+the volume files leave it out. A citation key is an item's across the archive: `check`
+refuses two items with one key, stored or derived (`archivecheck.derived_key_clashes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from waqai.data.archive import Archive, Volume
-from waqai.data.citekeys import same_key
 from waqai.data.model import Paper, Person
-from waqai.data.problems import Problem
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import join_items
 from waqai.exports.files import ExportCache, PaperExports, export_files, form_file
@@ -124,29 +121,3 @@ def archive_export_files(archive: Archive) -> ArchiveExports:
     files.update(joined_files(items))
     files.update(people_files(archive, items))
     return ArchiveExports(files, volume_count)
-
-
-def key_clashes(archive: Archive, data_dir: str) -> list[Problem]:
-    """An item whose citation key is already another volume's item's (a derived key: stored
-    ones are refused by `check`), which the archive's files would list twice."""
-    first: dict[str, tuple[Volume, Paper]] = {}
-    problems = []
-    for volume, paper, key in _keyed_items(archive.volumes):
-        if same_key(key) not in first:
-            first[same_key(key)] = (volume, paper)
-            continue
-        other_volume, other = first[same_key(key)]  # another volume's: `citation_keys`
-        problems.append(Problem(
-            f"{data_dir}/{volume.id}/{paper.id}/paper.yaml", "key",
-            f"“{key}” is also the citation key of {other.id} in the volume {other_volume.id}, "
-            "so the archive's files would cite two items by one key.",
-            "Store each item's key (`key:` under `id:`): keep the key of the one published "
-            "first and give this one another, e.g. the same with a letter after it."))
-    return problems
-
-
-def _keyed_items(volumes: Iterable[Volume]) -> Iterable[tuple[Volume, Paper, str]]:
-    for volume in volumes:
-        keys = citation_keys(volume.proceedings)
-        for paper in volume.proceedings.papers:
-            yield volume, paper, keys[paper.id]
