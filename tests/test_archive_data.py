@@ -387,7 +387,7 @@ def test_init_archive_then_check_fails_only_for_the_first_volume(tmp_path: Path)
     assert run_waqai(project, "init", "--archive").code == 1
 
 
-@pytest.mark.parametrize("command", [["build"], ["serve"], ["book"],
+@pytest.mark.parametrize("command", [["serve"], ["book"],
                                      ["deposit", "--depositor", "D", "--email", "d@example.org"]])
 def test_commands_for_one_volume_refuse_an_archive(archive: Path, command: list[str],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
@@ -395,11 +395,12 @@ def test_commands_for_one_volume_refuse_an_archive(archive: Path, command: list[
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "papers/archive.yaml: error: an archive's site is not built yet by this version; check "
-        "validates it.\n    fix: Run `python3 build.py check` to validate every volume. To "
-        "publish one conference meanwhile, give it a data folder of its own, laid out as one "
-        "volume (conference.yaml with its site_url, people.yaml, sessions.yaml, its items), "
-        "and use --data-dir.\n")
+        f"papers/archive.yaml: error: `{command[0]}` works on one volume, and this data folder "
+        "is an archive of volumes; this version builds an archive's site (`build`) and checks "
+        "it (`check`).\n    fix: Run `python3 build.py build` to build the archive's site, each "
+        f"volume at its id. To {command[0]} one conference on its own meanwhile, give it a data "
+        "folder of its own, laid out as one volume (conference.yaml with its site_url, "
+        "people.yaml, sessions.yaml, its items), and use --data-dir.\n")
     assert not (archive / "site").exists() and not (archive / "out").exists()
 
 

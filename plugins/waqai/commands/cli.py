@@ -17,7 +17,13 @@ from pathlib import Path
 from waqai.bench import run as bench
 from waqai.commands import book, compare, deposit, export, importing, init, layout, new, schema
 from waqai.commands.report import print_problems
-from waqai.data.archivecheck import ok_line, validate_any
+from waqai.data.archivecheck import (
+    ArchiveValidation,
+    ok_line,
+    validate_any,
+    validate_archive_cached,
+)
+from waqai.data.archiveload import is_archive
 from waqai.data.checks import validate_cached
 
 DEFAULT_ADDR = "127.0.0.1:8000"
@@ -48,19 +54,30 @@ def collect_garbage_for_one_build() -> None:
 
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
-    result = validate_cached(root, args.data_dir)  # the plugin reuses it: one load per build
+    # Validated here once; the plugin reuses the result: one load per build (on an archive,
+    # in each volume's process too, where it is forked from this one).
+    archive = is_archive(root / args.data_dir)
+    result = (validate_archive_cached if archive else validate_cached)(root, args.data_dir)
     print_problems(result.problems)
     if not result.ok:
         print(f"Nothing was built; the previous site in {args.site_dir}/ is unchanged.",
               file=sys.stderr)
         return 1
+    from waqai.site.archivebuild import build_archive
     from waqai.site.runner import build_site, show_mkdocs_log
 
     show_mkdocs_log(args.verbose)
     collect_garbage_for_one_build()
-    status = build_site(root / args.config_file, root / args.site_dir)
+    config_file, site_dir = root / args.config_file, root / args.site_dir
+    if isinstance(result, ArchiveValidation) and result.archive is not None:
+        volumes = [volume.id for volume in result.archive.volumes]
+        status = build_archive(config_file, site_dir, volumes, args.verbose)
+        built = f"the archive's site in {args.site_dir}/: its home page and {len(volumes)} volumes"
+    else:
+        status = build_site(config_file, site_dir)
+        built = f"the site in {args.site_dir}/"
     if status == 0:
-        print(f"Built the site in {args.site_dir}/.")
+        print(f"Built {built}.")
     return status
 
 

@@ -22,12 +22,14 @@ from waqai.data.archiveload import LoadedArchive, assemble_archive, is_archive, 
 from waqai.data.checks import (
     CHECKS,
     PEOPLE_CHECKS,
+    Fingerprint,
     Validation,
     check_key_clashes,
     check_keys,
     check_keys_written,
     check_references,
     check_unused_people,
+    fingerprint,
     report_unused_people,
     required_gap,
     validate,
@@ -106,6 +108,22 @@ def derived_key_clashes(archive: Archive, loaded: LoadedArchive) -> list[Problem
                 "two items by one key.", f"Store this item's own key on the line under `id:`, "
                 f"e.g. `key: {free_key(key, set(first))}`.", sources.line(file, "id")))
     return problems
+
+
+_last: tuple[Fingerprint, ArchiveValidation] | None = None
+
+
+def validate_archive_cached(root: Path, data_dir: str = "papers",
+                            stamp: Fingerprint | None = None) -> ArchiveValidation:
+    """`validate_archive()`, reusing the last result while no file of the archive has changed:
+    `build` validates before building, and each volume's build (a child process, forked with
+    that result where the platform forks) asks again."""
+    global _last
+    if stamp is None:
+        stamp = fingerprint(root.resolve() / data_dir)
+    if _last is None or _last[0] != stamp:
+        _last = (stamp, validate_archive(root, data_dir))
+    return _last[1]
 
 
 def every_volume(loaded: LoadedArchive) -> Sources:

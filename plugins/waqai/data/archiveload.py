@@ -214,14 +214,18 @@ def assemble_archive(loaded: LoadedArchive) -> Archive:
     return Archive(loaded.info, tuple(loaded.own.people), tuple(volumes))
 
 
-def archive_refusal(root: Path, data_dir: Path) -> Problem:
-    """What every command but `check` says of an archive, in this version."""
+def archive_refusal(root: Path, data_dir: Path, command: str = "") -> Problem:
+    """What a command for one volume says of an archive, in this version."""
+    reader = f"`{command}`" if command else "this reading"
     return Problem(Sources(root, data_dir).shown(data_dir / ARCHIVE_FILE), "",
-                   "an archive's site is not built yet by this version; check validates it.",
-                   "Run `python3 build.py check` to validate every volume. To publish one "
-                   "conference meanwhile, give it a data folder of its own, laid out as one "
-                   "volume (conference.yaml with its site_url, people.yaml, sessions.yaml, "
-                   "its items), and use --data-dir.")
+                   f"{reader} works on one volume, and this data folder is an archive of "
+                   "volumes; this version builds an archive's site (`build`) and checks it "
+                   "(`check`).",
+                   "Run `python3 build.py build` to build the archive's site, each volume at its "
+                   f"id. To {command or 'read'} one conference on its own meanwhile, give it a "
+                   "data folder "
+                   "of its own, laid out as one volume (conference.yaml with its site_url, "
+                   "people.yaml, sessions.yaml, its items), and use --data-dir.")
 
 
 def volume_refusal(root: Path, data_dir: Path) -> Problem:
@@ -234,12 +238,12 @@ def volume_refusal(root: Path, data_dir: Path) -> Problem:
                    "check` checks every volume.")
 
 
-def layout_refusal(root: Path, data_dir: str) -> Problem | None:
-    """Why `root/data_dir` cannot be read as one volume, if it cannot: it is an archive,
-    or a volume of one."""
+def layout_refusal(root: Path, data_dir: str, command: str = "") -> Problem | None:
+    """Why `root/data_dir` cannot be read as one volume by `command`, if it cannot: it is
+    an archive, or a volume of one."""
     base = root.resolve() / data_dir
     if is_archive(base):
-        return archive_refusal(root.resolve(), base)
+        return archive_refusal(root.resolve(), base, command)
     if is_archive(base.parent) and os.path.lexists(base / CONFERENCE_FILE):
         return volume_refusal(root.resolve(), base)
     return None

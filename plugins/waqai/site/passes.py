@@ -117,13 +117,14 @@ class OpenBuild:
             files.append(file)
         return files
 
-    def finish(self, site_dir: Path, proc: Proceedings, assets: Iterable[object], *,
+    def finish(self, site_dir: Path, proc: Proceedings | None, assets: Iterable[object], *,
                check_papers: bool = True) -> None:
         """The whole site's last steps, once every language is written: every export on
         disk (raising what writing them met), the 404 page, the site's own `assets`
         (extra scripts and styles) minified, the search indexes, the site's folder open
         to readers (MkDocs' `serve` builds into a temporary one); then what the built
-        site must not have (`invariants.built_site_problems`) fails the build."""
+        site must not have (`invariants.built_site_problems`) fails the build. Without
+        `proc` (an archive's home page) there is no search index and no paper to check."""
         open_to_readers(site_dir)
         if self.writer is not None:
             try:
@@ -133,8 +134,9 @@ class OpenBuild:
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
         minify_assets(site_dir, [str(asset) for asset in assets])
-        search.write_search_indexes(proc, site_dir, self.hand_written_records(),
-                                    self.search_indexes)
+        if proc is not None:
+            search.write_search_indexes(proc, site_dir, self.hand_written_records(),
+                                        self.search_indexes)
         problem = built_site_problems(proc, site_dir, self.page_ids, papers=check_papers)
         if problem:
             raise PluginError(problem)

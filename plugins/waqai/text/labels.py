@@ -116,6 +116,9 @@ LABELS: dict[str, Text] = {
                        "Each item's page also has a “Cite” panel."),
     "about": Text("عن هذه الوقائع", "About these proceedings"),
     "publisher": Text("الناشر", "Publisher"),
+    # The home page of an archive of volumes.
+    "volumes": Text("المجلدات", "Volumes"),
+    "volumes_by_year": Text("مجلدات الأرشيف، الأحدث أولًا", "The volumes, newest first"),
     "official_page": Text("الصفحة الرسمية للمؤتمر", "The conference's official page"),
     "statements": Text("تصريحات عن المؤتمر", "Statements about the conference"),
     "editors_notes": Text("ملاحظات المحررين", "Notes from the editors"),
@@ -145,6 +148,10 @@ LABELS: dict[str, Text] = {
                           "بالعربية والإنجليزية.",
                           "The proceedings of {conference}: papers, sessions and speakers, "
                           "in Arabic and English."),
+    # {archive} the archive's title.
+    "describe_archive": Text("«{archive}»: وقائع مؤتمراته مجلدًا مجلدًا، بالعربية والإنجليزية.",
+                             "{archive}: the proceedings of its conferences, volume by volume, "
+                             "in Arabic and English."),
     "describe_about": Text("عن وقائع مؤتمر «{conference}»: من عقده ونظّمه، وكيف يُستشهد بها.",
                            "About the proceedings of {conference}: who held and organised it, "
                            "and how to cite it."),
