@@ -71,15 +71,20 @@ class ArchiveExports:
     volume_files: int
 
 
+def listed_items(volume: Volume, keys: dict[str, str], cache: ExportCache) -> list[ListedItem]:
+    """The volume's listed items, each formatted by `cache` (unless it holds them already)."""
+    proc = volume.proceedings
+    return [ListedItem(volume, paper, *cache.item(proc, paper, keys))
+            for paper in proc.papers if paper.in_volume]
+
+
 def volume_exports(volume: Volume) -> tuple[dict[str, str], list[ListedItem]]:
     """The volume's own files, at their paths below the archive's root, and its listed items."""
     proc = volume.proceedings
-    cache = ExportCache()
+    keys, cache = citation_keys(proc), ExportCache()
     files = {f"{volume.path}{path}": text
-             for path, text in export_files(proc, citation_keys(proc), cache).items()}
-    listed = [ListedItem(volume, paper, *cache.papers[paper.id])
-              for paper in proc.papers if paper.in_volume]
-    return files, listed
+             for path, text in export_files(proc, keys, cache).items()}
+    return files, listed_items(volume, keys, cache)
 
 
 def joined_files(items: list[ListedItem]) -> dict[str, str]:
@@ -109,6 +114,11 @@ def people_files(archive: Archive, items: list[ListedItem]) -> dict[str, str]:
     return files
 
 
+def archive_own_files(archive: Archive, items: list[ListedItem]) -> dict[str, str]:
+    """The archive's whole files and each person's, of `items` (every volume's listed ones)."""
+    return {**joined_files(items), **people_files(archive, items)}
+
+
 def archive_export_files(archive: Archive) -> ArchiveExports:
     """Every export file of the archive: each volume's under its folder, then the archive's."""
     files: dict[str, str] = {}
@@ -118,6 +128,13 @@ def archive_export_files(archive: Archive) -> ArchiveExports:
         files.update(own)
         items += listed
     volume_count = len(files)
-    files.update(joined_files(items))
-    files.update(people_files(archive, items))
+    files.update(archive_own_files(archive, items))
     return ArchiveExports(files, volume_count)
+
+
+def archive_site_files(archive: Archive) -> dict[str, str]:
+    """The archive's own files without its volumes' (the archive's site builds each volume's
+    exports in that volume's build): only the listed items are formatted, once each here."""
+    items = [item for volume in archive.volumes
+             for item in listed_items(volume, citation_keys(volume.proceedings), ExportCache())]
+    return archive_own_files(archive, items)

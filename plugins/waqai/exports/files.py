@@ -94,12 +94,17 @@ class ExportCache:
     def paper(self, proc: Proceedings, paper: Paper,
               keys: dict[str, str]) -> dict[Form, PaperExports]:
         """Both forms of one item; remade only when its record changed."""
+        return self.item(proc, paper, keys)[1]
+
+    def item(self, proc: Proceedings, paper: Paper,
+             keys: dict[str, str]) -> tuple[Record, dict[Form, PaperExports]]:
+        """One item's record and both its forms; remade only when its record changed."""
         record = paper_record(proc, paper, keys[paper.id])
         cached = self.papers.get(paper.id)
         if cached is None or cached[0] != record:
             made = {form: PaperExports.of(record.form(form)) for form in FORMS}
             cached = self.papers[paper.id] = (record, made)
-        return cached[1]
+        return cached
 
     def calendars(self, proc: Proceedings) -> dict[str, str]:
         """The programme's calendar and each session's, in both languages: path -> text."""

@@ -1,10 +1,14 @@
-"""The pages of an archive's own build: its home page in each language, and nothing else.
+"""The pages of an archive's own build: its home page in each language, and the archive's
+own citation files.
 
 `build` on an archive runs one MkDocs build per volume (each a one-volume site under
 "<volume id>/") and this one for the archive's root (`runner.build_archive`). It has
 the same theme and i18n passes as a volume's build; its pages are the archive's home
-(`pages/archive.py`) only: the hand-written pages of `docs/` belong to each volume, and
-the archive has no exports, search index or card of its own yet.
+(`pages/archive.py`) only: the hand-written pages of `docs/` belong to each volume. Its
+files are the archive's whole citation files and each person's (`exports.archive`,
+`archive_site_files`), made once from the data and written at the end of the build; the
+volumes' own files are each volume's build's. The archive has no search index or card of
+its own yet.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from waqai.data.archive import Archive
 from waqai.data.archivecheck import validate_archive_cached
 from waqai.data.model import LANGS, Lang
+from waqai.exports.archive import archive_site_files
 from waqai.site.generated import front_matter
 from waqai.site.identity import SiteIdentity
 from waqai.site.loading import loaded_or_refused
@@ -45,6 +50,11 @@ class ArchiveHomePages:
     def identity(self) -> SiteIdentity:
         info = self.archive.info
         return SiteIdentity(info.title, info.site_url, functools.partial(archive_sentence, info))
+
+    @functools.cached_property
+    def files(self) -> dict[str, str]:
+        """The archive's own export files (path below the site's root -> text)."""
+        return archive_site_files(self.archive)
 
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self.pages

@@ -18,7 +18,8 @@ mkdocs-static-i18n runs a build per language, the second from inside the first o
   no unsafe link on any page and every paper everywhere it belongs (`invariants.py`).
 - On an archive of volumes, `build` runs one build per volume (the option `volume`
   names it: its pages are those of one volume) and one for the archive's home page
-  (`volume` empty: `archivehome.py`, which has no exports, search or card).
+  (`volume` empty: `archivehome.py`, which writes the archive's own citation files at the
+  end, and has no search or card).
 - Under `serve` builds are dirty and partial: `self.serve` (`incremental.py`) keeps what
   rebuilds reuse and, in `on_pre_build`, decides what changed; `on_nav` reads the titles
   of nav pages a dirty build skips.
@@ -38,6 +39,7 @@ from mkdocs.structure.pages import Page
 
 from waqai import search
 from waqai.data.archiveload import is_archive
+from waqai.published import write_all
 from waqai.site.archivehome import ArchiveHomePages, archive_home_pages
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
@@ -215,6 +217,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if build is None:
             return
         site_dir = Path(config.site_dir)
+        if self.home is not None:
+            write_all(site_dir, self.home.files)
         build.finish(site_dir, None if self.home is not None else self.pages.proc,
                      [*config.extra_css, *config.extra_javascript],
                      check_papers=self.config.check_invariants)

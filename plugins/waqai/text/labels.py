@@ -119,6 +119,11 @@ LABELS: dict[str, Text] = {
     # The home page of an archive of volumes.
     "volumes": Text("المجلدات", "Volumes"),
     "volumes_by_year": Text("مجلدات الأرشيف، الأحدث أولًا", "The volumes, newest first"),
+    "cite_archive": Text("الاستشهاد بالأرشيف كاملًا", "Cite the whole archive"),
+    "archive_files": Text(
+        "بيانات الاستشهاد بجميع مشاركات مجلدات الأرشيف، مجلدًا بعد مجلد، في ملف واحد لكل صيغة:",
+        "Citation data for every item of every volume, volume by volume, one file per format:"),
+    "with_abstracts": Text("مع الملخصات", "with abstracts"),
     "official_page": Text("الصفحة الرسمية للمؤتمر", "The conference's official page"),
     "statements": Text("تصريحات عن المؤتمر", "Statements about the conference"),
     "editors_notes": Text("ملاحظات المحررين", "Notes from the editors"),

@@ -2,20 +2,25 @@
 
 Its volumes are listed by year, newest first (as the ACL Anthology's venue pages),
 each with its title, dates, city and figures, linking to the volume's own home page
-in the same language. A volume's pages are built by a build of their own
+in the same language, then the archive's own citation files, in both forms (as a volume's
+home page lists the volume's). A volume's pages are built by a build of their own
 (`runner.build_archive`): this page reads the model, never their HTML.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from markupsafe import Markup
 
 from waqai.data.archive import Archive, ArchiveInfo, Volume, volume_order
 from waqai.data.model import Lang, lang_root, other_lang
+from waqai.exports.archive import abstracts_file, archive_file
+from waqai.exports.record import Form
 from waqai.site.pages import Context, Links, PageSpec
 from waqai.site.pages.common import shown
+from waqai.site.pages.home import VOLUME_FORMATS, citation_files, listed_langs, makeup
 from waqai.text.dates import format_range
 from waqai.text.labels import LABELS
 from waqai.text.plain import plain_text
@@ -54,6 +59,20 @@ def volume_view(volume: Volume, lang: Lang, links: Links) -> Context:
     }
 
 
+def archive_files(lang: Lang, form: Form) -> list[tuple[str, str, str]]:
+    """The archive's files of one form (`home.FormFiles`): BibTeX, then with abstracts."""
+    files = [(name, archive_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
+    files.insert(1, ("BibTeX", abstracts_file(form), LABELS["with_abstracts"].get(lang)))
+    return files
+
+
+def archive_citation_files(archive: Archive, lang: Lang, links: Links) -> list[Context]:
+    """The archive's whole citation files, listed as a volume's home lists the volume's,
+    each form described as it is for the items of every volume."""
+    langs = set().union(*(listed_langs(volume.proceedings) for volume in archive.volumes))
+    return citation_files(lang, makeup(langs), links, functools.partial(archive_files, lang))
+
+
 def archive_home_context(archive: Archive, spec: PageSpec, lang: Lang) -> Context:
     info = archive.info
     title = info.title.shown(lang)
@@ -73,6 +92,7 @@ def archive_home_context(archive: Archive, spec: PageSpec, lang: Lang) -> Contex
         "years": [{"year": year, "volumes": [volume_view(volume, lang, links)
                                              for volume in volumes]}
                   for year, volumes in years],
+        "citation_files": archive_citation_files(archive, lang, links),
         # As `share.share_view` gives a volume's pages (the title's language, if not lang's).
         "share": {"type": "website", "title": title.text,
                   "title_lang": "" if title.lang == lang else title.lang,
