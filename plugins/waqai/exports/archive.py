@@ -17,6 +17,9 @@ volume's `ExportCache`), from a record made with its own volume's `Proceedings`,
 booktitle, year and city are its volume's. A retracted or withdrawn item is left out, as
 the volume files leave it out. A citation key is an item's across the archive: `check`
 refuses two items with one key, stored or derived (`archivecheck.derived_key_clashes`).
+
+`export` writes them all (`archive_export_files`); the archive's site build writes only the
+archive's own (`archive_site_files`), as each volume's build writes that volume's.
 """
 
 from __future__ import annotations
