@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 
 from conftest import EXAMPLE_PAPERS, copy_tool
+from waqai.data.archive import Archive
+from waqai.data.archivecheck import validate_archive
 
 FIRST, LATER = "csc-2015", "csc-2016"
 LATER_ITEMS = ("absher", "patient-experience")  # by id in the example
@@ -84,3 +86,10 @@ def line_of(path: Path, start: str) -> int:
     """The number of the first line of `path` starting with `start`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def validated(project: Path) -> Archive:
+    """The archive of `project`'s papers/, as `check` validates it (valid, or the test fails)."""
+    result = validate_archive(project)
+    assert result.archive is not None, result.problems
+    return result.archive

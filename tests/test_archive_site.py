@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from archive_project import FIRST, LATER, LATER_ITEMS, SITE_URL, make_archive, rewrite
+from archive_project import FIRST, LATER, LATER_ITEMS, SITE_URL, make_archive, rewrite, validated
 from conftest import run_waqai
 from linkcheck import check_links
 from waqai.data.archive import Archive
-from waqai.data.archivecheck import validate_archive
 from waqai.site.invariants import check_site
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
@@ -37,9 +36,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def archive(project: Path) -> Archive:
-    result = validate_archive(project)
-    assert result.archive is not None
-    return result.archive
+    return validated(project)
 
 
 def page(site: Path, path: str) -> str:

@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 from pybtex.database import BibliographyData, parse_string
 
-from archive_project import FIRST, LATER, SITE_URL, make_archive
+from archive_project import FIRST, LATER, SITE_URL, make_archive, validated
 from conftest import run_waqai
 from linkcheck import check_links
 from waqai.data.archive import Archive
-from waqai.data.archivecheck import validate_archive
 from waqai.exports.archive import abstracts_file, archive_export_files, archive_file
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORMS
@@ -44,9 +43,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def archive(project: Path) -> Archive:
-    result = validate_archive(project)
-    assert result.archive is not None
-    return result.archive
+    return validated(project)
 
 
 def read(site: Path, path: str) -> str:
