@@ -13,7 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLE_PAPERS, copy_tool
+from conftest import EXAMPLE_PAPERS, copy_tool, run_waqai
+from waqai.data.archive import Archive
+from waqai.data.archivecheck import validate_archive
 
 FIRST, LATER = "csc-2015", "csc-2016"
 LATER_ITEMS = ("absher", "patient-experience")  # by id in the example
@@ -84,3 +86,17 @@ def line_of(path: Path, start: str) -> int:
     """The number of the first line of `path` starting with `start`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def built_site(project: Path) -> Path:
+    """`build` run in `project` (an archive), which must succeed; the site it built."""
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.err
+    return project / "site"
+
+
+def loaded_archive(project: Path) -> Archive:
+    """The archive of `project`, which `check` must find valid."""
+    result = validate_archive(project)
+    assert result.archive is not None, result.problems
+    return result.archive

@@ -11,11 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from archive_project import FIRST, LATER, LATER_ITEMS, SITE_URL, make_archive, rewrite
+from archive_project import (
+    FIRST,
+    LATER,
+    LATER_ITEMS,
+    SITE_URL,
+    loaded_archive,
+    make_archive,
+    rewrite,
+)
 from conftest import run_waqai
 from linkcheck import check_links
 from waqai.data.archive import Archive
-from waqai.data.archivecheck import validate_archive
 from waqai.site.invariants import check_site
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
@@ -37,9 +44,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def archive(project: Path) -> Archive:
-    result = validate_archive(project)
-    assert result.archive is not None
-    return result.archive
+    return loaded_archive(project)
 
 
 def page(site: Path, path: str) -> str:

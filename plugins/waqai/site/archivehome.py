@@ -4,7 +4,8 @@
 "<volume id>/") and this one for the archive's root (`runner.build_archive`). It has
 the same theme and i18n passes as a volume's build; its pages are the archive's home
 (`pages/archive.py`) only: the hand-written pages of `docs/` belong to each volume, and
-the archive has no exports, search index or card of its own yet.
+the archive has no exports or card of its own; its search index is every volume's
+(`search/archive.py`, written by `passes.OpenBuild.finish`).
 """
 
 from __future__ import annotations
