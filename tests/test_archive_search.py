@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive_project import FIRST, LATER, built_site, loaded_archive, make_archive
+from waqai.commands.cli import main
 from waqai.data.archive import Archive, Volume
 from waqai.data.model import LANGS, Lang, lang_root
 from waqai.search import first_query_bytes, search
@@ -106,3 +107,13 @@ def test_the_search_boxes_name_their_indexes(project: Path) -> None:
     assert '<input type="checkbox" class="waqai-search__all"> Search all volumes' in volume_page
     arabic = (site / FIRST / "index.html").read_text(encoding="utf-8")
     assert "البحث في كل المجلدات" in arabic and 'data-waqai-archive-index="./../search/ar/"' in arabic
+
+
+def test_export_writes_the_archive_index_the_build_wrote(project: Path) -> None:
+    assert main(["export", "--out", "out"], project) == 0
+    for lang in LANGS:
+        built, exported = project / "site" / "search" / lang, project / "out" / "search" / lang
+        names = sorted(path.name for path in built.iterdir())
+        assert names == sorted(path.name for path in exported.iterdir())
+        assert all((built / name).read_bytes() == (exported / name).read_bytes()
+                   for name in names)
