@@ -242,7 +242,8 @@
           el("h1", row[4] ? {lang: row[4], dir: row[4] === "ar" ? "rtl" : "ltr"} : {}, [row[1]])
         ].filter(Boolean));
         var volume = volumeOf(row[0], volumes);
-        if (volume) article.appendChild(el("p", {class: "waqai-search__volume", dir: "auto"}, [volume]));
+        // In the page's direction, a Latin short name isolated in an Arabic line.
+        if (volume) article.appendChild(el("p", {class: "waqai-search__volume"}, [el("bdi", {}, [volume])]));
         if (row[3]) article.appendChild(el("p", {}, [row[3]]));
         list.appendChild(el("li", {class: "md-search-result__item"}, [
           el("a", {href: new URL(row[0], scope.site).href, class: "md-search-result__link",
