@@ -13,7 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLE_PAPERS, copy_tool
+from conftest import EXAMPLE_PAPERS, copy_tool, run_waqai
 from waqai.data.archive import Archive
 from waqai.data.archivecheck import validate_archive
 
@@ -86,6 +86,13 @@ def line_of(path: Path, start: str) -> int:
     """The number of the first line of `path` starting with `start`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def built_site(project: Path) -> Path:
+    """`build` run in `project` (an archive), which must succeed; the site it built."""
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.err
+    return project / "site"
 
 
 def validated(project: Path) -> Archive:

@@ -10,8 +10,8 @@ The search indexes hold the generated pages only; the hand-written pages
 
 On an archive of volumes it writes each volume's files, as above, under `<volume-id>/`,
 and the archive's own (`exports/archive.py`): the whole archive in BibTeX (also with
-abstracts), RIS and CSL-JSON, and each person's BibTeX. Search across the volumes is not
-written yet: each volume's indexes cover that volume.
+abstracts), RIS and CSL-JSON, each person's BibTeX, and the search indexes of every
+volume at `search/` (`search/archive.py`), the files a build puts at the archive's root.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from waqai.data.archivecheck import ArchiveValidation, validate_any
 from waqai.exports.archive import archive_export_files
 from waqai.exports.files import export_files
 from waqai.exports.keys import citation_keys
-from waqai.search import write_search_indexes
+from waqai.search import write_archive_indexes, write_search_indexes
 
 NOTHING = "Nothing was exported."
 
@@ -56,10 +56,11 @@ def export_archive(archive: Archive | None, out: Path) -> int:
     write_files(made.files, out)
     for volume in archive.volumes:
         write_search_indexes(volume.proceedings, out / volume.id)
+    write_archive_indexes(archive, out)
     print(f"Wrote {len(made.files)} export files ({made.volume_files} of the "
           f"{len(archive.volumes)} volumes, under their folders, and "
-          f"{len(made.files) - made.volume_files} of the archive) and each volume's search "
-          f"indexes to {out}.")
+          f"{len(made.files) - made.volume_files} of the archive), each volume's search "
+          f"indexes and the archive's to {out}.")
     return 0
 
 

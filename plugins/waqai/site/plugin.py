@@ -19,7 +19,7 @@ mkdocs-static-i18n runs a build per language, the second from inside the first o
 - On an archive of volumes, `build` runs one build per volume (the option `volume`
   names it: its pages are those of one volume) and one for the archive's home page
   (`volume` empty: `archivehome.py`, which writes the archive's own citation files at the
-  end, and has no search or card).
+  end, and has no card; its search index is every volume's, `search/archive.py`).
 - Under `serve` builds are dirty and partial: `self.serve` (`incremental.py`) keeps what
   rebuilds reuse and, in `on_pre_build`, decides what changed; `on_nav` reads the titles
   of nav pages a dirty build skips.
@@ -99,7 +99,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.home = archive_home_pages(config, data_dir)
         if self.home is not None:
             config.nav = ["index.md"]  # the archive's home is its build's one page
-        elif search.SCRIPT not in [str(s) for s in config.extra_javascript]:
+        if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
             # The search script, on every page (on_config runs once per language).
             config.extra_javascript.append(search.SCRIPT)
         if self._build is not None:
@@ -160,7 +160,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         card = {} if self.home is not None else card_globals(self.pages.proc, config.site_url)
-        prepare_env(env, self.compiled_templates, card)
+        scope = "archive" if self.home is not None else "volume" if self.config.volume else ""
+        prepare_env(env, self.compiled_templates, card, scope)
         escape_identity(config)
         stamp_lastmod(files, self.generated, config.docs_dir)
         return env
@@ -221,7 +222,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             write_all(site_dir, self.home.files)
         build.finish(site_dir, None if self.home is not None else self.pages.proc,
                      [*config.extra_css, *config.extra_javascript],
-                     check_papers=self.config.check_invariants)
+                     check_papers=self.config.check_invariants,
+                     archive=self.home.archive if self.home is not None else None)
         if self.serve is not None:
             self.serve.finish(site_dir)
 

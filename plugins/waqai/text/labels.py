@@ -147,6 +147,11 @@ LABELS: dict[str, Text] = {
     "search_type": Text("اكتب للبحث", "Type to start searching"),
     "search_more": Text("نتائج أخرى", "More results"),
     "search_failed": Text("تعذّر تحميل فهرس البحث", "The search index could not be loaded"),
+    # An archive's search (issue 31): its home page's box searches every volume; a
+    # volume's box searches the volume, and this box widens it to every volume.
+    "search_placeholder_archive": Text("ابحث في مجلدات الأرشيف كلها",
+                                       "Search every volume of the archive"),
+    "search_all_volumes": Text("البحث في كل المجلدات", "Search all volumes"),
     # Page descriptions (<meta name="description">), filled with str.format:
     # {conference} the conference's title, {title} the page's, {kind} an item's kind.
     "describe_site": Text("وقائع مؤتمر «{conference}»: البحوث والجلسات والمتحدثون، "
