@@ -310,7 +310,7 @@ def _warn_collision(loaded: Loaded, warned: set[tuple[str, str]], pair: tuple[Pe
         return
     warned.add((first.id, second.id))
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
+    people_file = sources.people_file()
     loaded.problems.append(Problem(
         people_file, second.id,
         f"«{names[1]}» ({second.id}) may be the same person as «{names[0]}» ({first.id}, "
