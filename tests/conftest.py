@@ -74,10 +74,10 @@ class Run:
 BOOK_SECTION = re.compile(r"^book:.*\n(?:[ \t]+.*\n)*", re.MULTILINE)
 
 
-def set_book_section(project: Path, section: str) -> None:
-    """Give the project's conference.yaml the `book:` section `section` (YAML, from
-    "book:"), in place of the one it has."""
-    conference = project / "papers" / "conference.yaml"
+def set_book_section(project: Path, section: str, data_dir: str = "papers") -> None:
+    """Give the project's conference.yaml (in `data_dir`: an archive's volume's, say) the
+    `book:` section `section` (YAML, from "book:"), in place of the one it has."""
+    conference = project / data_dir / "conference.yaml"
     text = BOOK_SECTION.sub("", conference.read_text(encoding="utf-8"))
     conference.write_text(text + section, encoding="utf-8")
 

@@ -4,9 +4,10 @@ written as one archive of volumes by tests/anthology_volume.py (`write_archive`)
 These tests read the written files with yaml.safe_load and the XML with ElementTree, and
 need no archive loader: the layout, every paper of both XMLs once, one people.yaml whose
 people are shared across the volumes as the Anthology identifies them and whose ids are
-unique, and affiliations only where the XML gives them. The acceptance tests that need the
-archive loader (check passes on the archive, its 40 shared people, the spelling pairs it
-warns about) belong here too.
+unique, and affiliations only where the XML gives them. Then what the archive loader and
+`check` make of it (issue 31's acceptance): `check` passes, each of the 40 shared people is
+one person in both volumes, the five real spelling pairs are warned of, and every item is
+cited with its own volume's title, year and city.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ import pytest
 import yaml
 
 from anthology_volume import ARCHIVE, write_archive
+from conftest import copy_tool, run_waqai
+from waqai.data.archive import Archive
+from waqai.data.archivecheck import validate_archive
+from waqai.data.problems import Problem
+from waqai.exports.keys import citation_keys
+from waqai.exports.record import paper_record
 
 SHARED = 40  # the people the two volumes have in common, editors included
 Spelling = tuple[str, str]  # (<first>, <last>)
@@ -57,7 +64,7 @@ def _load(path: Path) -> Any:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    papers = tmp_path_factory.mktemp("archive") / "papers"
+    papers = copy_tool(tmp_path_factory.mktemp("archive") / "project") / "papers"
     assert write_archive(ARCHIVE, papers) == {
         volume_id: len(_papers(xml)) for volume_id, xml in ARCHIVE}
     return papers
@@ -216,3 +223,77 @@ def test_the_anthology_id_makes_one_person_of_two_spellings(tmp_path: Path) -> N
         "bo-wu": [{"given": "Bo", "family": "Wu"}],
         "bo-wu-2": [{"given": "Bo", "family": "Wu"}],
     }
+
+
+# -- what check makes of it --------------------------------------------------------------
+
+# The pairs of spellings in the two files that are most likely one person each, as the
+# XML spells them: WANLP 2022's first, ArabicNLP 2023's second.
+SPELLING_PAIRS = [
+    (("Niama", "El Khbir"), ("Niama", "El Elkhbir")),
+    (("Rawan", "Al-Matham"), ("Rawan", "Almatham")),
+    (("Vijay", "Shanker"), ("K", "Vijay-Shanker")),
+    (("Samhaa R.", "El-Beltagy"), ("Samhaa", "El-Beltagy")),
+    (("Abdulrahman Khalifa", "AAlAbdulsalam"), ("Abdurahman", "AAlAbdulsalam")),
+]
+
+
+@pytest.fixture(scope="module")
+def checked(archive: Path) -> tuple[Archive, list[Problem]]:
+    result = validate_archive(archive.parent)
+    assert result.archive is not None, "\n".join(p.format() for p in result.problems)
+    return result.archive, result.problems
+
+
+def test_check_passes_on_the_archive(archive: Path) -> None:
+    result = run_waqai(archive.parent, "check")
+    assert result.code == 0, result.output
+    assert "OK: 2 volumes, 157 items" in result.output
+    assert ": error:" not in result.output
+
+
+def test_each_shared_person_is_one_person_in_both_volumes(
+        archive: Path, checked: tuple[Archive, list[Problem]]) -> None:
+    model, _ = checked
+    shared = _volume_people(archive, "wanlp-2022") & _volume_people(archive, "arabicnlp-2023")
+    assert len(shared) == SHARED
+    for person_id in shared:
+        assert [volume.id for volume in model.volumes_of(person_id)] == [
+            "wanlp-2022", "arabicnlp-2023"], person_id
+        # The same person, not a copy per volume.
+        assert all(volume.proceedings.person(person_id) is model.person(person_id)
+                   for volume in model.volumes)
+
+
+@pytest.mark.parametrize("pair", SPELLING_PAIRS, ids=[f"{a[1]}/{b[1]}" for a, b in SPELLING_PAIRS])
+def test_each_real_spelling_pair_is_warned_of(archive: Path,
+                                              checked: tuple[Archive, list[Problem]],
+                                              pair: tuple[Spelling, Spelling]) -> None:
+    _, problems = checked
+    ids = _ids_by_spelling(archive)
+    first, second = ids[pair[0]], ids[pair[1]]
+    warned = [p for p in problems if "may be the same person" in p.message
+              and {p.field, *(i for i in (first, second) if f"({i}" in p.message)}
+              >= {first, second}]
+    assert len(warned) == 1, [p.format() for p in problems if "same person" in p.message]
+    assert warned[0].file == "papers/people.yaml" and warned[0].line
+    assert "distinct_from" in warned[0].fix
+
+
+@pytest.mark.parametrize(("volume_id", "xml"), ARCHIVE, ids=[v for v, _ in ARCHIVE])
+def test_every_item_is_cited_with_its_own_volumes_title_year_and_city(
+        checked: tuple[Archive, list[Problem]], volume_id: str, xml: Path) -> None:
+    model, _ = checked
+    meta = ET.parse(xml).getroot().find("volume/meta")
+    assert meta is not None
+    booktitle, year = _text(meta.find("booktitle")), int(_text(meta.find("year")))
+    city = _text(meta.find("address")).split(",")[0].removesuffix(" (Hybrid)")
+    proc = model.volume(volume_id).proceedings
+    keys = citation_keys(proc)
+    for paper in proc.papers:
+        cited = paper_record(proc, paper, keys[paper.id]).form("original")
+        # The volume's title, as the converter takes it from "Proceedings of …".
+        assert cited.container == proc.conference.title.en and booktitle.endswith(
+            cited.container), (cited.container, booktitle)
+        assert (cited.date.year, cited.place) == (year, city)
+        assert cited.url.startswith(f"{model.info.site_url}{volume_id}/"), cited.url

@@ -12,6 +12,7 @@ from jsonschema import Draft7Validator
 from conftest import EXAMPLE_PAPERS, ROOT, copy_project, copy_tool, run_waqai
 from waqai.commands.cli import main, parser
 from waqai.data import schema
+from waqai.data.archiveskeleton import archive_skeleton
 from waqai.data.checks import validate
 from waqai.data.fields import DOCUMENTS
 from waqai.data.guide import rows
@@ -70,12 +71,15 @@ def test_the_example_item_is_marked_as_one_to_replace() -> None:
 
 
 def test_every_field_is_explained_in_both_languages() -> None:
-    files = skeleton()
+    files = {**archive_skeleton(), **skeleton()}  # one volume's files, an archive's archive.yaml
+    # A volume's conference.yaml is conference.yaml less site_url: written by neither.
+    documents = [doc for doc in DOCUMENTS if doc.name != "volume"]
     texts = {doc.name: next(text for name, text in files.items()
                             if name == doc.title or name.endswith("/paper.yaml")
                             and doc.name == "paper")
-             for doc in DOCUMENTS}
-    for doc in DOCUMENTS:
+             for doc in documents}
+    assert "archive" in texts
+    for doc in documents:
         # An optional group is commented out whole: its fields' help is behind two "#".
         comments = {re.sub(r"^[#\s]+", "", line) for line in texts[doc.name].splitlines()
                     if line.lstrip().startswith("#")}
@@ -96,6 +100,18 @@ def test_every_file_is_valid_for_editors_tools(empty_project: Path) -> None:
             f"# yaml-language-server: $schema={'../' if doc == 'paper' else ''}_schema/")
         validator = Draft7Validator(schema.schema_of(doc))
         assert list(validator.iter_errors(schema.read_instance(path))) == [], path
+
+
+def test_an_archive_s_files_are_valid_for_editors_tools(empty_project: Path) -> None:
+    assert main(["init", "--archive"], empty_project) == 0
+    papers = empty_project / "papers"
+    archive = papers / "archive.yaml"
+    assert archive.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=_schema/archive.schema.json\n")
+    validator = Draft7Validator(schema.schema_of("archive"))
+    assert list(validator.iter_errors(schema.read_instance(archive))) == []
+    assert schema.read_instance(papers / "people.yaml") is None  # comments only: no entry
+    assert run_waqai(empty_project, "schema", "--check").code == 0
 
 
 def test_refuses_existing_data_and_changes_nothing(project: Path,

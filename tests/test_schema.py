@@ -20,11 +20,13 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
+from archive_project import FIRST, make_archive
 from conftest import EXAMPLE, EXAMPLE_PAPERS, set_book_section
 from pdf_files import clean_pdf
 from test_bad_inputs import CASES
 from waqai.commands.cli import main
 from waqai.data import schema
+from waqai.data.archiveload import is_archive, load_archive
 from waqai.data.fields import DOCUMENTS
 from waqai.data.load import load
 from waqai.data.yamlread import SLUG, Fields
@@ -38,8 +40,21 @@ def validator(name: str) -> Draft7Validator:
 
 
 def document_of(file: str) -> str:
-    """Which schema a data file follows: papers/x/paper.yaml -> paper, papers/people.yaml -> people."""
-    return "paper" if file.endswith("/paper.yaml") else Path(file).stem
+    """Which schema a data file follows: papers/x/paper.yaml -> paper, papers/people.yaml ->
+    people, papers/<volume-id>/conference.yaml (an archive's volume) -> volume."""
+    path = Path(file)
+    if path.name == "paper.yaml":
+        return "paper"
+    return "volume" if path.stem == "conference" and path.parent.name != "papers" else path.stem
+
+
+def load_errors(project: Path) -> list:
+    """The errors of reading the project's papers/, one volume or an archive."""
+    if not is_archive(project / "papers"):
+        return [p for p in load(project).problems if p.is_error]
+    loaded = load_archive(project)
+    return [p for part in (loaded.own, *loaded.volumes.values()) for p in part.problems
+            if p.is_error]
 
 
 def data_files(project: Path) -> list[Path]:
@@ -128,6 +143,8 @@ versions:
 attachments:
   - {type: slides, file: paper.pdf, label: {ar: "نص للاختبار", en: "A test text"}}
   - {type: video, url: "https://video.example.org/test", label: {ar: "نص", en: "Text"}}
+affiliations:
+  abdulrahman-aljulaifi: {ar: "نص للاختبار", en: "A test text"}
 """
 
 
@@ -141,14 +158,32 @@ BOOK_OPTIONS = """book:
 """
 
 
-@pytest.fixture
-def every_option(project: Path) -> Path:
-    """The example's copy, with one paper using every optional mapping."""
-    folder = project / "papers" / "absher"
+def use_every_option(project: Path, data_dir: str = "papers") -> None:
+    """One paper of the volume in `data_dir` using every optional mapping, its book too."""
+    folder = project / data_dir / "absher"
     path = folder / "paper.yaml"
     path.write_text(path.read_text(encoding="utf-8") + EVERY_OPTION, encoding="utf-8")
     (folder / "paper.pdf").write_bytes(clean_pdf())
-    set_book_section(project, BOOK_OPTIONS)
+    set_book_section(project, BOOK_OPTIONS, data_dir)
+
+
+@pytest.fixture
+def every_option(project: Path) -> Path:
+    """The example's copy, with one paper using every optional mapping."""
+    use_every_option(project)
+    return project
+
+
+@pytest.fixture
+def every_option_archive(tmp_path: Path) -> Path:
+    """An archive of the example (archive_project.py) whose first volume uses every option,
+    and whose archive.yaml has every field."""
+    project = make_archive(tmp_path / "archive")
+    use_every_option(project, f"papers/{FIRST}")
+    archive_yaml = project / "papers/archive.yaml"
+    archive_yaml.write_text(archive_yaml.read_text(encoding="utf-8")
+                            + 'description: {ar: "نص للاختبار", en: "A test text"}\n',
+                            encoding="utf-8")
     return project
 
 
@@ -205,6 +240,28 @@ def test_every_data_file_points_to_its_schema() -> None:
 
 # -- the schemas agree with the data and the loader --------------------------------
 
+def test_an_archive_is_valid_and_a_volume_may_not_give_its_address(tmp_path: Path) -> None:
+    project = make_archive(tmp_path / "archive")
+    papers = project / "papers"
+    files = [papers / "archive.yaml", papers / "people.yaml"] + sorted(
+        path for path in papers.glob("*/*.yaml")) + sorted(papers.glob("*/*/paper.yaml"))
+    assert {document_of(path.as_posix()) for path in files} == set(SCHEMAS) - {"conference"}
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        target = (path.parent / first.rpartition("=")[2]).resolve()
+        assert target == (papers / f"_schema/{document_of(path.as_posix())}.schema.json"
+                          ).resolve(), path
+        errors = [e.message for e in validator(document_of(path.as_posix())).iter_errors(
+            schema.read_instance(path))]
+        assert errors == [], path
+    volume = papers / FIRST / "conference.yaml"
+    data = schema.read_instance(volume)
+    assert list(validator("conference").iter_errors(data))  # site_url is required there
+    data["site_url"] = "https://proceedings.example.org/csc-2015/"
+    assert list(validator("volume").iter_errors(data))
+
+
+
 def test_the_example_data_is_valid() -> None:
     for path in data_files(EXAMPLE):
         instance = schema.read_instance(path)
@@ -235,9 +292,8 @@ def walk(node: Any) -> Iterator[dict]:
             yield from walk(value)
 
 
-def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) -> None:
-    loaded = load(EXAMPLE)
-    assert not [p for p in loaded.problems if p.is_error]
+def assert_read_as_declared(reads: list[Fields]) -> None:
+    """Every mapping the loader read asked for exactly the fields of its schema."""
     for fields in reads:
         if not fields.ok:
             continue
@@ -247,26 +303,46 @@ def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) 
         if "properties" in sub:
             assert fields.used == set(sub["properties"]), where
             assert fields.asked_required == set(sub.get("required", ())), where
-        else:  # a mapping of ids (people, sessions)
+        else:  # a mapping of ids (people, sessions, an item's affiliations)
             assert "propertyNames" in sub, where
             assert all(SLUG.match(key) for key in fields.used), where
 
 
-def test_every_mapping_of_the_schemas_is_read_by_the_loader(reads: list[Fields],
-                                                            every_option: Path) -> None:
-    assert not [p for p in load(every_option).problems if p.is_error]
+def test_the_loader_reads_exactly_the_fields_of_the_schema(reads: list[Fields]) -> None:
+    loaded = load(EXAMPLE)
+    assert not [p for p in loaded.problems if p.is_error]
+    assert_read_as_declared(reads)
+
+
+def test_an_archive_is_read_as_its_schemas_say(reads: list[Fields],
+                                               every_option_archive: Path) -> None:
+    assert load_errors(every_option_archive) == []
+    assert {document_of(fields.file) for fields in reads} == set(SCHEMAS) - {"conference"}
+    assert_read_as_declared(reads)
+
+
+def test_every_mapping_of_the_schemas_is_read_by_the_loader(
+        reads: list[Fields], every_option: Path, every_option_archive: Path) -> None:
+    assert load_errors(every_option) == load_errors(every_option_archive) == []
     seen = set(loaded_mappings(reads))
     for name, root in SCHEMAS.items():
         for pointer in mappings(root):
             assert (name, pointer) in seen, f"{name}.schema.json {pointer} is never read"
 
 
+# The documents whose every mapping is tried in each layout (an archive's volumes are
+# read as one volume is: the rest are tried once, in one volume).
+LAYOUTS = {"every_option": set(SCHEMAS), "every_option_archive": {"archive", "volume"}}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_an_unknown_field_is_refused_by_the_loader_and_the_schema(
-        reads: list[Fields], every_option: Path) -> None:
-    project = every_option
-    load(project)
-    places = loaded_mappings(reads)
-    assert len(places) >= 12
+        reads: list[Fields], layout: str, request: pytest.FixtureRequest) -> None:
+    project = request.getfixturevalue(layout)
+    load_errors(project)
+    places = {place: fields for place, fields in loaded_mappings(reads).items()
+              if place[0] in LAYOUTS[layout]}
+    assert len(places) >= (12 if layout == "every_option" else 5), sorted(places)
     for (name, pointer), fields in places.items():
         path = project / fields.file
         original = path.read_bytes()
@@ -279,7 +355,7 @@ def test_an_unknown_field_is_refused_by_the_loader_and_the_schema(
                         encoding="utf-8")
         try:
             expected = f"{fields.path}.{UNKNOWN}" if fields.path else UNKNOWN
-            problems = [p for p in load(project).problems if p.is_error]
+            problems = load_errors(project)
             assert [p.field for p in problems] == [expected], (name, pointer, problems)
             assert list(validator(name).iter_errors(schema.read_instance(path))), (name, pointer)
         finally:

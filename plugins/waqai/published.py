@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -44,6 +45,15 @@ def write_whole(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_all(folder: Path, files: Mapping[str, str]) -> None:
+    """Write each text of `files` (path below `folder` -> text) whole (`write_whole`), in
+    UTF-8, making the folders it needs with `folder_mode()` (under the umask)."""
+    for path, text in sorted(files.items()):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(target, text.encode("utf-8"))
 
 
 def staging_folder(final: Path) -> Path:

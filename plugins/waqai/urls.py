@@ -14,6 +14,7 @@ HOME_URL = ""  # the language root
 ABOUT_URL = "about/"
 PROGRAMME_URL = "programme/"
 PEOPLE_URL = "people/"
+LETTERS_URL = "names/"  # the speaker index's letter pages
 
 
 def person_url(person: Person) -> str:
@@ -21,9 +22,10 @@ def person_url(person: Person) -> str:
 
 
 def letter_url(slug: str, part: int = 1) -> str:
-    """A letter page of the speaker index (`waqai.text.index_letters`): `people/ain/`, and
-    `people/ain/2/` … for the further pages of a letter with more people than one holds."""
-    return part_url(f"people/{slug}/", part)
+    """A letter page of the speaker index (`waqai.text.index_letters`): `names/ain/`, and
+    `names/ain/2/` … for the further pages of a letter with more people than one holds.
+    Not below `people/`, whose folders are the people's ids: any id stays free."""
+    return part_url(f"{LETTERS_URL}{slug}/", part)
 
 
 def part_url(url: str, part: int) -> str:

@@ -6,7 +6,8 @@
  *   search         reads search/<lang>/ as written by waqai.search.index and
  *                  answers like waqai.search.query (the Python mirror)
  *   UI             answers the search box in the page's HTML
- *                  (partials/waqai/search.html), in the page's language
+ *                  (partials/waqai/search.html), in the page's language; on a
+ *                  volume of an archive, in the volume or (its checkbox) the archive
  *
  * Under Node (the fold test) only the first two parts are set up.
  */
@@ -150,7 +151,17 @@
     }));
   };
 
-  var api = {fold: fold, tokens: tokens, Index: Index, shardsFor: shardsFor, PAGE: PAGE};
+  // The label of the volume a result's URL is in: an archive's manifest lists its volumes
+  // once, [[path, label], …], and a URL starts with its volume's path.
+  function volumeOf(url, volumes) {
+    for (var i = 0; i < (volumes || []).length; i++) {
+      if (url.startsWith(volumes[i][0])) return volumes[i][1];
+    }
+    return "";
+  }
+
+  var api = {fold: fold, tokens: tokens, Index: Index, shardsFor: shardsFor, PAGE: PAGE,
+             volumeOf: volumeOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   window.WaqaiSearch = api;
@@ -171,19 +182,10 @@
     return node;
   }
 
-  // The box is in the page's HTML (partials/waqai/search.html): Material's classes, the
-  // index folder, the site's root and the words this script writes, in the page's language.
-  function setUp() {
-    var box = document.querySelector(".waqai-search[data-waqai-index]");
-    var toggle = document.getElementById("__search");
-    if (!box || !toggle || box.hasAttribute("data-waqai-ready")) return;
-    box.setAttribute("data-waqai-ready", "");
-    var lang = (document.documentElement.lang || "").split("-")[0];
-    var t = JSON.parse(box.getAttribute("data-waqai-labels"));
-    var site = new URL(box.getAttribute("data-waqai-site"), document.baseURI);
-    var folder = new URL(box.getAttribute("data-waqai-index"), document.baseURI);
+  // The index in `folder` (a URL), fetching each file once.
+  function fetchedIndex(folder) {
     var cache = new Map(), version = "";
-    var index = new Index(function (name) {
+    return new Index(function (name) {
       if (!cache.has(name)) {
         var url = new URL(name, folder);
         if (version) url.search = "v=" + version;
@@ -199,6 +201,30 @@
       }
       return cache.get(name);
     });
+  }
+
+  // What a search box searches: an index and the root its results' URLs are relative to,
+  // both named by attributes of the box (data-waqai-index and data-waqai-site, or
+  // data-waqai-archive-index and data-waqai-archive-site).
+  function scopeOf(box, index, site) {
+    return {index: fetchedIndex(new URL(box.getAttribute(index), document.baseURI)),
+            site: new URL(box.getAttribute(site), document.baseURI)};
+  }
+
+  // The box is in the page's HTML (partials/waqai/search.html): Material's classes, the
+  // index folder, the site's root and the words this script writes, in the page's language.
+  // On a volume of an archive, a checkbox (.waqai-search__all) widens it to the archive.
+  function setUp() {
+    var box = document.querySelector(".waqai-search[data-waqai-index]");
+    var toggle = document.getElementById("__search");
+    if (!box || !toggle || box.hasAttribute("data-waqai-ready")) return;
+    box.setAttribute("data-waqai-ready", "");
+    var lang = (document.documentElement.lang || "").split("-")[0];
+    var t = JSON.parse(box.getAttribute("data-waqai-labels"));
+    var all = box.querySelector(".waqai-search__all");
+    var own = scopeOf(box, "data-waqai-index", "data-waqai-site");
+    var archive = all ? scopeOf(box, "data-waqai-archive-index", "data-waqai-archive-site") : null;
+    var scope = own;
 
     var input = box.querySelector(".md-search__input");
     var form = box.querySelector(".md-search__form");
@@ -207,7 +233,7 @@
 
     var current = 0, shown = [], answer = null, last = null;
 
-    function render(rows) {
+    function render(rows, volumes) {
       rows.forEach(function (row) {
         var article = el("article", {class: "md-search-result__article md-typeset"}, [
           el("div", {class: "md-search-result__icon md-icon"}),
@@ -215,9 +241,12 @@
           // A title in the other language (a translation gap) says which: [.., lang].
           el("h1", row[4] ? {lang: row[4], dir: row[4] === "ar" ? "rtl" : "ltr"} : {}, [row[1]])
         ].filter(Boolean));
+        var volume = volumeOf(row[0], volumes);
+        // In the page's direction, a Latin short name isolated in an Arabic line.
+        if (volume) article.appendChild(el("p", {class: "waqai-search__volume"}, [el("bdi", {}, [volume])]));
         if (row[3]) article.appendChild(el("p", {}, [row[3]]));
         list.appendChild(el("li", {class: "md-search-result__item"}, [
-          el("a", {href: new URL(row[0], site).href, class: "md-search-result__link",
+          el("a", {href: new URL(row[0], scope.site).href, class: "md-search-result__link",
                    "data-waqai-url": row[0]}, [article])]));
       });
     }
@@ -225,12 +254,12 @@
     function showMore() {
       var ids = answer.ids.slice(shown.length, shown.length + PAGE);
       var ticket = current;
-      return index.documents(ids, answer.manifest).then(function (rows) {
+      return scope.index.documents(ids, answer.manifest).then(function (rows) {
         if (ticket !== current) return;
         shown = shown.concat(ids);
         var more = list.querySelector(".waqai-search__more");
         if (more) more.remove();
-        render(rows);
+        render(rows, answer.manifest.volumes);
         if (shown.length < answer.ids.length) {
           var link = el("button", {type: "button", class: "md-search-result__more waqai-search__more"},
                         [t.more]);
@@ -252,7 +281,7 @@
         return;
       }
       box.setAttribute("data-waqai-state", "searching");
-      index.search(query).then(function (result) {
+      scope.index.search(query).then(function (result) {
         if (ticket !== current) return;
         answer = result;
         shown = [];
@@ -263,6 +292,7 @@
       }).then(function () {
         if (ticket !== current) return;
         box.setAttribute("data-waqai-query", query); // lets tests wait for this very query
+        box.setAttribute("data-waqai-scope", scope === archive ? "archive" : "own");
         box.setAttribute("data-waqai-state", "done");
       }, function () {
         if (ticket !== current) return;
@@ -281,8 +311,15 @@
     input.addEventListener("keyup", run);
     input.addEventListener("focus", function () {
       toggle.checked = true;
-      index.get("index.json").catch(function () {}); // warm up while the reader types
+      scope.index.get("index.json").catch(function () {}); // warm up while the reader types
     });
+    if (all) {
+      all.addEventListener("change", function () {
+        scope = all.checked ? archive : own;
+        last = null; // the same words, asked of the other index
+        run();
+      });
+    }
     form.addEventListener("reset", function () { setTimeout(run); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -30,7 +30,7 @@ from waqai.data.model import (
     Shown,
     Text,
 )
-from waqai.exports.record import status_heading
+from waqai.exports.record import author_affiliations, status_heading
 from waqai.text.arabic import person_sort_key
 from waqai.text.dates import format_date, format_range
 from waqai.text.labels import LABELS
@@ -102,9 +102,11 @@ def _item(proc: Proceedings, paper: Paper) -> Json:
         "id": paper.id,
         **_language(paper),
         "title": {"own": _shown(paper.title, own), "other": paper.title.alongside(own)},
-        # The people as the item names them: in its language, the other script in a gap.
-        "people": [{"name": _shown(p.name, own), "affiliation": _shown(p.affiliation, own)}
-                   for p in proc.people_of(paper)],
+        # The people as the item names them: in its language, the other script in a gap;
+        # each with the affiliation they gave on it (the citation record's).
+        "people": [{"name": _shown(p.name, own), "affiliation": _shown(affiliation, own)}
+                   for p, affiliation in zip(proc.people_of(paper),
+                                             author_affiliations(proc, paper), strict=True)],
         "abstract": {lang: plain_paragraphs(paper.abstract.get(lang)) for lang in LANGS},
         "keywords": {"ar": list(paper.keywords_in("ar")), "en": list(paper.keywords_in("en"))},
         "doi": item_doi(proc.conference, paper) or "",

@@ -15,22 +15,26 @@ import traceback
 from pathlib import Path
 
 from waqai.bench import run as bench
-from waqai.commands import book, compare, deposit, export, importing, init, new, schema
+from waqai.commands import book, compare, deposit, export, importing, init, layout, new, schema
 from waqai.commands.report import print_problems
-from waqai.data.checks import validate, validate_cached
+from waqai.data.archivecheck import (
+    ArchiveValidation,
+    ok_line,
+    validate_any,
+    validate_archive_cached,
+)
+from waqai.data.archiveload import is_archive
+from waqai.data.checks import validate_cached
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
-    result = validate(root, args.data_dir)
+    result = validate_any(root, args.data_dir)  # one volume or an archive
     print_problems(result.problems, gaps=args.gaps)
     if not result.ok:
         return 1
-    proc = result.proceedings
-    assert proc is not None  # result.ok
-    print(f"OK: {len(proc.papers)} items, {len(proc.sessions)} sessions, "
-          f"{len(proc.people)} people in {args.data_dir}/.")
+    print(ok_line(result, args.data_dir))
     return 0
 
 
@@ -50,19 +54,30 @@ def collect_garbage_for_one_build() -> None:
 
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
-    result = validate_cached(root, args.data_dir)  # the plugin reuses it: one load per build
+    # Validated here once; the plugin reuses the result: one load per build (on an archive,
+    # in each volume's process too, where it is forked from this one).
+    archive = is_archive(root / args.data_dir)
+    result = (validate_archive_cached if archive else validate_cached)(root, args.data_dir)
     print_problems(result.problems)
     if not result.ok:
         print(f"Nothing was built; the previous site in {args.site_dir}/ is unchanged.",
               file=sys.stderr)
         return 1
+    from waqai.site.archivebuild import build_archive
     from waqai.site.runner import build_site, show_mkdocs_log
 
     show_mkdocs_log(args.verbose)
     collect_garbage_for_one_build()
-    status = build_site(root / args.config_file, root / args.site_dir)
+    config_file, site_dir = root / args.config_file, root / args.site_dir
+    if isinstance(result, ArchiveValidation) and result.archive is not None:
+        volumes = [volume.id for volume in result.archive.volumes]
+        status = build_archive(config_file, site_dir, volumes, args.verbose)
+        built = f"the archive's site in {args.site_dir}/: its home page and {len(volumes)} volumes"
+    else:
+        status = build_site(config_file, site_dir)
+        built = f"the site in {args.site_dir}/"
     if status == 0:
-        print(f"Built the site in {args.site_dir}/.")
+        print(f"Built {built}.")
     return status
 
 
@@ -101,7 +116,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help=f"serve the site on {DEFAULT_ADDR}, rebuilding on changes")
     s.add_argument("--dev-addr", default=DEFAULT_ADDR)
     s.set_defaults(run=cmd_serve)
-    c = sub.add_parser("check", help="validate papers/ and report every problem")
+    c = sub.add_parser("check", help="validate papers/ (one volume or an archive of volumes) "
+                       "and report every problem")
     c.add_argument("--gaps", action="store_true",
                    help="list every translation gap at its file and line (by default they are "
                         "counted in one line)")
@@ -125,6 +141,10 @@ def main(argv: list[str], root: Path) -> int:
     elif unknown:
         ap.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
+        refused = layout.refusal(args.command, root, args.data_dir)
+        if refused is not None:
+            print(refused.format(), file=sys.stderr)
+            return 1
         return args.run(args, root)
     except KeyboardInterrupt:
         return 130

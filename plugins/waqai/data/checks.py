@@ -1,8 +1,8 @@
 """Checks that need the whole volume: references, duplicates, dates, names.
 
-`validate()` is the one entry point used by `build.py check`, by the plugin and
-by the tests: it loads, checks, and returns the model only when no error was
-found.
+`validate()` is the one entry point for one volume, used by the commands, by the
+plugin and by the tests: it loads, checks, and returns the model only when no error
+was found. An archive of volumes is validated by `archivecheck`, with these checks.
 """
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from waqai.data.archiveload import layout_refusal
 from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.doicheck import check_dois
 from waqai.data.fields import ABSTRACT, LANGUAGE_NAMES
@@ -24,7 +26,9 @@ from waqai.data.load import (
     SESSION_ID,
     Loaded,
     Reads,
+    Sources,
     assemble,
+    cited_people,
     has_errors,
     load,
 )
@@ -39,9 +43,9 @@ from waqai.data.model import (
     tag_lang,
 )
 from waqai.data.problems import Problem, Severity, sort_problems
-from waqai.text.arabic import latin_identity, name_identity
+from waqai.text.arabic import name_identity
 from waqai.text.dates import check_pair
-from waqai.text.index_letters import is_letter_slug
+from waqai.text.latin_names import latin_matches, set_aside
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,11 @@ class Validation:
 
 
 def validate(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Validation:
+    """One volume's data folder; an archive, or a volume of one, is refused with one problem
+    (`archivecheck.validate_archive` reads those)."""
+    refused = layout_refusal(root, data_dir)
+    if refused is not None:
+        return Validation(None, [refused])
     loaded = load(root, data_dir, reads)
     for check in CHECKS:
         check(loaded)
@@ -132,7 +141,8 @@ def check_references(loaded: Loaded) -> None:
         known = sources.declared.get(ref.what, set())
         if ref.value in known:
             continue
-        where = sources.shown(sources.data_dir / DECLARED_IN[ref.what])
+        where = (sources.people_file() if ref.what == PERSON_ID
+                 else sources.shown(sources.data_dir / DECLARED_IN[ref.what]))
         loaded.problems.append(Problem(
             ref.file, ref.field, f"“{ref.value}” is not a known {ref.what}.",
             f"{_suggest(ref.value, known)} New {ref.what}s are added in {where}.",
@@ -207,37 +217,40 @@ def check_orders(loaded: Loaded) -> None:
 def check_unused_people(loaded: Loaded) -> None:
     if has_errors(loaded.problems):
         return  # items that failed to load would make their people look unused
+    report_unused_people(loaded, cited_people(loaded))
+
+
+def report_unused_people(loaded: Loaded, used: set[str], where: str = "") -> None:
+    """A warning for each person of `loaded` not in `used`; `where`: " of any volume"."""
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
-    used: set[str] = set()
-    for paper in loaded.papers:
-        used.update(paper.people)
-    for session in loaded.sessions:
-        used.update(session.chairs)
-    if loaded.conference:
-        used.update(s.person for s in loaded.conference.statements)
-        used.update(loaded.conference.editors)
+    people_file = sources.people_file()
     for person in loaded.people:
         if person.id not in used:
             loaded.problems.append(Problem(
-                people_file, person.id, "appears in no paper, session or statement.",
+                people_file, person.id, f"appears in no paper, session or statement{where}.",
                 "Add the person to an item's `people` or a session's `chairs`, or remove the "
                 "entry.", sources.line(people_file, person.id), Severity.WARNING))
 
 
-def check_person_ids_free(loaded: Loaded) -> None:
-    """A person's page is `people/<id>/`, beside the speaker index's letter pages
-    (`people/ain/`, `people/o/`): an id may not be a letter's slug."""
+def check_orcids(loaded: Loaded) -> None:
+    """An ORCID iD names one person: two entries with the same iD are one person twice,
+    or one iD is mistyped."""
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
+    people_file = sources.people_file()
+    first: dict[str, str] = {}  # ORCID iD -> the id of the first entry with it
     for person in loaded.people:
-        if is_letter_slug(person.id):
-            loaded.problems.append(Problem(
-                people_file, person.id, f"“{person.id}” is the address of a letter of the "
-                f"speaker index (people/{person.id}/), so it cannot be a person's id.",
-                "Give the person an id made of their given and family names, e.g. "
-                "`zain-alharbi`, and use it wherever the old one was.",
-                sources.line(people_file, person.id)))
+        if person.orcid is None:
+            continue
+        if person.orcid not in first:
+            first[person.orcid] = person.id
+            continue
+        other = first[person.orcid]
+        loaded.problems.append(Problem(
+            people_file, f"{person.id}.orcid", f"“{person.orcid}” is already the ORCID iD of "
+            f"{other} (line {sources.line(people_file, f'{other}.orcid')}).",
+            f"If they are one person, keep one entry and cite it wherever {person.id} is "
+            "cited; if they are two, correct the iD that is wrong (orcid.org shows whose it "
+            "is).", sources.line(people_file, f"{person.id}.orcid")))
 
 
 def check_calendar_pairs(loaded: Loaded) -> None:
@@ -259,44 +272,65 @@ def check_calendar_pairs(loaded: Loaded) -> None:
                 loaded.sources.line(file, field)))
 
 
-def _identity(person: Person) -> tuple[str, str]:
-    """What two entries are compared by, and how it is said: the Arabic name, or the
-    preferred Latin spelling of a person whose Arabic name is a gap."""
-    if person.name_ar is not None:
-        return (name_identity(person.name_ar),
-                "hamza, diacritics, ى/ي and the honorific are set aside")
-    assert person.name_en is not None, "a person has a name in one script at least"
-    return ("latin:" + latin_identity(person.name_en),
-            "case, accents, hyphens and the article of the family name are set aside")
+ARABIC_SET_ASIDE = "hamza, diacritics, ى/ي and the honorific"
+
+
+def _arabic_collisions(people: Iterable[Person]) -> Iterator[tuple[Person, Person]]:
+    """Pairs of people, the earlier first, whose Arabic names fold to one given + filing
+    name (`name_identity`)."""
+    by_identity: dict[str, list[Person]] = {}
+    for person in people:
+        if person.name_ar is not None:
+            by_identity.setdefault(name_identity(person.name_ar), []).append(person)
+    for group in by_identity.values():
+        yield from itertools.combinations(group, 2)
 
 
 def check_name_collisions(loaded: Loaded) -> None:
-    """Two entries whose names fold to the same given + filing name may be one person."""
+    """Two entries may be one person: their Arabic names fold to the same given + filing
+    name, or (`text.latin_names`) a romanised spelling of each may be the other's. One
+    warning a pair, on the later entry; `distinct_from` silences it."""
+    warned: set[tuple[str, str]] = set()
+    for first, second in _arabic_collisions(loaded.people):
+        _warn_collision(loaded, warned, (first, second), (
+            first.full_name.ar, second.full_name.ar), ARABIC_SET_ASIDE)
+    for match in latin_matches([person.names_latin for person in loaded.people]):
+        pair = (loaded.people[match.first], loaded.people[match.second])
+        spellings = (match.spellings[0].full, match.spellings[1].full)
+        _warn_collision(loaded, warned, pair, spellings, set_aside(match.leeway))
+
+
+def _warn_collision(loaded: Loaded, warned: set[tuple[str, str]], pair: tuple[Person, Person],
+                    names: tuple[str, str], what_set_aside: str) -> None:
+    """The warning that `pair` may be one person, unless it was given already or the
+    entries say `distinct_from`."""
+    first, second = pair
+    if (first.id, second.id) in warned or (
+            second.id in first.distinct_from or first.id in second.distinct_from):
+        return
+    warned.add((first.id, second.id))
     sources = loaded.sources
-    people_file = sources.shown(sources.data_dir / "people.yaml")
-    by_identity: dict[tuple[str, str], list[Person]] = {}
-    for person in loaded.people:
-        by_identity.setdefault(_identity(person), []).append(person)
-    for (_, set_aside), group in by_identity.items():
-        for index, first in enumerate(group):
-            for second in group[index + 1:]:
-                if second.id in first.distinct_from or first.id in second.distinct_from:
-                    continue
-                loaded.problems.append(Problem(
-                    people_file, second.id,
-                    f"«{second.full_name.shown('ar').text}» ({second.id}) may be the same "
-                    f"person as «{first.full_name.shown('ar').text}» ({first.id}, line "
-                    f"{sources.line(people_file, first.id)}): the names match once "
-                    f"{set_aside}.",
-                    f"If they are one person, keep one entry and add the other spelling to its "
-                    f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
-                    f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
+    people_file = sources.people_file()
+    loaded.problems.append(Problem(
+        people_file, second.id,
+        f"«{names[1]}» ({second.id}) may be the same person as «{names[0]}» ({first.id}, "
+        f"line {sources.line(people_file, first.id)}): the names match once "
+        f"{what_set_aside} are set aside.",
+        f"If they are one person, keep one entry and add the other spelling to its "
+        f"`latin` list; if they are two, write `distinct_from: [{first.id}]` in "
+        f"{second.id}.", sources.line(people_file, second.id), Severity.WARNING))
 
 
 def check_keys(loaded: Loaded) -> None:
     """A stored citation key is used once (case aside: see `citekeys`); an item without
     one is told the key to store before it is published."""
-    sources = loaded.sources
+    check_key_clashes(loaded.sources, loaded.problems)
+    check_keys_written(loaded)
+
+
+def check_key_clashes(sources: Sources, problems: list[Problem]) -> None:
+    """No two items store the same citation key: in one volume, or, given the sources of
+    every volume (`Sources.absorb`), in an archive."""
     first: dict[str, tuple[str, str]] = {}  # same_key -> (file, key)
     stored = {same_key(key) for key in sources.keys.values()}
     for file, key in sorted(sources.keys.items()):
@@ -306,10 +340,15 @@ def check_keys(loaded: Loaded) -> None:
         other, other_key = first[same_key(key)]
         where = f"{other}:{sources.line(other, 'key')}"
         same = "" if other_key == key else f" as “{other_key}” (case does not tell keys apart)"
-        loaded.problems.append(Problem(
+        problems.append(Problem(
             file, "key", f"“{key}” is already the key of {where}{same}.",
             f"Give each item its own key: keep the key of the one published first and change "
             f"the other's, e.g. `key: {free_key(key, stored)}`.", sources.line(file, "key")))
+
+
+def check_keys_written(loaded: Loaded) -> None:
+    """An item without a stored key is told the key to store before it is published."""
+    sources = loaded.sources
     if has_errors(loaded.problems) or loaded.conference is None:
         return  # the key to suggest depends on every item, person and key loading cleanly
     keys = citation_keys(assemble(loaded))
@@ -377,14 +416,17 @@ def check_translations(loaded: Loaded) -> None:
         tag = originals.get((problem.file, problem.field))
         if tag is not None:
             return original_missing(problem, tag)
-        if required:
-            fix = problem.fix.partition(" Until then")[0]
-            return dataclasses.replace(problem, severity=Severity.ERROR, fix=(
-                f"{fix} (conference.yaml says `translations: required`; write "
-                "`translations: welcome` there to publish with gaps.)"))
-        return problem
+        return required_gap(problem) if required else problem
 
     loaded.problems[:] = [settled(problem) for problem in loaded.problems]
+
+
+def required_gap(gap: Problem, conference_file: str = "conference.yaml") -> Problem:
+    """A translation gap made an error by `translations: required` in `conference_file`."""
+    fix = gap.fix.partition(" Until then")[0]
+    return dataclasses.replace(gap, severity=Severity.ERROR, fix=(
+        f"{fix} ({conference_file} says `translations: required`; write "
+        "`translations: welcome` there to publish with gaps.)"))
 
 
 def original_missing(gap: Problem, tag: str) -> Problem:
@@ -402,5 +444,7 @@ def original_missing(gap: Problem, tag: str) -> Problem:
 
 
 CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
-          check_unused_people, check_person_ids_free, check_calendar_pairs,
-          check_name_collisions, check_raw_html, check_keys, check_dois, check_translations]
+          check_unused_people, check_calendar_pairs, check_name_collisions, check_orcids,
+          check_raw_html, check_keys, check_dois, check_translations]
+# The checks of people.yaml alone: an archive runs them once, not once per volume.
+PEOPLE_CHECKS = (check_unused_people, check_name_collisions, check_orcids)

@@ -89,13 +89,26 @@ def _check_patterns(loaded: Loaded, conf: Conference) -> None:
                 f'Write `{field}: "{_repaired(pattern, conf)}"`.', line))
 
 
-def _check_unique(loaded: Loaded) -> None:
-    """No two items, nor an item and the volume, share a DOI (DOIs are case-insensitive)."""
+def _check_unique(loaded: Loaded, earlier: dict[str, str] | None = None) -> None:
+    """No two items, nor an item and the volume, share a DOI (DOIs are case-insensitive).
+
+    With `earlier` (an archive's volumes checked before this one: folded DOI -> where it
+    is first given, which this volume's are added to), only a DOI given in an earlier
+    volume is reported: the volume's own clashes are its `check_dois`'s."""
     sources, conf = loaded.sources, loaded.conference
-    first: dict[str, str] = {}  # folded DOI -> where it is first given
+    across = earlier is not None
+    first: dict[str, str] = earlier if earlier is not None else {}
+    before = set(first)
     volume = volume_doi(conf) if conf else None
-    if volume:
-        first[volume.lower()] = "the volume"
+    if volume and volume.lower() in first:  # an archive's earlier volume gives it
+        file = sources.shown(sources.data_dir / "conference.yaml")
+        loaded.problems.append(Problem(
+            file, "doi_volume_suffix", f"gives the volume the DOI “{volume}”, already the DOI "
+            f"of {first[volume.lower()]}.", "Give each volume its own `doi_volume_suffix`.",
+            sources.line(file, "doi_volume_suffix") or sources.line(file, "doi_prefix")))
+    elif volume:
+        first[volume.lower()] = (f"the volume {sources.shown(sources.data_dir)}/" if across
+                                 else "the volume")
     for paper in sorted(loaded.papers, key=lambda p: sources.paper_files[p.id]):
         doi = item_doi(conf, paper) if conf else paper.doi
         if doi is None:
@@ -104,6 +117,8 @@ def _check_unique(loaded: Loaded) -> None:
         field = "doi" if paper.doi else "id"
         if doi.lower() not in first:
             first[doi.lower()] = f"{file}:{sources.line(file, field)}"
+            continue
+        if across and doi.lower() not in before:
             continue
         if paper.doi:
             fix = "Correct the `doi:` of one of them"
@@ -114,3 +129,11 @@ def _check_unique(loaded: Loaded) -> None:
         loaded.problems.append(Problem(
             file, field, f"“{doi}” is already the DOI of {first[doi.lower()]}.", fix,
             sources.line(file, field)))
+
+
+def check_dois_across(volumes: list[Loaded]) -> None:
+    """An archive's DOIs: none is given in two volumes (each volume's own clashes are its
+    `check_dois`'s), reported in the later volume."""
+    earlier: dict[str, str] = {}
+    for volume in volumes:
+        _check_unique(volume, earlier)

@@ -57,7 +57,15 @@ from waqai.data.model import (
 )
 from waqai.data.problems import TRANSLATION_NEEDED, Problem, Severity
 from waqai.data.weblinks import SCHEMA_PATTERN, LinkRule, link_problem
-from waqai.data.yamlread import BIDI_CONTROLS, MAX_SLUG, OTHER_CONTROLS, SLUG, TIME_TEXT, Fields
+from waqai.data.yamlread import (
+    BIDI_CONTROLS,
+    MAX_SLUG,
+    OTHER_CONTROLS,
+    SLUG,
+    TIME_TEXT,
+    Fields,
+    check_slug,
+)
 from waqai.text.braces import validate_bibtex_text
 from waqai.text.dates import outside_table, parse_hijri
 from waqai.text.labels import (
@@ -492,6 +500,35 @@ class ListOf(Value):
         return {"type": "array", "items": self.item.schema(True)}
 
 
+@dataclass(frozen=True)
+class TextById(Value):
+    """`{<id>: {ar: "…", en: "…"}, …}`: a text in both languages for each of some ids
+    (an item's people). A key that is no id is refused and its text left unread."""
+
+    what: str = "id"  # the kind of id the keys are, in messages ("person id")
+
+    def read(self, fields: Fields, field: Field) -> dict[str, Text] | None:
+        inner = fields.mapping(field.name, field.required, field.example_or_default)
+        if inner is None:
+            return None
+        texts: dict[str, Text] = {}
+        refused: list[str] = []
+        for key in inner.keys():  # noqa: SIM118 - Fields is not a dict
+            if check_slug(key, inner.file, inner.sub(key), inner.problems, inner.line(key),
+                          self.what) is None:
+                refused.append(key)
+                continue
+            text = BILINGUAL.read(inner, Field(key, BILINGUAL, field.help))
+            if text is not None:
+                texts[key] = text
+        inner.finish(allowed_extra=tuple(refused))
+        return texts
+
+    def schema(self, required: bool) -> Json:
+        return {"type": "object", "propertyNames": {"$ref": "#/definitions/id"},
+                "additionalProperties": {"$ref": "#/definitions/bilingual"}}
+
+
 def read_group(group: Group, fields: Fields) -> Values:
     """Every declared field of `group` from `fields`, then any undeclared key reported."""
     values = {field.name: field.read(fields) for field in group.fields}
@@ -717,6 +754,17 @@ PAPER = Group("paper", (
         "لحلقة نقاش لا تُعرف أسماء المشاركين فيها فقط.",
         "The ids of the authors or speakers, in order, as written in people.yaml. An empty "
         "list [] only for a panel whose panellists are not named."), example=f"[{EXAMPLE_PERSON}]"),
+    Field("affiliations", TextById("person id"), Text(
+        "جهة العمل التي ذكرها الشخص في هذا البند إن خالفت جهته في people.yaml (كأن يكون قد "
+        "انتقل إلى جهة أخرى بين مؤتمرين): يُكتب معرّف الشخص، وتحته الجهة بالعربية (ar) "
+        "والإنجليزية (en). ولا بد أن يكون المعرّف من أشخاص البند في people، ومن لم يُذكر هنا "
+        "فجهته ما في people.yaml.",
+        "The affiliation a person gave on this item, where it differs from their affiliation "
+        "in people.yaml (they moved between two conferences, say): the person's id, and under "
+        "it the affiliation in Arabic (ar) and English (en). Each id must be one of the "
+        "item's people; a person not listed here has the affiliation people.yaml gives."),
+          required=False,
+          example=f'{{{EXAMPLE_PERSON}: {{ar: "اسم الجهة", en: "Organisation name"}}}}'),
     Field("keywords", Group("keywords", (
         Field("ar", Words(), Text("الكلمات المفتاحية بالعربية.", "Keywords in Arabic."),
               required=False, example='["كلمة مفتاحية"]'),
@@ -862,6 +910,7 @@ SESSION = Group("session", (
           example='{ar: "وصف قصير للجلسة", en: "A short description of the session"}'),
 ), Text("جلسة واحدة من برنامج المؤتمر.", "One session of the programme."))
 
+SITE_LINK = WebLink(LinkRule(("https", "http"), site=True))  # a site's address, ending in /
 ORGANISATION = '{ar: "اسم الجهة", en: "Organisation name"}'
 ORGANISER_ROLE = '{ar: "تنظّمه", en: "Organised by"}'
 STATEMENT = '{ar: "نص التصريح", en: "What was said"}'
@@ -918,7 +967,7 @@ CONFERENCE = Group("conference", (
           required=False, example=str(DEFAULT_MAX_PDF_MB)),
     Field("publisher", BILINGUAL, Text("ناشر الوقائع.", "The publisher of the proceedings."),
           example='{ar: "اسم الناشر", en: "Publisher name"}'),
-    Field("site_url", WebLink(LinkRule(("https", "http"), site=True)),
+    Field("site_url", SITE_LINK,
           Text("عنوان هذا الموقع، منتهيًا بـ /.", "This site's address, ending in /."),
           example='"https://proceedings.example.org/2024/"'),
     # The suffix patterns are checked by checks.check_dois, which names the wrong characters.
@@ -992,6 +1041,36 @@ CONFERENCE = Group("conference", (
         "The conference itself: its title, place, days and publisher."))
 
 
+SITE_URL = "site_url"
+# A volume of an archive: its conference.yaml without the address, which the archive gives.
+VOLUME = Group("volume", tuple(f for f in CONFERENCE.fields if f.name != SITE_URL), Text(
+    "مجلد واحد من الأرشيف، أي وقائع مؤتمر واحد: حقوله حقول conference.yaml كلها إلا site_url، "
+    "لأن عنوان المجلد هو عنوان الأرشيف يتبعه معرّف المجلد.",
+    "One volume of an archive, the proceedings of one conference: every field of "
+    "conference.yaml but site_url, since the volume's address is the archive's followed by "
+    "the volume's id."))
+
+ARCHIVE = Group("archive", (
+    Field("title", BILINGUAL, Text("اسم الأرشيف الذي يجمع المجلدات، وهو عنوان موقعه.",
+                                   "The title of the archive that holds the volumes, and of "
+                                   "its site."),
+          example='{ar: "عنوان الأرشيف", en: "Archive title"}'),
+    Field(SITE_URL, SITE_LINK, Text(
+        "عنوان موقع الأرشيف، منتهيًا بـ /. وعنوان كل مجلد هو هذا العنوان يتبعه معرّف المجلد ثم "
+        "/، ومعرّف المجلد اسم مجلد ملفاته في papers/.",
+        "The archive site's address, ending in /. Each volume's address is this one followed "
+        "by the volume's id and /; a volume's id is the name of its folder in papers/."),
+          example='"https://proceedings.example.org/"'),
+    Field("publisher", BILINGUAL, Text("ناشر الأرشيف، إن كان ناشرًا واحدًا للأرشيف كله.",
+                                       "The archive's publisher, if one publishes it all."),
+          required=False, example='{ar: "اسم الناشر", en: "Publisher name"}'),
+    Field("description", BILINGUAL, Text("وصف الأرشيف.", "A description of the archive."),
+          required=False, example='{ar: "وصف الأرشيف", en: "A description of the archive"}'),
+), Text("الأرشيف: وقائع مؤتمرات عدة في موقع واحد، ولكل مجلد منها مجلد ملفات خاص به في papers/.",
+        "The archive: the volumes of several conferences in one site, each volume in its own "
+        "folder of papers/."))
+
+
 @dataclass(frozen=True)
 class Document:
     """One kind of editors' file. `keyed`: a mapping of id -> `body` (people, sessions)."""
@@ -1007,6 +1086,8 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("people", "people.yaml", PERSON, keyed=True),
     Document("sessions", "sessions.yaml", SESSION, keyed=True),
     Document("paper", "papers/<id>/paper.yaml", PAPER),
+    Document("archive", "archive.yaml", ARCHIVE),
+    Document("volume", "papers/<volume-id>/conference.yaml", VOLUME),
 )
 
 

@@ -15,11 +15,14 @@ Folders whose names start with "_" or "." are not papers (e.g. `_schema/`).
 No file is read through a symbolic link: every link in the data folder is an
 error (`links.py`).
 This module reads and type-checks each file on its own; `checks.py` then checks
-what only the whole volume can tell (references, duplicates, dates).
+what only the whole volume can tell (references, duplicates, dates). A volume of an
+archive is read here too, given what the archive shares with it (`ArchiveShare`: the
+people of its one people.yaml, and the volume's address); `archiveload.py` reads the rest.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import os
@@ -39,6 +42,8 @@ from waqai.data.fields import (
     PAPER,
     PERSON,
     SESSION,
+    SITE_URL,
+    VOLUME,
     MarkdownPair,
     Values,
     read_group,
@@ -120,6 +125,8 @@ class Sources:
     # Files a field names (a paper's PDF): that field's check refuses such a file if it
     # is a link, so the links found in the data folder are not reported twice.
     named_files: set[Path] = field(default_factory=set)
+    # The people.yaml the ids are declared in, when not the data folder's own (an archive's).
+    people_yaml: Path | None = None
 
     def shown(self, path: Path) -> str:
         try:
@@ -142,6 +149,10 @@ class Sources:
     def line(self, shown: str, field_path: str) -> int | None:
         return self.lines.get((shown, field_path))
 
+    def people_file(self) -> str:
+        """The shown path of the people.yaml that declares the person ids."""
+        return self.shown(self.people_yaml or self.data_dir / "people.yaml")
+
     def declare(self, what: str, entry_id: str) -> None:
         self.declared.setdefault(what, set()).add(entry_id)
 
@@ -159,6 +170,27 @@ class Sources:
         self.references.extend(other.references)
         self.keys.update(other.keys)
         self.named_files.update(other.named_files)
+
+
+@dataclass(frozen=True)
+class ArchiveShare:
+    """What a volume of an archive takes from the archive instead of its own folder: the
+    people of the archive's people.yaml, read once for every volume (with the ids it
+    declares and their lines, but not its problems and references, which the archive
+    reports once), and the volume's address."""
+
+    volume_id: str
+    site_url: str | None  # the volume's address; None when archive.yaml's is refused
+    people_yaml: Path
+    people: tuple[Person, ...]
+    person_ids: frozenset[str]  # every id people.yaml gives an entry, loaded or not
+    lines: dict[tuple[str, str], int]  # (shown, field) -> line, in people.yaml
+
+    def lend(self, sources: Sources) -> None:
+        """Make `sources` know the people as if the volume's own people.yaml declared them."""
+        sources.people_yaml = self.people_yaml
+        sources.lines.update(self.lines)
+        sources.declared.setdefault(PERSON_ID, set()).update(self.person_ids)
 
 
 @dataclass
@@ -199,7 +231,10 @@ def read_mapping_file(path: Path, sources: Sources, problems: list[Problem],
 
 # -- conference.yaml ---------------------------------------------------------
 
-def read_conference(fields: Fields, sources: Sources) -> Conference | None:
+def read_conference(fields: Fields, sources: Sources,
+                    share: ArchiveShare | None = None) -> Conference | None:
+    """The conference of a one-volume data folder, or with `share` of an archive's volume,
+    which takes its address from the archive."""
     shown = fields.file
     sources.remember(shown, fields, "editors", "statements", "title", "short_name",
                      "doi_suffix", "doi_volume_suffix")
@@ -209,7 +244,13 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
     for path, node in nested(fields, "statements"):
         sources.remember_keys(shown, path, node, "person")
         statement_paths.append(path)
-    v = read_group(CONFERENCE, fields)
+    if share is not None:
+        address = share.site_url or f"archive.yaml's `site_url` followed by “{share.volume_id}/”"
+        fields.refuse(SITE_URL, "is not written in a volume of an archive: a volume's address "
+                      "is the archive's `site_url` (archive.yaml) followed by the volume's id.",
+                      f"Delete this line; the volume is published at {address}.")
+    v = read_group(CONFERENCE if share is None else VOLUME, fields)
+    site_url = v[SITE_URL] if share is None else share.site_url or ""
     sources.cite(shown, "editors", PERSON_ID, v["editors"] or ())
     # The statements read are the list's mappings, in order: the same as `nested` gives,
     # so each keeps its own index ("statements[2]") even after an item that is no mapping.
@@ -238,13 +279,13 @@ def read_conference(fields: Fields, sources: Sources) -> Conference | None:
                        for st in v["statements"] or ()
                        if st["person"] and st["text"] and st["source"])
     required = (v["title"], v["short_name"], v["venue"], v["city"], v["country"],
-                v["publisher"], v["site_url"], v["timezone"])
+                v["publisher"], site_url, v["timezone"])
     if start is None or end is None or any(value is None for value in required):
         return None
     return Conference(
         title=v["title"], short_name=v["short_name"], organisers=organisers, venue=v["venue"],
         city=v["city"], country=v["country"], start=start, end=end, publisher=v["publisher"],
-        site_url=v["site_url"], themes=themes, timezone=v["timezone"],
+        site_url=site_url, themes=themes, timezone=v["timezone"],
         hijri_start=dates.get("hijri_start"),
         hijri_end=dates.get("hijri_end"), description=v["description"],
         official_url=v["official_url"], editors=tuple(v["editors"] or ()),
@@ -303,7 +344,7 @@ def read_people(fields: Fields, sources: Sources) -> list[Person]:
 
 
 def read_person(person_id: str, entry: Fields, sources: Sources) -> Person | None:
-    sources.remember(entry.file, entry, "distinct_from")
+    sources.remember(entry.file, entry, "distinct_from", "orcid")
     v = read_group(PERSON, entry)
     sources.cite(entry.file, entry.sub("distinct_from"), PERSON_ID, v["distinct_from"] or ())
     name = v["name"]
@@ -362,7 +403,8 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
     if fields is None:
         return None
     shown = fields.file
-    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title", "doi")
+    sources.remember(shown, fields, "id", "key", "session", "people", "order", "title", "doi",
+                     "affiliations")
     v = read_group(PAPER, fields)
     # Cited even when the item is incomplete, so one run reports every mistake in it.
     sources.cite(shown, "session", SESSION_ID, [v["session"]])
@@ -378,6 +420,7 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
     versions = read_versions(v, fields, pdfs)
     attachments = read_attachments(v, pdfs)
     status, notice, errata = read_standing(v, fields)
+    affiliations = read_affiliations(v, fields, sources)
     if paper_id is None:
         return None
     sources.paper_files[paper_id] = shown
@@ -391,7 +434,31 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
                  abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf,
                  pdf_pages=pdf_pages, key=v["key"], status=status, notice=notice,
                  errata=errata, versions=versions, attachments=attachments,
-                 language=v["language"] or "")
+                 language=v["language"] or "", affiliations=affiliations)
+
+
+def read_affiliations(v: Values, fields: Fields,
+                      sources: Sources) -> tuple[tuple[str, Text], ...]:
+    """The affiliations the item gives its people (`affiliations:`), in the order of
+    `people`; an id that is not one of its people is reported at its line."""
+    given: dict[str, Text] = v["affiliations"] or {}
+    people: list[str] | None = v["people"]
+    if not given or people is None:
+        return ()
+    for path, node in nested(fields, "affiliations"):
+        sources.remember_keys(fields.file, path, node, *given)
+    for person_id in given:
+        if person_id in people:
+            continue
+        field = f"{fields.sub('affiliations')}.{person_id}"
+        close = difflib.get_close_matches(person_id, people, n=1)
+        hint = f"Did you mean `{close[0]}`? " if close else ""
+        fields.problem(field, f"“{person_id}” is not one of the item's people "
+                       f"({', '.join(people) or 'it names none'}).",
+                       f"{hint}An affiliation is given for one of the item's `people`, under "
+                       f"their id; add {person_id} to `people` if they are one.",
+                       sources.line(fields.file, field))
+    return tuple((person_id, given[person_id]) for person_id in people if person_id in given)
 
 
 class FolderPdfs:
@@ -599,8 +666,9 @@ class Reads:
         self.keep = keep
         self.kept: dict[Path, tuple[tuple[Any, ...], Any, Loaded]] = {}
 
-    def file(self, path: Path, loaded: Loaded, read: Callable[[Loaded], T]) -> T:
-        return self._reuse(path, lambda: (_digest(path),), loaded, read)
+    def file(self, path: Path, loaded: Loaded, read: Callable[[Loaded], T], *also: Any) -> T:
+        """One file; `also`: the other inputs of `read` (a volume's address)."""
+        return self._reuse(path, lambda: (*also, _digest(path)), loaded, read)
 
     def folder(self, folder: Path, loaded: Loaded, read: Callable[[Loaded], T],
                *also: Any) -> T:
@@ -653,9 +721,10 @@ def _digest(path: Path) -> bytes | str | None:
 
 # -- the whole folder ----------------------------------------------------------
 
-def read_conference_file(path: Path, loaded: Loaded) -> Conference | None:
+def read_conference_file(path: Path, loaded: Loaded,
+                         share: ArchiveShare | None = None) -> Conference | None:
     fields = read_mapping_file(path, loaded.sources, loaded.problems)
-    return read_conference(fields, loaded.sources) if fields else None
+    return read_conference(fields, loaded.sources, share) if fields else None
 
 
 def read_people_file(path: Path, loaded: Loaded) -> list[Person]:
@@ -668,11 +737,13 @@ def read_sessions_file(path: Path, loaded: Loaded) -> list[Session]:
     return read_sessions(fields, loaded.sources) if fields else []
 
 
-def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Loaded:
+def load(root: Path, data_dir: str = "papers", reads: Reads | None = None,
+         share: ArchiveShare | None = None) -> Loaded:
     """Read every file; the result holds the complete objects and all problems.
 
     With `reads` kept between calls (as `checks.validate_cached` does), files
-    that did not change are not parsed again.
+    that did not change are not parsed again. With `share`, `data_dir` is a volume
+    of an archive (`archiveload`): its people and address are the archive's.
     """
     reads = reads if reads is not None else Reads(keep=False)
     root = root.resolve()
@@ -685,10 +756,16 @@ def load(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> Lo
         return loaded
     conference = base / "conference.yaml"
     loaded.conference = reads.file(conference, loaded,
-                                   lambda into: read_conference_file(conference, into))
+                                   lambda into: read_conference_file(conference, into, share),
+                                   share and (share.volume_id, share.site_url))
     people, sessions = base / "people.yaml", base / "sessions.yaml"
     # Copies: the lists kept by `reads` are not for the caller to change.
-    loaded.people = list(reads.file(people, loaded, lambda into: read_people_file(people, into)))
+    if share is None:
+        loaded.people = list(reads.file(people, loaded,
+                                        lambda into: read_people_file(people, into)))
+    else:
+        loaded.people = list(share.people)
+        share.lend(sources)
     loaded.sessions = list(reads.file(sessions, loaded,
                                       lambda into: read_sessions_file(sessions, into)))
     max_pdf_mb = loaded.conference.max_pdf_mb if loaded.conference else DEFAULT_MAX_PDF_MB
@@ -713,9 +790,22 @@ def assemble(loaded: Loaded) -> Proceedings:
                        sessions=tuple(sessions), papers=tuple(papers), about=loaded.about)
 
 
+def cited_people(loaded: Loaded) -> set[str]:
+    """The ids of the people the volume's items, sessions and statements (editors too) cite."""
+    used: set[str] = set()
+    for paper in loaded.papers:
+        used.update(paper.people)
+    for session in loaded.sessions:
+        used.update(session.chairs)
+    if loaded.conference:
+        used.update(s.person for s in loaded.conference.statements)
+        used.update(loaded.conference.editors)
+    return used
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-__all__ = ["PERSON_ID", "SESSION_ID", "Loaded", "Reference", "Sources", "assemble", "has_errors",
-           "load", "line_of"]
+__all__ = ["PERSON_ID", "SESSION_ID", "ArchiveShare", "Loaded", "Reference", "Sources",
+           "assemble", "cited_people", "has_errors", "load", "line_of"]

@@ -305,6 +305,9 @@ class Paper:
     # The item's language, a BCP 47 tag: its title and abstract in it are the original, the
     # other language's are translations. "" as read means the volume's (`Proceedings` sets it).
     language: str = ""
+    # The affiliation a person gave on this item where it is not their entry's (people.yaml):
+    # (person id, text), in the order of `people`. Read it with `Proceedings.affiliation_on`.
+    affiliations: tuple[tuple[str, Text], ...] = ()
 
     @property
     def lang(self) -> Lang:
@@ -495,6 +498,12 @@ class Proceedings:
 
     def people_of(self, paper: Paper) -> tuple[Person, ...]:
         return tuple(self.person(pid) for pid in paper.people)
+
+    def affiliation_on(self, paper: Paper, person_id: str) -> Text | None:
+        """The affiliation `person_id` gave on `paper`: the item's own for them
+        (`affiliations:` in its paper.yaml), else their entry's in people.yaml."""
+        given = dict(paper.affiliations).get(person_id)
+        return given if given is not None else self.person(person_id).affiliation
 
     def links_of(self, person_id: str) -> tuple[Link, ...]:
         """Every session chaired, item given and statement made, in programme order."""

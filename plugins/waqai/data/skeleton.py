@@ -94,8 +94,9 @@ def data_entries(data_dir: Path) -> list[str]:
                   if not entry.name.startswith(("_", ".")))
 
 
-def start(data_dir: Path) -> list[Problem]:
-    """Write the skeleton into `data_dir`; the problems say why not, if it was refused."""
+def start(data_dir: Path, files: dict[str, str] | None = None) -> list[Problem]:
+    """Write the skeleton (or `files`: an archive's, `archiveskeleton`) into `data_dir`;
+    the problems say why not, if it was refused."""
     shown = f"{data_dir.name}/"
     if data_dir.exists() and not data_dir.is_dir():
         return [Problem(shown, "", "is not a folder.",
@@ -109,7 +110,7 @@ def start(data_dir: Path) -> list[Problem]:
                         f"{SCHEMA_DIR}/ may stay), or write them elsewhere: `python3 build.py "
                         f"--data-dir OTHER-FOLDER init`. To add a paper to these proceedings, "
                         f"use `python3 build.py new <id>`.")]
-    for name, text in skeleton().items():
+    for name, text in (files if files is not None else skeleton()).items():
         path = data_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

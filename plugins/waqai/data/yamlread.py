@@ -201,6 +201,7 @@ class Fields:
         self.node = node
         self.entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         self.used: set[str] = set()
+        self.refused: set[str] = set()  # keys reported by `refuse`, not by `finish`
         self.ok = isinstance(node, yaml.MappingNode)
         if not self.ok:
             self.problem(path, f"should be a mapping of fields, found {describe_node(node)}.",
@@ -262,9 +263,16 @@ class Fields:
             return None
         return node
 
+    def refuse(self, key: str, message: str, fix: str) -> None:
+        """`key`, if written, does not belong here: a problem with its own fix, instead of
+        `finish`'s "not a known field"."""
+        if key in self.entries:
+            self.refused.add(key)
+            self.problem(self.sub(key), message, fix, self.line(key))
+
     def finish(self, allowed_extra: tuple[str, ...] = ()) -> None:
         for key, (key_node, _) in self.entries.items():
-            if key in self.used or key in allowed_extra:
+            if key in self.used or key in self.refused or key in allowed_extra:
                 continue
             known = sorted(self.used)
             close = difflib.get_close_matches(key, known, n=1)
@@ -416,9 +424,13 @@ def check_slug(value: str, file: str, field: str, problems: list[Problem], line:
     """A safe id: lowercase ASCII letters, digits and single hyphens; usable as a folder name."""
     if SLUG.match(value) and len(value) <= MAX_SLUG:
         return value
-    suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_SLUG] or "my-id"
     problems.append(Problem(
         file, field, f"“{value}” is not a valid {what}: only lowercase a–z, 0–9 and single "
         f"hyphens are allowed, at most {MAX_SLUG} characters.",
-        f"Write e.g. `{suggestion}`.", line))
+        f"Write e.g. `{slug_like(value)}`.", line))
     return None
+
+
+def slug_like(value: str) -> str:
+    """The safe id nearest to `value`: «Vol 2019» -> `vol-2019`."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_SLUG] or "my-id"

@@ -25,7 +25,10 @@ Fields (all checked against biber's default biblatex data model, which
   paper page's Cite panel shows for copying into a reference list, and an
   abstract there doubled the panel and the volume file. The abstracts are in
   the RIS (``AB``) and CSL-JSON (``abstract``) exports, which reference
-  managers import with everything else. ``pages``, ``doi`` and ``url`` (the
+  managers import with everything else. (An archive's whole-archive file
+  exists with abstracts too, ``archive+abstracts.bib``, as the ACL Anthology's
+  ``anthology+abstracts.bib``: there the ``abstract`` is the entry's last
+  field.) ``pages``, ``doi`` and ``url`` (the
   item's page in the form's language) when known.
 
 Escaping: LaTeX specials ``& % $ # _ { } ~ ^ \`` are escaped here, once, in
@@ -122,7 +125,9 @@ def _pages(cite: Citation) -> str:
     return cite.pages or ""
 
 
-def bib_entry(cite: Citation) -> Entry:
+def bib_entry(cite: Citation, with_abstract: bool = False) -> Entry:
+    """The item's entry; `with_abstract`: with its ``abstract`` last (an archive's
+    `+abstracts` file, `exports/archive.py`), the other fields as without."""
     persons = {"author": [bib_name(n) for n in cite.authors]}
     if cite.editors:
         persons["editor"] = [bib_name(n) for n in cite.editors]
@@ -147,6 +152,8 @@ def bib_entry(cite: Citation) -> Entry:
     if cite.doi:
         fields["doi"] = cite.doi
     fields["url"] = cite.url
+    if with_abstract and cite.abstract:
+        fields["abstract"] = escape_latex(cite.abstract)
     return Entry("inproceedings", fields=fields, persons=persons)
 
 
@@ -157,8 +164,9 @@ def write_bibliography(bib_data: BibliographyData) -> str:
     return stream.getvalue()
 
 
-def paper_bibtex(cite: Citation) -> str:
-    return write_bibliography(BibliographyData(entries=[(cite.key, bib_entry(cite))]))
+def paper_bibtex(cite: Citation, with_abstract: bool = False) -> str:
+    return write_bibliography(BibliographyData(entries=[(cite.key,
+                                                         bib_entry(cite, with_abstract))]))
 
 
 def join_entries(entries: Iterable[str]) -> str:

@@ -26,8 +26,11 @@ Choices the schema leaves open:
   60 characters or with a digit: `deposit_problems` says so before the file is
   written.
 - **People.** Every person of an item is an `author` (speakers and panellists
-  included: the schema has no role for them); the volume's editors are the
-  conference's `editor`s. An item whose sources name no one has no contributors
+  included: the schema has no role for them), with the affiliation they gave on the
+  item (the record's: the item's own for them, else their entry's) as the
+  `institution_name` of their `affiliations`, in the item's language as their name
+  (the other language's in a gap); the volume's editors are the conference's
+  `editor`s. An item whose sources name no one has no contributors
   (the exports cite it under the publisher, a citation convention, not a
   statement of authorship to register).
 - **Dates.** An item's `publication_date` is its record's date (the day of its
@@ -58,7 +61,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from waqai.data.dois import item_doi, volume_doi
-from waqai.data.model import LANGS, Conference, Lang, Paper, Person, Proceedings
+from waqai.data.model import LANGS, Conference, Lang, Paper, Person, Proceedings, Text
 from waqai.data.problems import Problem, Severity
 from waqai.exports.common import one_line
 from waqai.exports.keys import citation_keys
@@ -238,7 +241,8 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
         "publication_type": "full_text" if paper.pdf else "abstract_only",
         "language": cite.item_lang})
     if paper.people:  # else the record's corporate author: not an authorship to register
-        _contributors(item, "author", proc.people_of(paper), cite.text_language)
+        _contributors(item, "author", proc.people_of(paper), cite.text_language,
+                      record.affiliations)
     _sub(_sub(item, "titles"), "title", cite.title)
     for lang in LANGS:
         # The item's standing first (a retraction's notice, errata), then its abstract.
@@ -260,13 +264,16 @@ def _conference_paper(parent: ET.Element, proc: Proceedings, paper: Paper, doi: 
     _doi_data(item, doi, cite.url)
 
 
-def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...],
-                  lang: Lang) -> None:
+def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...], lang: Lang,
+                  affiliations: tuple[Text | None, ...] = ()) -> None:
     """`person_name`s as the record's form in `lang` has them: in Arabic, given = ism and
     nasab; in English, the preferred romanised spelling; the other script's, in its
-    language, for a person whose name in `lang`'s script is a gap."""
+    language, for a person whose name in `lang`'s script is a gap. Each person's
+    affiliation of `affiliations` (in their order; none given: none) in `lang`, the
+    other language's where that is a gap, as their names."""
     box = _sub(parent, "contributors")
-    for index, person in enumerate(people):
+    for index, (person, affiliation) in enumerate(zip(
+            people, affiliations or (None,) * len(people), strict=True)):
         name = person_names(person)[0 if lang == "ar" else 1]
         in_arabic = _in_arabic(person, lang)
         entry = _sub(box, "person_name", None, {
@@ -275,6 +282,9 @@ def _contributors(parent: ET.Element, role: str, people: tuple[Person, ...],
         if name.given:
             _sub(entry, "given_name", name.given)
         _sub(entry, "surname", name.family)
+        if affiliation:  # after the name, before the ORCID (the schema's order)
+            institution = _sub(_sub(entry, "affiliations"), "institution")
+            _sub(institution, "institution_name", affiliation.shown(lang).text)
         if person.orcid:
             _sub(entry, "ORCID", f"https://orcid.org/{person.orcid}")
 

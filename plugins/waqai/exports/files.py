@@ -29,16 +29,20 @@ def _in_language(stem: str, ext: str, lang: Lang) -> str:
     return f"{stem}.{ext}" if lang == DEFAULT_LANG else f"{stem}.{lang}.{ext}"
 
 
+def form_file(stem: str, fmt: str, form: Form = "original") -> str:
+    """`stem`'s file of one form in `fmt`: `proceedings.bib` (original), `proceedings.en.bib`."""
+    return _in_language(stem, fmt, FORM_LANG[form])
+
+
 def volume_file(fmt: str, form: Form = "original") -> str:
-    return _in_language("proceedings", fmt, FORM_LANG[form])
+    return form_file("proceedings", fmt, form)
 
 
 VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
 
 
 def paper_files(paper: Paper, key: str, form: Form = "original") -> dict[str, str]:
-    return {fmt: _in_language(f"papers/{paper.id}/{key}", fmt, FORM_LANG[form])
-            for fmt in FORMATS}
+    return {fmt: form_file(f"papers/{paper.id}/{key}", fmt, form) for fmt in FORMATS}
 
 
 def programme_ics_path(lang: Lang) -> str:
@@ -90,12 +94,17 @@ class ExportCache:
     def paper(self, proc: Proceedings, paper: Paper,
               keys: dict[str, str]) -> dict[Form, PaperExports]:
         """Both forms of one item; remade only when its record changed."""
+        return self.item(proc, paper, keys)[1]
+
+    def item(self, proc: Proceedings, paper: Paper,
+             keys: dict[str, str]) -> tuple[Record, dict[Form, PaperExports]]:
+        """One item's record and both its forms; remade only when its record changed."""
         record = paper_record(proc, paper, keys[paper.id])
         cached = self.papers.get(paper.id)
         if cached is None or cached[0] != record:
             made = {form: PaperExports.of(record.form(form)) for form in FORMS}
             cached = self.papers[paper.id] = (record, made)
-        return cached[1]
+        return cached
 
     def calendars(self, proc: Proceedings) -> dict[str, str]:
         """The programme's calendar and each session's, in both languages: path -> text."""

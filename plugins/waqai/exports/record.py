@@ -6,7 +6,10 @@ written into a name), its title, the volume it is in (the container), the event
 it was given at, the city, the publisher, the day of its session (*the* date of
 the item, the same day in every format), the event's first and last days,
 pages, DOI (`data/dois.py`: stated, or given by the prefix), the page's URL,
-keywords and the abstract as plain text.
+keywords and the abstract as plain text; and each person's affiliation on this
+item (`author_affiliations`: the one the item gives them, else their own), in both
+languages, which the page head, the Crossref deposit and the book write (the
+reference-list files do not carry it).
 
 Two forms of each record (`Record.form`), which follow the item's language
 (`Paper.language`, a BCP 47 tag):
@@ -139,6 +142,9 @@ class Record:
     kind: ItemKind
     language: str  # the item's, a BCP 47 tag (`Paper.language`)
     authors: tuple[tuple[Name, Name], ...]  # (Arabic, romanised) per creator
+    # Each creator's affiliation on the item (`author_affiliations`), in the order of
+    # `authors`; None for one without (and for a corporate author).
+    affiliations: tuple[Text | None, ...]
     editors: tuple[tuple[Name, Name], ...]
     title: Text
     container: Text
@@ -205,6 +211,19 @@ def person_names(person: Person) -> tuple[Name, Name]:
     return arabic or either, latin or either
 
 
+def author_affiliations(proc: Proceedings, paper: Paper) -> tuple[Text | None, ...]:
+    """The affiliation each of the item's people gave on it, in the order of `people`:
+    the item's own for them (`affiliations:` in its paper.yaml), else their entry's in
+    people.yaml (`Proceedings.affiliation_on`); None where there is neither."""
+    return tuple(_affiliation(proc.affiliation_on(paper, pid)) for pid in paper.people)
+
+
+def _affiliation(value: Text | None) -> Text | None:
+    """An affiliation as one-line text; None for none (or one that is a gap in both)."""
+    text = _text(value) if value is not None else None
+    return text if text is not None and (text.ar or text.en) else None
+
+
 def corporate_author(proc: Proceedings) -> Text:
     """Who an item without people is cited under: the volume's publisher."""
     return proc.conference.publisher
@@ -253,6 +272,7 @@ def standing_note(paper: Paper) -> Text:
 
 def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
     conf = proc.conference
+    affiliations = author_affiliations(proc, paper)
     if paper.people:
         authors = tuple(person_names(p) for p in proc.people_of(paper))
     else:
@@ -260,10 +280,12 @@ def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
         # A corporate author is a name too: never left out, even where its English is a gap.
         authors = ((Name(body.shown("ar").text, corporate=True),
                     Name(body.shown("en").text, corporate=True)),)
+        affiliations = (None,)
     editors = tuple(person_names(proc.person(pid)) for pid in conf.editors)
     site = base_url(conf)
     return Record(
-        key=key, kind=paper.kind, language=paper.language, authors=authors, editors=editors,
+        key=key, kind=paper.kind, language=paper.language, authors=authors,
+        affiliations=affiliations, editors=editors,
         title=_text(paper.title), container=_text(conf.title), event_title=_text(conf.title),
         place=_text(conf.city), publisher=_text(conf.publisher),
         date=proc.session(paper.session).day, event_dates=(conf.start, conf.end),

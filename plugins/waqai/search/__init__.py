@@ -9,6 +9,8 @@ Wiring (plugins/waqai/site/plugin.py): the site loads `SCRIPT` on every page,
 `page_record(...)` for each hand-written page in `on_page_content`, and
 `write_search_indexes(...)` in `on_post_build`, once per build (generated pages
 are indexed from the model, so the last language pass writes every language).
+The build of an archive's home page calls `write_archive_indexes(...)` instead: one
+index of every volume, at the archive's root (`search/archive.py`).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from waqai.data.model import LANGS, Lang, Proceedings
+from waqai.search.archive import write_archive_indexes
 from waqai.search.index import IndexFolder, IndexStats, Terms
 from waqai.search.query import search
 from waqai.search.records import Record, lang_of_url, page_record, records
 
 __all__ = ["SCRIPT", "INDEX_DIR", "IndexFolder", "Record", "Terms", "page_record",
            "write_search_index", "write_search_indexes", "first_query_bytes", "search",
-           "IndexStats"]
+           "IndexStats", "write_archive_indexes"]
 
 SCRIPT = "assets/javascripts/waqai-search.js"  # in overrides/, copied by the theme
 INDEX_DIR = "search"

@@ -2,7 +2,8 @@
 
 Layout of `search/<lang>/` (JSON, UTF-8):
 
-    index.json   {"v": 1, "id": hash, "docs": N, "block": B, "shards": [first term, …]}
+    index.json   {"v": 1, "id": hash, "docs": N, "block": B, "shards": [first term, …]};
+                 an archive's index adds "volumes": [[path, label], …] (search/archive.py)
     t<i>.json    shard i of the terms, sorted: {"term": postings, …}; shard i holds
                  the terms from shards[i] up to (not including) shards[i + 1]
     d<j>.json    documents j·B … j·B + B − 1: [[url, title, kind, sub], …]; a title
@@ -128,8 +129,10 @@ class IndexFolder:
     (test_search_index checks the result equals a fresh build's, file by file).
     """
 
-    def __init__(self, terms_of: Terms | None = None) -> None:
+    def __init__(self, terms_of: Terms | None = None,
+                 volumes: Sequence[tuple[str, str]] = ()) -> None:
         self.terms_of = terms_of if terms_of is not None else Terms()
+        self.volumes = [list(volume) for volume in volumes]  # an archive's (path, label)s
         self.docs: list[Record] = []
         self.doc_terms: list[dict[str, int]] = []  # per doc: term -> best weight
         self.postings: dict[str, dict[int, int]] = {}  # term -> {doc id: best weight}
@@ -200,11 +203,13 @@ class IndexFolder:
                 self.blocks[block] = _dump(rows)
             files[f"d{block}.json"] = self.blocks[block]
 
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(_dump(self.volumes).encode() if self.volumes else b"")
         for name in sorted(files):
             digest.update(name.encode() + b"\0" + files[name].encode())
-        manifest = {"v": FORMAT, "id": digest.hexdigest()[:12], "docs": len(self.docs),
-                    "block": BLOCK, "shards": firsts}
+        manifest: dict[str, object] = {"v": FORMAT, "id": digest.hexdigest()[:12],
+                                       "docs": len(self.docs), "block": BLOCK, "shards": firsts}
+        if self.volumes:
+            manifest["volumes"] = self.volumes
         files["index.json"] = _dump(manifest)
         return files, len(firsts)
 

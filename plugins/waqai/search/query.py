@@ -52,6 +52,7 @@ class Answer:
     ids: list[int]  # every matching document, best first
     results: list[list[str]]  # [url, title, kind, sub] of the first PAGE
     fetched: list[str] = field(default_factory=list)  # file names, in order, no repeats
+    volumes: list[list[str]] = field(default_factory=list)  # an archive's [path, label]s
 
 
 class IndexReader:
@@ -93,7 +94,7 @@ class IndexReader:
         ids = sorted(totals, key=lambda d: (-totals[d], d))
         block = manifest["block"]
         results = [self.get(f"d{d // block}.json")[d % block] for d in ids[:PAGE]]
-        return Answer(ids, results, list(self.fetched))
+        return Answer(ids, results, list(self.fetched), manifest.get("volumes", []))
 
 
 def search(site_dir: Path, lang: str, query: str) -> Answer:

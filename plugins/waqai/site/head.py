@@ -20,6 +20,11 @@ Names, the same way on both language pages:
   `honorificPrefix`, never part of `name`. English pages give the English
   counterpart of the honorific where English has one (`labels.HONORIFICS_EN`).
 
+Affiliations: each person's on the item (`record.author_affiliations`: the one the item
+gives them, else their own), as `citation_author_institution` right after that person's
+`citation_author` (Scholar reads each institution as the author's before it), and as the
+`affiliation` of their JSON-LD `Person`; nothing for a person without one.
+
 A text or name that is a translation gap in the page's language is the other
 language's, and says so: a `lang` on its Scholar tag (`langs` beside the values),
 and a JSON-LD value object, `{"@value": "…", "@language": "ar"}`, in place of a
@@ -45,7 +50,7 @@ from waqai.data.model import (
     lang_root,
 )
 from waqai.exports.common import page_range
-from waqai.exports.record import corporate_author, person_names
+from waqai.exports.record import author_affiliations, corporate_author, person_names
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
 from waqai.urls import base_url
@@ -111,6 +116,16 @@ def person_ld(person: Person, lang: Lang) -> dict[str, Any]:
     return data
 
 
+def organization_ld(name: Text, lang: Lang) -> dict[str, Any]:
+    """A Schema.org `Organization` of that name."""
+    return {"@type": "Organization", "name": ld(name, lang)}
+
+
+def affiliation_ld(affiliation: Text | None, lang: Lang) -> dict[str, Any]:
+    """A `Person`'s `affiliation`, an `Organization`; nothing when there is none."""
+    return {"affiliation": organization_ld(affiliation, lang)} if affiliation else {}
+
+
 def absolute_url(proc: Proceedings, lang: Lang, url: str) -> str:
     """The address under `site_url` of a generated page (`url` as in `PageSpec.url`)."""
     return f"{base_url(proc.conference)}{lang_root(lang)}{url}"
@@ -129,7 +144,7 @@ def volume_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
     """The proceedings volume as a Schema.org `Book`."""
     conf = proc.conference
     return {"@type": "Book", "name": ld(conf.title, lang), "url": conf.site_url,
-            "publisher": {"@type": "Organization", "name": ld(conf.publisher, lang)},
+            "publisher": organization_ld(conf.publisher, lang),
             **doi_ld(volume_doi(conf))}
 
 
@@ -144,8 +159,7 @@ def event_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
         "location": {"@type": "Place", "name": ld(conf.venue, lang),
                      "address": f"{conf.city.shown(lang).text}, "
                                 f"{conf.country.shown(lang).text}"},
-        "organizer": [{"@type": "Organization", "name": ld(o.name, lang)}
-                      for o in conf.organisers],
+        "organizer": [organization_ld(o.name, lang) for o in conf.organisers],
     }
 
 
@@ -160,8 +174,7 @@ def person_page_ld(person: Person, lang: Lang, page_url: str) -> dict[str, Any]:
     about = person_ld(person, lang)
     if person.position:
         about["jobTitle"] = ld(person.position, lang)
-    if person.affiliation:
-        about["affiliation"] = {"@type": "Organization", "name": ld(person.affiliation, lang)}
+    about |= affiliation_ld(person.affiliation, lang)
     return {"@context": "https://schema.org", "@type": "ProfilePage", "url": page_url,
             "inLanguage": lang, "mainEntity": about}
 
@@ -205,6 +218,9 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                pdf_url: str = "") -> dict[str, Any]:
     conf = proc.conference
     people = proc.people_of(paper)
+    # What each of them gave as their affiliation on this item, as the record has it.
+    affiliations = author_affiliations(proc, paper)
+    institutions = [a.shown(lang) if a else Shown("", lang) for a in affiliations]
     # The day of the item's session: the date every export gives it (exports/record.py).
     date = proc.session(paper.session).day
     title = paper.title.shown(lang)
@@ -217,8 +233,9 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "headline": ld_text(title, lang),
         "name": ld_text(title, lang),
         "inLanguage": paper.language,  # the item's, the same on both pages (not the page's)
-        "author": [person_ld(p, lang) for p in people]
-        or [{"@type": "Organization", "name": ld(corporate_author(proc), lang)}],
+        "author": [person_ld(p, lang) | affiliation_ld(a, lang)
+                   for p, a in zip(people, affiliations, strict=True)]
+        or [organization_ld(corporate_author(proc), lang)],
         "datePublished": date.isoformat(),
         "keywords": [ld_text(Shown(word, keywords_lang), lang) for word in keywords],
         # The proceedings volume the item belongs to, and the event it was presented at.
@@ -248,6 +265,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         "citation": {} if not people else {
             "title": title.text,
             "authors": [scholar_name(p, lang) for p in people],
+            # Each author's `citation_author_institution` ("" for none), in their order.
+            "institutions": [institution.text for institution in institutions],
             "publication_date": date.strftime("%Y/%m/%d"),
             "conference_title": conference.text,
             "language": paper.language,  # the item's, as every export says
@@ -262,7 +281,8 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
             "langs": {"title": foreign(title, lang), "conference_title": foreign(conference, lang),
                       "publisher": foreign(publisher, lang),
                       "keywords": foreign(Shown("", keywords_lang), lang),
-                      "authors": [foreign(p.name.shown(lang), lang) for p in people]},
+                      "authors": [foreign(p.name.shown(lang), lang) for p in people],
+                      "institutions": [foreign(i, lang) for i in institutions]},
         },
         "json_ld": json_ld,
     }

@@ -1,4 +1,6 @@
-"""The site's name and address come from `papers/conference.yaml`, and from nowhere else.
+"""The site's name and address come from `papers/conference.yaml`, and from nowhere else
+(an archive's home page: from `papers/archive.yaml`; a volume of it: from its
+`Proceedings`, whose `site_url` is the archive's followed by the volume's id).
 
 MkDocs insists on a `site_name` in `mkdocs.yml`; Waqai's says `Waqai`, a
 placeholder that the conference's Arabic title replaces, and i18n's English
@@ -25,47 +27,63 @@ left as it is.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from waqai.data.model import DEFAULT_LANG, LANGS, Conference, Lang
+from waqai.data.model import DEFAULT_LANG, LANGS, Conference, Lang, Text
 from waqai.site.share import site_sentence
 
 PLACEHOLDER_NAME = "Waqai"
 
 
-def apply_identity(config: MkDocsConfig, conference: Conference, data_file: str, *,
+class SiteIdentity(NamedTuple):
+    """What names a site: its title, its address, and the sentence describing it in a
+    language (its `site_description`)."""
+
+    title: Text
+    site_url: str
+    sentence: Callable[[Lang], str]
+
+
+def conference_identity(conference: Conference) -> SiteIdentity:
+    return SiteIdentity(conference.title, conference.site_url,
+                        functools.partial(site_sentence, conference))
+
+
+def apply_identity(config: MkDocsConfig, identity: SiteIdentity, data_file: str, *,
                    serving: bool) -> None:
-    """Set the site's name in every language and its address from `conference`."""
+    """Set the site's name in every language and its address from `identity`."""
     config_file = Path(config.config_file_path).name
     conflicts = []
-    title = conference.title.shown(DEFAULT_LANG).text  # a gap: the English title
+    title = identity.title.shown(DEFAULT_LANG).text  # a gap: the English title
     if config.site_name not in (PLACEHOLDER_NAME, title):
         conflicts.append(f"site_name is “{config.site_name}”; {data_file} has title.ar “{title}”")
-    if not serving and config.site_url and config.site_url != conference.site_url:
+    if not serving and config.site_url and config.site_url != identity.site_url:
         conflicts.append(f"site_url is “{config.site_url}”; {data_file} has "
-                         f"“{conference.site_url}”")
+                         f"“{identity.site_url}”")
     for language in translated_languages(config):
-        wanted = conference.title.shown(cast(Lang, language.locale)).text
+        wanted = identity.title.shown(cast(Lang, language.locale)).text
         if language.site_name not in (None, wanted):
             conflicts.append(f"the i18n site_name of “{language.locale}” is "
                              f"“{language.site_name}”; {data_file} has title.{language.locale} "
                              f"“{wanted}”")
         language.site_name = wanted
-        language.site_description = site_sentence(conference, cast(Lang, language.locale))
+        language.site_description = identity.sentence(cast(Lang, language.locale))
     if conflicts:
         raise PluginError(
             f"{config_file} and {data_file} disagree on the site's identity: "
             + "; ".join(conflicts) + f". The conference's own file is the one source: remove "
             f"those values from {config_file} (site_name may stay “{PLACEHOLDER_NAME}”).")
     config.site_name = title
-    config.site_description = site_sentence(conference, DEFAULT_LANG)
+    config.site_description = identity.sentence(DEFAULT_LANG)
     if not (serving and config.site_url):
-        config.site_url = conference.site_url
+        config.site_url = identity.site_url
 
 
 IDENTITY_TEXTS = ("site_name", "site_description")

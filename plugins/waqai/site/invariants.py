@@ -148,15 +148,16 @@ def check_site(proc: Proceedings, site_dir: Path, pages: PageIds | None = None,
     return misses
 
 
-def built_site_problems(plan: SitePlan, site_dir: Path, pages: PageIds, *,
+def built_site_problems(plan: SitePlan | None, site_dir: Path, pages: PageIds, *,
                         papers: bool = True) -> str | None:
     """What is wrong with the built site, as a build's error, or None: an unsafe address on
-    a page (always looked for), a paper missing from a place it belongs (with `papers`)."""
+    a page (always looked for), a paper of `proc` missing from a place it belongs (with
+    `papers`)."""
     unsafe = pages.unsafe()
     if unsafe:
         return ("A page links to an address that is not http(s), mailto or the site's own:\n  "
                 + "\n  ".join(unsafe))
-    misses = check_site(plan.proc, site_dir, pages, plan) if papers else []
+    misses = check_site(plan.proc, site_dir, pages, plan) if papers and plan is not None else []
     if misses:
         return "Not every paper is where it belongs:\n  " + "\n  ".join(misses)
     return None

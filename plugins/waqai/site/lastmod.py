@@ -10,15 +10,23 @@ date of its file in `docs/` (`data/revised.py` has the rules: git, else mtime).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Protocol
 
 from mkdocs.structure.files import Files
 
 from waqai.data.revised import revision_dates
-from waqai.site.generated import GeneratedPages
 
 
-def stamp_lastmod(files: Files, pages: GeneratedPages, docs_dir: str) -> None:
+class DatedPages(Protocol):
+    """Generated pages and when their data changed (`generated.GeneratedPages` are)."""
+
+    def __contains__(self, src_uri: object) -> bool: ...
+    def lastmod(self, src_uri: str) -> dt.date | None: ...
+
+
+def stamp_lastmod(files: Files, pages: DatedPages, docs_dir: str) -> None:
     """Give each page of this language pass its `update_date` from its data."""
     written = revision_dates(Path(docs_dir))
     for file in files.documentation_pages():

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from waqai import search
+from waqai.data.archive import Archive
 from waqai.data.model import Lang
 from waqai.published import open_to_readers
 from waqai.site.invariants import PageIds, built_site_problems
@@ -118,13 +119,15 @@ class OpenBuild:
             files.append(file)
         return files
 
-    def finish(self, site_dir: Path, plan: SitePlan, assets: Iterable[object], *,
-               check_papers: bool = True) -> None:
+    def finish(self, site_dir: Path, plan: SitePlan | None, assets: Iterable[object], *,
+               check_papers: bool = True, archive: Archive | None = None) -> None:
         """The whole site's last steps, once every language is written: every export on
         disk (raising what writing them met), the 404 page, the site's own `assets`
         (extra scripts and styles) minified, the search indexes, the site's folder open
         to readers (MkDocs' `serve` builds into a temporary one); then what the built
-        site must not have (`invariants.built_site_problems`) fails the build."""
+        site must not have (`invariants.built_site_problems`) fails the build. Without
+        `proc` (an archive's home page) there is no paper to check, and the search index
+        is the `archive`'s, of every volume."""
         open_to_readers(site_dir)
         if self.writer is not None:
             try:
@@ -134,8 +137,11 @@ class OpenBuild:
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
         minify_assets(site_dir, [str(asset) for asset in assets])
-        search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
-                                    self.search_indexes)
+        if plan is not None:
+            search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
+                                        self.search_indexes)
+        elif archive is not None:
+            search.write_archive_indexes(archive, site_dir)
         problem = built_site_problems(plan, site_dir, self.page_ids, papers=check_papers)
         if problem:
             raise PluginError(problem)

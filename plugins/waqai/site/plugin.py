@@ -18,6 +18,10 @@ mkdocs-static-i18n runs a build per language, the second from inside the first o
 - `on_post_build`, before i18n's: the site's name as plain text for the next pass; after
   it, once: the exports' child process, 404 page, minified assets, search indexes, then
   no unsafe link on any page and every paper everywhere it belongs (`invariants.py`).
+- On an archive of volumes, `build` runs one build per volume (the option `volume`
+  names it: its pages are those of one volume) and one for the archive's home page
+  (`volume` empty: `archivehome.py`, which writes the archive's own citation files at the
+  end, and has no card; its search index is every volume's, `search/archive.py`).
 - Under `serve` builds are dirty and partial: `self.serve` (`incremental.py`) keeps what
   rebuilds reuse and, in `on_pre_build`, decides what changed; `on_nav` reads the titles
   of nav pages a dirty build skips.
@@ -36,10 +40,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from waqai import search
+from waqai.data.archiveload import is_archive
+from waqai.published import write_all
+from waqai.site.archivehome import ArchiveHomePages, archive_home_pages
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
 from waqai.site.head import absolute_alternates
-from waqai.site.identity import apply_identity, escape_identity, unescape_identity
+from waqai.site.identity import (
+    apply_identity,
+    conference_identity,
+    escape_identity,
+    unescape_identity,
+)
 from waqai.site.incremental import ServeState, read_skipped_titles
 from waqai.site.lastmod import stamp_lastmod
 from waqai.site.loading import DataFolder
@@ -61,6 +73,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def __init__(self) -> None:
         self.data = DataFolder()
         self._pages: GeneratedPages | None = None  # this build's, from self.data
+        self.home: ArchiveHomePages | None = None  # instead, the build of an archive's home
         self._build: OpenBuild | None = None  # first pass's on_config to last on_post_build
         self.serve: ServeState | None = None  # under `serve` only
         self.compiled_templates = MemoryBytecodeCache()  # both language passes use it
@@ -69,6 +82,11 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def pages(self) -> GeneratedPages:
         assert self._pages is not None, "on_config runs before every other page event"
         return self._pages
+
+    @property
+    def generated(self) -> GeneratedPages | ArchiveHomePages:
+        """This build's generated pages: a volume's, or an archive's home."""
+        return self.home if self.home is not None else self.pages
 
     @property
     def build(self) -> OpenBuild:
@@ -83,18 +101,30 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             self.serve = ServeState()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        # The search script, on every page (on_config runs once per language).
+        data_dir = self.config.data_dir
+        if self._build is None and not self.config.volume and is_archive(
+                Path(config.config_file_path).resolve().parent / data_dir):
+            self.home = archive_home_pages(config, data_dir)
+        if self.home is not None:
+            config.nav = ["index.md"]  # the archive's home is its build's one page
         if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
+            # The search script, on every page (on_config runs once per language).
             config.extra_javascript.append(search.SCRIPT)
         if self._build is not None:
             # i18n's next language pass: both languages are made from the same data,
             # even if a file is saved while the build runs.
             return config
         serving = self.serve is not None
-        self._pages = self.data.pages(config, self.config.data_dir, serving=serving,
-                                      bounds=self.config.bounds())
-        apply_identity(config, self.pages.proc.conference,
-                       f"{self.config.data_dir}/conference.yaml", serving=serving)
+        if self.home is not None:
+            apply_identity(config, self.home.identity, f"{data_dir}/archive.yaml",
+                           serving=serving)
+        else:
+            volume = self.config.volume  # a volume of an archive, or "" (one volume)
+            self._pages = self.data.pages(config, data_dir, serving=serving,
+                                          bounds=self.config.bounds(), volume=volume)
+            apply_identity(config, conference_identity(self.pages.proc.conference),
+                           f"{data_dir}/{volume + '/' if volume else ''}conference.yaml",
+                           serving=serving)
         site_dir = Path(config.site_dir)
         self._build = self.serve.open_build(site_dir) if self.serve else OpenBuild(site_dir)
         return config
@@ -114,7 +144,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     @event_priority(50)
     def _add_placeholders(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Before i18n: one File per generated page and language, as if in docs_dir."""
-        for file in self.pages.placeholders(config, self.serve.included if self.serve else None):
+        for file in self.generated.placeholders(config,
+                                                self.serve.included if self.serve else None):
             files.append(file)
         return files
 
@@ -123,7 +154,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         """After i18n: the localised files' content; the exports, the card (at the root)
         and the papers' files (beside each page)."""
         skip = self.serve.skip_if_current if self.serve is not None else None
-        self.build.hand_written_now |= self.pages.fill_all(files, skip)
+        self.build.hand_written_now |= self.generated.fill_all(files, skip)
+        if self.home is not None:
+            return files
         for export in self.build.export_files(config, self.pages, self.pages.copies):
             files.append(export)
         return files
@@ -135,22 +168,24 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     # -- pages ---------------------------------------------------------------
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        prepare_env(env, self.compiled_templates, card_globals(self.pages.proc, config.site_url))
+        card = {} if self.home is not None else card_globals(self.pages.proc, config.site_url)
+        scope = "archive" if self.home is not None else "volume" if self.config.volume else ""
+        prepare_env(env, self.compiled_templates, card, scope)
         escape_identity(config)
-        stamp_lastmod(files, self.pages, config.docs_dir)
+        stamp_lastmod(files, self.generated, config.docs_dir)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         # A generated page has no Markdown body (its template does the work).
-        if page.file.src_uri in self.pages and not markdown.strip():
+        if page.file.src_uri in self.generated and not markdown.strip():
             page.render = functools.partial(render_empty, page)  # type: ignore[method-assign]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        if page.file.src_uri in self.pages:
-            return self.pages.body(page.file.src_uri, html)
+        if page.file.src_uri in self.generated:
+            return self.generated.body(page.file.src_uri, html)
         # A hand-written page: searchable too.
         self.build.hand_written[page.file.dest_uri] = search.page_record(page.url, page.title, html)
         return html
@@ -158,9 +193,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_page_context(  # type: ignore[override]  # MkDocs' TypedDict has no "waqai" key
             self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
             nav: Any) -> dict[str, Any] | None:
-        if page.file.src_uri in self.pages:
-            context["waqai"] = self.pages.view(page.file.src_uri)
-            elsewhere = self.pages.elsewhere(page.file.src_uri)
+        if page.file.src_uri in self.generated:
+            context["waqai"] = self.generated.view(page.file.src_uri)
+            elsewhere = self.generated.elsewhere(page.file.src_uri)
             if elsewhere is not None:
                 lead_switch_to(config.extra, *elsewhere)
         return context
@@ -168,14 +203,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = set_html_dir(output)
         src_uri = page.file.src_uri
-        generated = src_uri in self.pages
-        if generated and (elsewhere := self.pages.elsewhere(src_uri)) is not None:
+        generated = src_uri in self.generated
+        if generated and (elsewhere := self.generated.elsewhere(src_uri)) is not None:
             output = drop_alternate(output, elsewhere[0])
         output = absolute_alternates(output, page.canonical_url)
-        if generated and (title_lang := self.pages.title_lang(src_uri)) is not None:
+        if generated and (title_lang := self.generated.title_lang(src_uri)) is not None:
             output = mark_header_title(output, title_lang)
         self.build.page_ids.record(page.file.dest_uri, output,
-                                   lists=self.pages.listed(src_uri) if generated else ())
+                                   lists=self.generated.listed(src_uri) if generated else ())
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -200,8 +235,12 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if build is None:
             return
         site_dir = Path(config.site_dir)
-        build.finish(site_dir, self.pages.plan, [*config.extra_css, *config.extra_javascript],
-                     check_papers=self.config.check_invariants)
+        if self.home is not None:
+            write_all(site_dir, self.home.files)
+        build.finish(site_dir, None if self.home is not None else self.pages.plan,
+                     [*config.extra_css, *config.extra_javascript],
+                     check_papers=self.config.check_invariants,
+                     archive=self.home.archive if self.home is not None else None)
         if self.serve is not None:
             self.serve.finish(site_dir)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -45,19 +46,41 @@ class DirtyBuildNotices(logging.Filter):
 
 def build_site(config_file: Path, site_dir: Path) -> int:
     """Build into a fresh staging folder; replace `site_dir` only when the build succeeded."""
+    return build_staged(site_dir, lambda staging: build_part(config_file, staging))
+
+
+def build_part(config_file: Path, site_dir: Path, volume: str | None = None) -> str | None:
+    """One MkDocs build into `site_dir`: the whole site of a one-volume data folder, or with
+    `volume` one part of an archive's (that volume, or "": its home). Why it failed, or None.
+
+    MkDocs reads plugin options from mkdocs.yml only, so the volume is set on the loaded
+    config, where mkdocs.yml would have set it."""
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        if volume is not None:
+            config.plugins["proceedings"].config["volume"] = volume
+        build(config)
+    except MkDocsException as err:
+        return f"Build failed: {err}"
+    return None
+
+
+def build_staged(site_dir: Path, build_into: Callable[[Path], str | None]) -> int:
+    """Build into a fresh staging folder with `build_into` (which says why it failed, or
+    None); replace `site_dir` by it only when the build succeeded."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_folder(site_dir)
     try:
-        build(load_config(str(config_file), site_dir=str(staging)))
-    except MkDocsException as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {err}", file=sys.stderr)
-        print(f"The previous site in {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
+        failure = build_into(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if failure is not None:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(failure, file=sys.stderr)
+        print(f"The previous site in {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
     swap_in(staging, site_dir)
     return 0
 

@@ -50,15 +50,19 @@ def autoescape_waqai_templates(env: Environment) -> Callable[[str | None], bool]
     return autoescape
 
 
-def prepare_env(env: Environment, compiled: MemoryBytecodeCache, card: dict[str, Any]) -> None:
+def prepare_env(env: Environment, compiled: MemoryBytecodeCache, card: dict[str, Any],
+                search_scope: str = "") -> None:
     """Waqai's settings for one build's theme environment.
 
     Besides autoescaping and the kept bytecode, every template (Material's
     overridden partials on hand-written pages too) gets the interface words of both
-    languages as `waqai_labels[lang]`, and the volume's card (`share.card_globals`) as
-    `waqai_card`.
+    languages as `waqai_labels[lang]`, the volume's card (`share.card_globals`) as
+    `waqai_card`, and what the search box searches in an archive of volumes as
+    `waqai_search_scope`: "archive" (its home page), "volume" (a volume's pages, which
+    can widen to the archive) or "" (a one-volume site).
     """
     env.autoescape = autoescape_waqai_templates(env)
     env.bytecode_cache = compiled
     env.globals["waqai_labels"] = {lang: labels_for(lang) for lang in LANGS}
     env.globals["waqai_card"] = card
+    env.globals["waqai_search_scope"] = search_scope

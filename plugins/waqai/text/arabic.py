@@ -33,6 +33,8 @@ __all__ = [
     "latin_index_letter",
     "name_identity",
     "latin_identity",
+    "latin_bare",
+    "latin_family_without_article",
     "filed_name",
     "person_sort_key",
     "person_index_letter",
@@ -322,8 +324,9 @@ _AYN_HAMZA = str.maketrans(dict.fromkeys("ʿʾʻʼ'‘’`", None))
 _LATIN_ARTICLE = re.compile(r"^(?:[ae]l[\s\-'’‘ʼ]+|a(sh|th|dh|zh|[tdrzsn])-(?=\1))(?=\S)")
 
 
-def _latin_bare(text: str) -> str:
-    """Casefolded, without accents and without ʿ ʾ marks."""
+def latin_bare(text: str) -> str:
+    """Casefolded, without accents and without ʿ ʾ marks (apostrophes too): how a romanised
+    name is compared."""
     text = unicodedata.normalize("NFKC", text).translate(_AYN_HAMZA).casefold()
     return _strip_latin_accents(text).strip()
 
@@ -333,7 +336,7 @@ def _latin_words(text: str) -> str:
 
 
 def _latin_key(text: str) -> str:
-    return _latin_words(_latin_bare(text))
+    return _latin_words(latin_bare(text))
 
 
 def latin_family_without_article(family: str) -> str:

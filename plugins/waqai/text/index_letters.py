@@ -8,13 +8,11 @@ of any other script its code point (`u05d0`). A letter that both indexes file un
 one letter whichever page it is on: "O" in the English index and "O" among the Arabic
 index's names without an Arabic spelling both have the slug `o`.
 
-Letter pages and person pages share `people/` (`people/ain/`, `people/nayef-alomari/`),
-so no person's id may be a letter's slug (`is_letter_slug`; `check` says so).
+Letter pages have a folder of their own (`names/ain/`, beside `people/nayef-alomari/`),
+so a person's id may be anything, a letter's slug too.
 """
 
 from __future__ import annotations
-
-import re
 
 OTHER = "#"  # the heading of names that start with no letter (waqai.text.arabic)
 OTHER_SLUG = "other"
@@ -25,8 +23,6 @@ ARABIC_SLUGS = {
     "ض": "dad", "ط": "tah", "ظ": "zah", "ع": "ain", "غ": "ghain", "ف": "feh", "ق": "qaf",
     "ك": "kaf", "ل": "lam", "م": "meem", "ن": "noon", "ه": "heh", "و": "waw", "ي": "yeh",
 }
-_NAMED = frozenset(ARABIC_SLUGS.values()) | {OTHER_SLUG}
-_LATIN_OR_CODE_POINT = re.compile(r"[a-z]|u[0-9a-f]{4,6}")
 
 
 def letter_heading(letter: str) -> str:
@@ -45,7 +41,3 @@ def letter_slug(letter: str) -> str:
         return letter.lower()
     return f"u{ord(letter):04x}"
 
-
-def is_letter_slug(slug: str) -> bool:
-    """Whether `slug` is, or may one day be, the slug of a letter page."""
-    return slug in _NAMED or _LATIN_OR_CODE_POINT.fullmatch(slug) is not None

@@ -136,6 +136,14 @@ LABELS: dict[str, Text] = {
                        "Each item's page also has a “Cite” panel."),
     "about": Text("عن هذه الوقائع", "About these proceedings"),
     "publisher": Text("الناشر", "Publisher"),
+    # The home page of an archive of volumes.
+    "volumes": Text("المجلدات", "Volumes"),
+    "volumes_by_year": Text("مجلدات الأرشيف، الأحدث أولًا", "The volumes, newest first"),
+    "cite_archive": Text("الاستشهاد بالأرشيف كاملًا", "Cite the whole archive"),
+    "archive_files": Text(
+        "بيانات الاستشهاد بجميع مشاركات مجلدات الأرشيف، مجلدًا بعد مجلد، في ملف واحد لكل صيغة:",
+        "Citation data for every item of every volume, volume by volume, one file per format:"),
+    "with_abstracts": Text("مع الملخصات", "with abstracts"),
     "official_page": Text("الصفحة الرسمية للمؤتمر", "The conference's official page"),
     "statements": Text("تصريحات عن المؤتمر", "Statements about the conference"),
     "editors_notes": Text("ملاحظات المحررين", "Notes from the editors"),
@@ -159,12 +167,21 @@ LABELS: dict[str, Text] = {
     "search_type": Text("اكتب للبحث", "Type to start searching"),
     "search_more": Text("نتائج أخرى", "More results"),
     "search_failed": Text("تعذّر تحميل فهرس البحث", "The search index could not be loaded"),
+    # An archive's search (issue 31): its home page's box searches every volume; a
+    # volume's box searches the volume, and this box widens it to every volume.
+    "search_placeholder_archive": Text("ابحث في مجلدات الأرشيف كلها",
+                                       "Search every volume of the archive"),
+    "search_all_volumes": Text("البحث في كل المجلدات", "Search all volumes"),
     # Page descriptions (<meta name="description">), filled with str.format:
     # {conference} the conference's title, {title} the page's, {kind} an item's kind.
     "describe_site": Text("وقائع مؤتمر «{conference}»: البحوث والجلسات والمتحدثون، "
                           "بالعربية والإنجليزية.",
                           "The proceedings of {conference}: papers, sessions and speakers, "
                           "in Arabic and English."),
+    # {archive} the archive's title.
+    "describe_archive": Text("«{archive}»: وقائع مؤتمراته مجلدًا مجلدًا، بالعربية والإنجليزية.",
+                             "{archive}: the proceedings of its conferences, volume by volume, "
+                             "in Arabic and English."),
     "describe_about": Text("عن وقائع مؤتمر «{conference}»: من عقده ونظّمه، وكيف يُستشهد بها.",
                            "About the proceedings of {conference}: who held and organised it, "
                            "and how to cite it."),

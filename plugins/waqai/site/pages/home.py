@@ -6,7 +6,7 @@ An organiser who wants other words writes `docs/index.<lang>.md` or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -14,7 +14,7 @@ from waqai.book import BOOK_FILE
 from waqai.data.dois import volume_doi
 from waqai.data.model import Conference, Lang, Proceedings, Shown, other_lang
 from waqai.exports.files import programme_ics_path, volume_file
-from waqai.exports.record import FORMS
+from waqai.exports.record import FORMS, Form
 from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
 from waqai.site.pages.common import doi_view, person_brief, shown
@@ -30,17 +30,42 @@ def _place(conf: Conference, lang: Lang) -> Context:
                                                              shown(conf.country, lang)))}
 
 
-def volume_makeup(proc: Proceedings) -> str:
-    """What the volume's citation files hold, as the suffix of the labels describing their
-    forms: "" when every item is Arabic (the original form in Arabic script, the romanised
-    one with English titles in brackets), "_english" when every item is English (both forms
-    the same records, in English), "_mixed" when there are items in each language. The
-    files list the items in the volume (`Paper.in_volume`); without any, the volume's own
-    language says."""
-    langs = {paper.lang for paper in proc.papers if paper.in_volume} or {proc.conference.lang}
+def listed_langs(proc: Proceedings) -> set[Lang]:
+    """The languages of the items the volume's files list (`Paper.in_volume`); without any,
+    the volume's own language."""
+    return {paper.lang for paper in proc.papers if paper.in_volume} or {proc.conference.lang}
+
+
+def makeup(langs: set[Lang]) -> str:
+    """What citation files of items in `langs` hold, as the suffix of the labels describing
+    their forms: "" when every item is Arabic (the original form in Arabic script, the
+    romanised one with English titles in brackets), "_english" when every item is English
+    (both forms the same records, in English), "_mixed" when there are items in each."""
     if len(langs) > 1:
         return "_mixed"
     return "" if langs == {"ar"} else "_english"
+
+
+def volume_makeup(proc: Proceedings) -> str:
+    """What the volume's citation files hold (`makeup`)."""
+    return makeup(listed_langs(proc))
+
+
+# A form's files: (format's name, site path, what it adds or "") for each.
+FormFiles = Callable[[Form], Iterable[tuple[str, str, str]]]
+
+
+def citation_files(lang: Lang, suffix: str, links: Links, files_of: FormFiles) -> list[Context]:
+    """Both forms of some citation files, the page's own language's first, each described as
+    it is for their items (`suffix`: `makeup`'s), each with its files (`files_of`)."""
+    forms = FORMS if lang == "ar" else tuple(reversed(FORMS))
+    return [{"form": form, "label": LABELS[f"form_{form}{suffix}"].get(lang),
+             "files": [{"format": name, "url": links.asset(path), "file": path, "note": note}
+                       for name, path, note in files_of(form)]} for form in forms]
+
+
+def volume_files(form: Form) -> list[tuple[str, str, str]]:
+    return [(name, volume_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
 
 
 def home_specs(plan: SitePlan) -> Iterable[PageSpec]:
@@ -55,14 +80,6 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
     programme, people = links.page(PROGRAMME_URL), links.page(PEOPLE_URL)
     figures = (("items", len(proc.papers), programme), ("sessions", len(proc.sessions), programme),
                ("speakers", len(proc.people), people), ("days", len(conf.days), programme))
-    # Both forms of the citation files, the page's own language's first, each described as
-    # it is for this volume's items.
-    forms = FORMS if lang == "ar" else tuple(reversed(FORMS))
-    makeup = volume_makeup(proc)
-    citation_files = [{"form": form, "label": LABELS[f"form_{form}{makeup}"].get(lang),
-                       "files": [{"format": name, "url": links.asset(volume_file(fmt, form)),
-                                  "file": volume_file(fmt, form)}
-                                 for fmt, name in VOLUME_FORMATS]} for form in forms]
     calendar = programme_ics_path(lang)  # the calendar in the page's language
     exports = [{"label": LABELS["programme_calendar"].get(lang), "format": "ics",
                 "url": links.asset(calendar), "file": calendar}]
@@ -82,7 +99,7 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
         },
         "figures": [{"name": name, "count": count, "label": LABELS[name].get(lang), "url": url}
                     for name, count, url in figures],
-        "citation_files": citation_files,
+        "citation_files": citation_files(lang, volume_makeup(proc), links, volume_files),
         "exports": exports,
         "about_url": links.page(ABOUT_URL),
         "volume_doi": doi_view(volume_doi(conf)),

@@ -1,0 +1,106 @@
+"""`build` on an archive of volumes: one MkDocs build per part, each in its own process.
+
+The parts are the archive's home page (built into a folder of the staging folder, then
+lifted to its root: MkDocs empties the folder it builds into) and each volume, built
+as a one-volume site into "<volume id>/" (`runner.build_part` names the volume to the
+plugin). As many run at once as there are cores, never more than there are parts, and
+each process builds one part and ends, so no process's memory grows with the archive.
+The parent validated the archive; a child forked from it finds that result in
+`archivecheck.validate_archive_cached` (where the platform spawns instead, each child
+validates the whole archive again). The site is replaced only when every part built; at
+the first failure no more parts start, and the staging folder goes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from multiprocessing.connection import wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import NamedTuple, cast
+
+from waqai.site.runner import build_part, build_staged, show_mkdocs_log
+
+HOME_FOLDER = ".archive-home"  # no volume's id: an id starts with a letter or digit
+
+
+class Part(NamedTuple):
+    volume: str  # "" for the archive's home page
+    site_dir: Path
+
+    @property
+    def name(self) -> str:
+        return f"volume {self.volume}" if self.volume else "the archive's home page"
+
+
+def build_archive(config_file: Path, site_dir: Path, volume_ids: Sequence[str],
+                  verbose: bool = False) -> int:
+    """Build the archive's site into `site_dir`, replaced only when every part built."""
+    def build_into(staging: Path) -> str | None:
+        parts = [Part("", staging / HOME_FOLDER),
+                 *(Part(volume, staging / volume) for volume in volume_ids)]
+        failed = build_parts(config_file, parts, verbose)
+        if failed:
+            return "Not built: " + ", ".join(part.name for part in failed) + "."
+        lift(staging / HOME_FOLDER, staging)
+        return None
+
+    return build_staged(site_dir, build_into)
+
+
+def build_parts(config_file: Path, parts: Sequence[Part], verbose: bool) -> list[Part]:
+    """Build every part, each in a process of its own, as many at once as there are cores;
+    the parts that failed (after the first, none is started)."""
+    waiting = list(parts)
+    running: dict[int, tuple[BaseProcess, Part]] = {}
+    failed: list[Part] = []
+    workers = min(os.cpu_count() or 1, len(parts))
+    try:
+        while running or (waiting and not failed):
+            while waiting and not failed and len(running) < workers:
+                part = waiting.pop(0)
+                started = multiprocessing.Process(target=build_in_child,
+                                                  args=(config_file, part, verbose))
+                started.start()
+                running[started.sentinel] = (started, part)
+            for sentinel in wait(list(running)):
+                ended, part = running.pop(cast(int, sentinel))
+                ended.join()
+                if ended.exitcode != 0:
+                    failed.append(part)
+    finally:  # interrupted: end the builds this started
+        for process, _ in running.values():
+            process.terminate()
+            process.join()
+    return failed
+
+
+def build_in_child(config_file: Path, part: Part, verbose: bool) -> None:
+    """A child process's work: one part; its exit status says whether it built."""
+    show_mkdocs_log(verbose)  # inherited when forked; set anew when spawned
+    try:
+        failure = build_part(config_file, part.site_dir, part.volume)
+    except Exception as err:  # noqa: BLE001 - one line, as the command line gives its own
+        log = config_file.parent / ".waqai" / "last-error.txt"
+        log.parent.mkdir(exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        failure = (f"Internal error: {type(err).__name__}: {err}. This is a bug in Waqai; the "
+                   f"details are in .waqai/last-error.txt")
+    if failure is not None:
+        print(f"{failure} ({part.name})", file=sys.stderr)
+        sys.exit(1)
+
+
+def lift(folder: Path, into: Path) -> None:
+    """Move the entries of `folder` into `into` (no volume's folder has their names), then
+    remove `folder`."""
+    for entry in folder.iterdir():
+        target = into / entry.name
+        if target.exists():
+            raise FileExistsError(f"{target} is both a volume's and the archive's")
+        entry.rename(target)
+    folder.rmdir()
