@@ -26,6 +26,9 @@ class ArchiveInfo:
     site_url: str  # ends in "/"; each volume is at site_url + "<volume id>/"
     publisher: Text | None = None
     description: Text | None = None
+    # The volume whose pages were at the site's root before the site became an archive
+    # (`archiveconvert`): the build keeps its old addresses (`site.redirects`).
+    moved_from_root: str | None = None
 
 
 @dataclass(frozen=True)
