@@ -24,6 +24,7 @@ from waqai.data.archive import Archive
 from waqai.data.archivecheck import validate_archive_cached
 from waqai.data.model import LANGS, Lang
 from waqai.exports.archive import archive_site_files
+from waqai.published import write_all
 from waqai.site.generated import front_matter
 from waqai.site.identity import SiteIdentity
 from waqai.site.loading import loaded_or_refused
@@ -34,6 +35,8 @@ from waqai.site.pages.archive import (
     archive_home_spec,
     archive_sentence,
 )
+from waqai.site.pages.bounds import PageBounds
+from waqai.site.redirects import hand_written_pages, keep_old_addresses
 from waqai.text.labels import labels_for
 
 
@@ -55,6 +58,15 @@ class ArchiveHomePages:
     def files(self) -> dict[str, str]:
         """The archive's own export files (path below the site's root -> text)."""
         return archive_site_files(self.archive)
+
+    def write_files(self, site_dir: Path, config: MkDocsConfig, data_dir: str,
+                    bounds: PageBounds) -> None:
+        """The archive's own files, then the old addresses of a volume that was the site's
+        root (`redirects`), where the archive has nothing of its own."""
+        write_all(site_dir, self.files)
+        root = Path(config.config_file_path).resolve().parent
+        keep_old_addresses(self.archive, site_dir, root / data_dir, bounds,
+                           hand_written_pages(config))
 
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self.pages

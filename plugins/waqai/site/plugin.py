@@ -41,7 +41,6 @@ from mkdocs.structure.pages import Page
 
 from waqai import search
 from waqai.data.archiveload import is_archive
-from waqai.published import write_all
 from waqai.site.archivehome import ArchiveHomePages, archive_home_pages
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
@@ -236,7 +235,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             return
         site_dir = Path(config.site_dir)
         if self.home is not None:
-            write_all(site_dir, self.home.files)
+            self.home.write_files(site_dir, config, self.config.data_dir, self.config.bounds())
         build.finish(site_dir, None if self.home is not None else self.pages.plan,
                      [*config.extra_css, *config.extra_javascript],
                      check_papers=self.config.check_invariants,
