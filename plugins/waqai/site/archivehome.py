@@ -7,8 +7,10 @@ the same theme and i18n passes as a volume's build; its pages are the archive's 
 (`pages/archive.py`) only: the hand-written pages of `docs/` belong to each volume. Its
 files are the archive's whole citation files and each person's (`exports.archive`,
 `archive_site_files`), made once from the data and written at the end of the build; the
-volumes' own files are each volume's build's. Its search index is every volume's
-(`search/archive.py`, written by `passes.OpenBuild.finish`); it has no card of its own yet.
+volumes' own files are each volume's build's (but at the old addresses of a volume that
+was the site's root, which this build keeps: `redirects.py`). Its search index is every
+volume's (`search/archive.py`, written by `passes.OpenBuild.finish`); it has no card of its
+own yet.
 """
 
 from __future__ import annotations
