@@ -211,15 +211,24 @@ def test_init_archive_on_one_volume_points_to_the_conversion(project: Path) -> N
     assert "init --archive --first-volume <id>" in result.err
 
 
-def test_conference_yaml_without_site_url_is_refused(project: Path) -> None:
+@pytest.mark.parametrize(("change", "said"), [
+    ((r"^site_url: .*\n", ""), "papers/conference.yaml site_url: is needed"),
+    # U+2028 is a line break to YAML: the next field shares site_url's line.
+    ((r"^(site_url: .*?) +# .*\n", "\\1\u2028"), "papers/conference.yaml site_url: cannot be "
+     "moved by editing the file in place"),
+    ((r"\A", "{"), "papers/conference.yaml:3 is not valid YAML"),
+])
+def test_a_conference_yaml_it_cannot_split_is_refused(project: Path, change: tuple[str, str],
+                                                      said: str) -> None:
     conference = project / "papers" / "conference.yaml"
-    conference.write_text(re.sub(r"^site_url: .*\n", "", conference.read_text(encoding="utf-8"),
+    conference.write_text(re.sub(*change, conference.read_text(encoding="utf-8"), count=1,
                                  flags=re.MULTILINE), encoding="utf-8")
     before = tree(project / "papers")
     result = run_waqai(project, "init", "--archive", "--first-volume", VOLUME)
     assert result.code == 1
-    assert result.err.startswith("Cannot make an archive of these proceedings: "
-                                 "papers/conference.yaml site_url: is needed")
+    assert result.err.startswith(f"Cannot make an archive of these proceedings: {said}"), \
+        result.err
+    assert "nothing was changed" in result.err
     assert tree(project / "papers") == before
 
 

@@ -191,10 +191,9 @@ def taken_fields(text: str, shown: str, problems: list[Problem]) -> Taken | None
                                 "`site_url: …`), as `python3 build.py init` writes them, then "
                                 "run the command again."))
         return None
-    lines = text.splitlines(keepends=True)
     spans: dict[str, tuple[int, int]] = {}
     for name in ("title", SITE_URL):
-        span = field_lines(root, name, lines)
+        span = field_span(root, name, text)
         if span is None:
             problems.append(Problem(shown, name, "is needed: it becomes archive.yaml's, and "
                                     "without it the archive has none; nothing was changed.",
@@ -207,37 +206,74 @@ def taken_fields(text: str, shown: str, problems: list[Problem]) -> Taken | None
     (title_from, title_to), (url_from, url_to) = spans["title"], spans[SITE_URL]
 
     def taken(start: int, end: int) -> str:  # archive.yaml's lines, each ending its line
-        block = "".join(lines[start:end])
+        block = text[start:end]
         return block if block.endswith("\n") else block + "\n"
 
-    return Taken(rest="".join(lines[:url_from] + lines[url_to:]),
-                 site_url=taken(url_from, url_to), title=taken(title_from, title_to))
+    split = Taken(rest=text[:url_from] + text[url_to:], site_url=taken(url_from, url_to),
+                  title=taken(title_from, title_to))
+    if not splits_cleanly(text, split):
+        problems.append(Problem(shown, SITE_URL, "cannot be moved by editing the file in place: "
+                                "its lines hold more than the field; nothing was changed.",
+                                "Write `title` and `site_url` each on lines of their own, as "
+                                "`python3 build.py init` writes them, then run the command "
+                                "again."))
+        return None
+    return split
 
 
-def field_lines(root: yaml.MappingNode, name: str,
-                lines: list[str]) -> tuple[int, int] | None:
-    """The lines (first, past the last) of the top-level field `name`, with the comment
-    lines right above it; None when it is not a field of its own lines."""
+def splits_cleanly(text: str, split: Taken) -> bool:
+    """Whether the texts read as the whole did: the rest as every field but `site_url`,
+    archive.yaml's lines as the title and `site_url` (a check on the cut, whatever line
+    breaks the file holds)."""
+    whole = yaml.safe_load(text)
+    try:
+        rest, moved = yaml.safe_load(split.rest), yaml.safe_load(split.title + split.site_url)
+    except yaml.YAMLError:
+        return False
+    return bool(rest == {key: value for key, value in whole.items() if key != SITE_URL}
+                and moved == {"title": whole["title"], SITE_URL: whole[SITE_URL]})
+
+
+def field_span(root: yaml.MappingNode, name: str, text: str) -> tuple[int, int] | None:
+    """Where the top-level field `name` is in `text` (start, end: whole lines, with the
+    comment lines right above it); None when it is not, or not on lines of its own. By the
+    parser's own character offsets, so that what it counts as a line break decides."""
     for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == name:
-            if key.start_mark.column != 0:
-                return None
-            first = key.start_mark.line
-            while first > 0 and lines[first - 1].startswith("#") \
-                    and not lines[first - 1].startswith(MODELINE):
-                first -= 1
-            end = value.end_mark
-            last = end.line if end.column == 0 else end.line + 1  # a block ends at a line start
-            # A block's end is the next field's line: the comments above that are the next's.
-            while last > key.start_mark.line + 1 and (is_comment(lines[last - 1])
-                                                      or not lines[last - 1].strip()):
-                last -= 1
-            return first, last
+        if not (isinstance(key, yaml.ScalarNode) and key.value == name):
+            continue
+        if key.start_mark.column != 0:
+            return None
+        start = key.start_mark.index
+        while start > 0:
+            above = line_start(text, start - 1)
+            if not text.startswith("#", above) or text.startswith(MODELINE, above):
+                break
+            start = above
+        end = value.end_mark.index
+        if value.end_mark.column != 0:
+            end = line_end(text, end)
+        elif not isinstance(value, yaml.ScalarNode):
+            # A block mapping or list ends where the next field starts: the blank and
+            # comment lines before that are the next field's.
+            first_line = line_end(text, key.start_mark.index)
+            while end > first_line:
+                above = line_start(text, end - 1)
+                if text[above:end].strip() and not text[above:end].lstrip().startswith("#"):
+                    break
+                end = above
+        return start, end
     return None
 
 
-def is_comment(line: str) -> bool:
-    return line.lstrip().startswith("#")
+def line_start(text: str, at: int) -> int:
+    """Where the line holding the character at `at` starts."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def line_end(text: str, at: int) -> int:
+    """Past the end of the line holding `at`, its line break included."""
+    found = text.find("\n", at)
+    return len(text) if found < 0 else found + 1
 
 
 def yaml_files(base: Path, moves: list[str]) -> list[Path]:
