@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 from anthology_volume import ARCHIVE, write_archive
-from archive_project import validated
-from conftest import copy_tool, run_waqai
+from archive_project import built_site, validated
+from conftest import copy_tool
 from waqai.site.invariants import check_archive_site
 from waqai.site.pages.archiveplan import ArchivePlan
 from waqai.site.runner import build_part
@@ -141,8 +141,7 @@ class PersonPage(HTMLParser):
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = copy_tool(tmp_path_factory.mktemp("archive") / "project")
     write_archive(ARCHIVE, built / "papers")
-    result = run_waqai(built, "build")
-    assert result.code == 0, result.err
+    built_site(built)
     return built
 
 
