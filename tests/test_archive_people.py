@@ -248,17 +248,6 @@ def test_a_shared_persons_volume_pages_link_to_their_archive_page(
                     site / root / "people" / person_id / "index.html").resolve()
 
 
-def test_a_single_volume_links_to_no_archive(tmp_path: Path) -> None:
-    from anthology_volume import WANLP_2022, write_volume
-
-    project = copy_tool(tmp_path / "project")
-    write_volume(WANLP_2022, project / "papers")
-    assert build_part(project / "mkdocs.yml", project / "site") is None
-    person = page(project / "site", "people/houda-bouamor/index.html")
-    assert 'data-person-id="houda-bouamor"' in person
-    assert "waqai-archive-person" not in person
-
-
 def index_people(site: Path, root: str) -> Counter[str]:
     """Every data-person-id of the archive's index in one language: its page and its
     letter pages."""
