@@ -248,6 +248,19 @@ def test_a_shared_persons_volume_pages_link_to_their_archive_page(
                     site / root / "people" / person_id / "index.html").resolve()
 
 
+def test_each_page_links_the_persons_citation_files(site: Path, shared: set[str]) -> None:
+    export = re.compile(r'<a class="waqai-export" href="([^"]+)" download="([^"]+)">')
+    for person_id in shared:
+        for root in LANG_ROOTS:
+            html = page(site, f"{root}people/{person_id}/index.html")
+            links = export.findall(html)
+            assert sorted(name for _, name in links) == sorted(
+                f"people/{person_id}/{person_id}.{suffix}" for suffix in ("bib", "en.bib"))
+            for href, name in links:
+                target = (site / root / "people" / person_id / href).resolve()
+                assert target == (site / name).resolve() and target.is_file()
+
+
 def index_people(site: Path, root: str) -> Counter[str]:
     """Every data-person-id of the archive's index in one language: its page and its
     letter pages."""
