@@ -199,3 +199,18 @@ def test_the_archive_index_and_each_persons_items_across_the_volumes(project: Pa
         for person_id, keys in theirs.items():
             html = page(site, f"{root}people/{person_id}/index.html")
             assert set(re.findall(r'<li class="waqai-item" data-paper-id="([^"]+)"', html)) == keys
+
+
+def test_an_archive_page_missing_an_item_fails_the_build(rebuilt: Path) -> None:
+    """The after-build check runs in the archive's own build too: a person's page in the
+    archive that leaves off an item fails it, and the site stays as it was."""
+    before = site_digest(rebuilt / "site")
+    rewrite(rebuilt / "overrides/waqai/archive-person.html",
+            (r"papers = volume\.papers ", "papers = volume.papers[1:] "))
+    result = run_waqai(rebuilt, "build")
+    assert result.code == 1, result.out
+    assert "Not every paper is where it belongs" in result.err
+    assert "missing from the archive's page of" in result.err
+    assert "(the archive's home page)" in result.err
+    assert "Traceback" not in result.err
+    assert site_digest(rebuilt / "site") == before
