@@ -61,6 +61,12 @@ class VolumeItem(NamedTuple):
     volume: Volume
     paper: Paper
 
+    @property
+    def key(self) -> str:
+        """The item's id across the archive: "<volume id>/<item id>" (the archive's pages
+        list items by it, for the after-build check)."""
+        return f"{self.volume.id}/{self.paper.id}"
+
 
 def volume_order(volume: Volume) -> tuple[object, ...]:
     """Volumes are listed by their conference's dates, then by id."""

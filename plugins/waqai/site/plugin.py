@@ -103,7 +103,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         data_dir = self.config.data_dir
         if self._build is None and not self.config.volume and is_archive(
                 Path(config.config_file_path).resolve().parent / data_dir):
-            self.home = archive_home_pages(config, data_dir)
+            self.home = archive_home_pages(config, data_dir, self.config.bounds())
         if self.home is not None:
             config.nav = ["index.md"]  # the archive's home is its build's one page
         if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
@@ -239,7 +239,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         build.finish(site_dir, None if self.home is not None else self.pages.plan,
                      [*config.extra_css, *config.extra_javascript],
                      check_papers=self.config.check_invariants,
-                     archive=self.home.archive if self.home is not None else None)
+                     archive=self.home.plan if self.home is not None else None)
         if self.serve is not None:
             self.serve.finish(site_dir)
 
