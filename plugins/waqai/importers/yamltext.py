@@ -68,6 +68,27 @@ def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
     return text
 
 
+def with_item(text: str, path: Sequence[str], item: str) -> str:
+    """`text` with `item` (YAML on one line) added at the end of the list at `path`: on a
+    line of its own in a block list, after a comma in a flow list; as it is when there is
+    no list there. The other items, and the comments among them, stay as they are."""
+    root = _root(text)
+    node = _node(root, path) if root is not None else None
+    if not isinstance(node, yaml.SequenceNode):
+        return text
+    if node.flow_style or not node.value:
+        at = node.value[-1].end_mark.index if node.value else node.start_mark.index + 1
+        value = f", {item}" if node.value else item
+        return text[:at] + value + text[at:] if text[node.start_mark.index] == "[" else text
+    end = node.value[-1].end_mark.index
+    while end > 0 and text[end - 1] in " \n":  # a block item ends where the next token starts
+        end -= 1
+    line_end = text.find("\n", end)
+    if text[end:line_end if line_end >= 0 else None].strip().startswith("#"):
+        end = line_end if line_end >= 0 else len(text)  # the item's comment stays on its line
+    return f"{text[:end]}\n{' ' * node.start_mark.column}- {item}{text[end:]}"
+
+
 def with_field(text: str, key: str, line: str, after: str) -> str:
     """`text` (a YAML mapping) with the top-level `line` (`key: …`) added on the line after
     the field `after` (else at the end); as it is when it has `key` already, whatever its
