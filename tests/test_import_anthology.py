@@ -105,6 +105,37 @@ def test_check_passes_with_only_the_warnings_that_make_sense(
     assert ": error:" not in result.output
 
 
+# Issue 31's five spellings that are likely one person each, as the XML spells them.
+PAIRS = [(("Niama", "El Khbir"), ("Niama", "El Elkhbir")),
+         (("Rawan", "Al-Matham"), ("Rawan", "Almatham")),
+         (("Vijay", "Shanker"), ("K", "Vijay-Shanker")),
+         (("Samhaa R.", "El-Beltagy"), ("Samhaa", "El-Beltagy")),
+         (("Abdulrahman Khalifa", "AAlAbdulsalam"), ("Abdurahman", "AAlAbdulsalam"))]
+
+
+def test_the_five_spelling_pairs_are_kept_apart_and_warned_of(
+        imported: tuple[Path, str]) -> None:
+    project, _ = imported
+    ids = {(n["given"], n["family"]): pid
+           for pid, entry in _load(project / "papers" / "people.yaml").items()
+           for n in entry["latin"]}
+    output = run_waqai(project, "check").output
+    for one, other in PAIRS:
+        assert ids[one] != ids[other]
+        assert any("may be the same person" in line and f"({ids[one]}" in line
+                   and f"({ids[other]}" in line for line in output.splitlines()), (one, other)
+
+
+def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
+    project = _archive_project(tmp_path)
+    before = _tree(project / "papers")
+    result = run_waqai(project, "import", "acl-anthology", str(WANLP_2022), "--dry-run")
+    assert result.code == 0, result.output
+    assert "+++ b/papers/wanlp-2022/2022-wanlp-1-1/paper.yaml" in result.out
+    assert "66 new items" in result.out and "would be written" in result.out
+    assert _tree(project / "papers") == before
+
+
 def test_the_people_of_both_volumes_are_one_entry_each(imported: tuple[Path, str]) -> None:
     papers = imported[0] / "papers"
     node = yaml.compose((papers / "people.yaml").read_text("utf-8"))
@@ -346,6 +377,56 @@ def test_the_anthology_id_makes_one_person_across_spellings_and_imports(tmp_path
     before = _tree(project / "papers")
     assert _import(project, one, two).code == 0
     assert _tree(project / "papers") == before
+
+
+OLD_STYLE = r"""<?xml version='1.0' encoding='UTF-8'?>
+<collection id="P18">
+  <volume id="1" ingest-date="2018-08-01" type="proceedings">
+    <meta><booktitle>Proceedings of the 56th Annual Meeting of the Association for
+      Computational Linguistics (Volume 1: Long Papers)</booktitle>
+      <publisher>Association for Computational Linguistics</publisher>
+      <address>Melbourne, Australia</address><month>July</month><year>2018</year></meta>
+    <paper id="188">
+      <title>A <fixed-case>F</fixed-case>rench Paper on <tex-math>\alpha</tex-math>-Rules</title>
+      <author><first>Marie</first><last>Curie</last></author>
+      <abstract>About <tex-math>\alpha</tex-math>.</abstract>
+      <erratum id="1" hash="8eecd4c3" date="2022-09-20">P18-1188e1</erratum>
+      <erratum id="2" hash="8eecd4c4">P18-1188e2</erratum>
+      <language>fra</language>
+      <attachment hash="12345678" type="software">P18-1188.Software.zip</attachment>
+      <attachment hash="a6a7a5a4" type="poster">P18-1188.Poster.pdf</attachment>
+      <retracted date="2022-05-06">Paper was intended for the non-archival track.</retracted>
+      <bibkey>curie-2018-french</bibkey>
+    </paper>
+  </volume>
+</collection>
+"""
+
+
+def test_old_ids_errata_attachments_a_retraction_and_a_third_language(tmp_path: Path) -> None:
+    project = _archive_project(tmp_path)
+    xml = tmp_path / "P18.xml"
+    xml.write_text(OLD_STYLE, "utf-8")
+    result = _import(project, xml)
+    assert result.code == 0, result.output
+    item = _load(project / "papers" / "p18-1" / "p18-1188" / "paper.yaml")
+    assert item["source"] == "aclanthology:P18-1188"
+    assert item["title"]["en"] == "A French Paper on α-Rules"
+    assert item["fixed_case"] == ["French"]
+    assert item["version_of_record"] == "https://aclanthology.org/P18-1188/"
+    assert item["errata"] == [{"date": "2022-09-20", "en": "Erratum 1 "
+                               "(https://aclanthology.org/P18-1188e1.pdf)."}]
+    assert item["attachments"] == [{
+        "type": "code", "url": "https://aclanthology.org/attachments/P18-1188.Software.zip",
+        "label": {"ar": "الشيفرة", "en": "Software"}}]
+    assert (item["status"], item["notice"]) == ("retracted", {
+        "date": "2022-05-06", "en": "Paper was intended for the non-archival track."})
+    assert item["language"] == "en"  # where the text is: the note says what the XML said
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert any("Erratum 2" in n and "has no date" in n for n in notes)
+    assert any("poster" in n and "P18-1188.Poster.pdf" in n for n in notes)
+    assert any("“fra”" in n for n in notes)
+    assert "α" in (project / "papers/p18-1/p18-1188/abstract.en.md").read_text("utf-8")
 
 
 def _refused(tmp_path: Path, name: str, data: bytes | None = None,

@@ -8,8 +8,9 @@ citations keep, `text/casing.py`), `<tex-math>` (`texmath.readable`), `<i>`, `<b
 `<url>`. Its `<author>`s have `<first>`, `<last>`, an `<affiliation>` given on that
 paper, and may have an `id` (the Anthology's, telling namesakes apart) and an `orcid`.
 Revisions, errata, attachments and videos are files the Anthology serves; they are
-kept as its links. Nothing of a paper is imported when one of its values is refused
-(`cells.clean`); the XML itself is read within bounds (`xmlsafe`).
+kept as its links. A `<retracted>` or `<removed>` paper keeps its dated notice.
+Nothing of a paper is imported when one of its values is refused (`cells.clean`); the
+XML itself is read within bounds (`xmlsafe`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Why and when a paper was retracted or removed."""
+
+    status: str  # Waqai's: "retracted", or "withdrawn" for the Anthology's <removed>
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Item:
     anthology_id: str  # "2022.wanlp-1.11"
     where: Where
@@ -68,6 +78,7 @@ class Item:
     corrections: tuple[Correction, ...]
     links: tuple[Link, ...]
     language: str  # the XML's <language> (ISO 639-2/3, e.g. "ara"); "" when English
+    notice: Notice | None = None
 
     @property
     def page(self) -> str:
@@ -266,7 +277,16 @@ def _item(paper: ET.Element, volume_id: str, collection: str,
         return None
     return Item(anthology_id, where, title, tuple(fixed), abstract, authors, value("pages"),
                 value("doi"), value("bibkey"), _corrections(paper, anthology_id),
-                _links(paper), value("language"))
+                _links(paper), value("language"), _notice(paper, where, reading))
+
+
+def _notice(paper: ET.Element, where: Where, reading: _Reading) -> Notice | None:
+    for tag, status in (("retracted", "retracted"), ("removed", "withdrawn")):
+        element = paper.find(tag)
+        if element is not None:
+            return Notice(status, element.get("date", ""),
+                          reading.text(element, where.at(tag)))
+    return None
 
 
 def _corrections(paper: ET.Element, anthology_id: str) -> tuple[Correction, ...]:

@@ -10,10 +10,10 @@ programme); a volume imported before keeps both as the editors have them. Each p
 `<volume>/<its Anthology id as a slug>/`, found again on re-import by its `source:`; what
 the Anthology owns (the English title and its fixed-case words, the people, their
 affiliations on the item, pages, DOI, the version of record, the English abstract) is
-updated in place, the editors' lines (translations, key, session, order, errata and
-attachments once written) kept. People are matched once across every volume
-(`people.Planner`'s `People`): by the Anthology's author id, else ORCID, else name; a
-spelling the Anthology's id gives a known person is added to their `latin:`. Importing
+updated in place, the editors' lines (translations, key, session, order, errata,
+attachments and a retraction's notice once written) kept. People are matched once
+across every volume (`people.People`): by the Anthology's author id, else ORCID, else
+name; a spelling the Anthology's id gives a known person is added to their `latin:`. Importing
 the same files again writes nothing.
 """
 
@@ -261,8 +261,22 @@ class AnthologyPlanner:
                 lines += [f"  {person}:", *_english(affiliation, "    ")]
         lines += self._checked(item, "pages", PAGES) + self._checked(item, "doi", DOI)
         lines.append(f"version_of_record: {quoted(item.page)}")
-        lines += self._links(item) + self._errata(item)
+        lines += self._links(item) + self._errata(item) + self._notice(item)
         return "\n".join(lines) + "\n"
+
+    def _notice(self, item: Item) -> list[str]:
+        """A retracted or removed paper's `status` and `notice`, when it is dated."""
+        notice = item.notice
+        if notice is None:
+            return []
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", notice.date):
+            self.plan.notes.append(f"{item.anthology_id}: the Anthology marks it "
+                                   f"{notice.status} without a date: write `status: "
+                                   f"{notice.status}` and its dated `notice:`.")
+            return []
+        text = notice.text or f"{notice.status.capitalize()} in the ACL Anthology."
+        return [f"status: {notice.status}",
+                f"notice: {{date: {quoted(notice.date)}, en: {quoted(text)}}}"]
 
     def _checked(self, item: Item, name: str, pattern: re.Pattern[str]) -> list[str]:
         value = getattr(item, name)
