@@ -468,6 +468,21 @@ def test_a_huge_file_is_refused(tmp_path: Path) -> None:
     assert "huge.xml: error: is 104,857,600 bytes" in output
 
 
+def test_a_bidi_control_in_a_title_is_refused_naming_the_paper(tmp_path: Path) -> None:
+    xml = WANLP_2022.read_text("utf-8").replace("Joint Coreference", "Joint \u202eCoreference", 1)
+    output = _refused(tmp_path, "2022.wanlp.xml", xml.encode())
+    assert "2022.wanlp.xml: error: paper 2022.wanlp-1.2 <title>: contains an invisible " \
+        "Unicode bidi control" in output
+
+
+def test_a_file_given_twice_is_imported_once(tmp_path: Path) -> None:
+    project = _archive_project(tmp_path)
+    result = _import(project, WANLP_2022, WANLP_2022)
+    assert result.code == 0, result.output
+    assert "warning: volume 2022.wanlp-1: is given twice" in result.output
+    assert "66 new items" in result.output
+
+
 def test_not_an_anthology_file_is_refused(tmp_path: Path) -> None:
     assert "is not well-formed XML" in _refused(tmp_path, "broken.xml", b"<collection")
     assert "is not an ACL Anthology collection" in _refused(

@@ -15,13 +15,14 @@ XML itself is read within bounds (`xmlsafe`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from waqai.data.problems import Problem, Severity
-from waqai.importers.cells import clean, errors_since, problem
+from waqai.importers.cells import clean, errors_since
 from waqai.importers.records import Author, Where
 from waqai.importers.texmath import readable
 from waqai.importers.xmlsafe import read_xml
@@ -112,11 +113,27 @@ class _Reading:
             return ""
         runs: list[tuple[str, bool]] = []
         _inline(element, runs, markdown, False)
-        value = clean("".join(text for text, _ in runs), where, self.problems,
-                      multiline=markdown)
+        found: list[Problem] = []
+        value = clean("".join(text for text, _ in runs), where, found, multiline=markdown)
+        # The field is the place (“paper 2022.wanlp-1.1 <title>”): the message need not
+        # say it again.
+        self.problems += [dataclasses.replace(p, message=p.message.removeprefix(
+            f"“{where.column}”: ")) for p in found]
         if value and fixed is not None:
             fixed.extend(_fixed_words(runs))
         return value or ""
+
+
+def _problem(where: Where, message: str, fix: str,
+             severity: Severity = Severity.ERROR) -> Problem:
+    """A problem at the place `where` names (the XML has no lines to give)."""
+    return Problem(where.file, where.column, message, fix, None, severity)
+
+
+def _at(where: Where, tag: str) -> Where:
+    """The place of `tag` inside the paper or volume `where` names: “paper 2022.wanlp-1.1
+    <title>”, so that a message names the paper as well as the field."""
+    return Where(where.file, where.row, f"{where.column} <{tag}>", where.unit)
 
 
 def _inline(element: ET.Element, runs: list[tuple[str, bool]], markdown: bool,
@@ -165,24 +182,30 @@ def read(paths: list[Path]) -> tuple[list[Volume], list[Problem]]:
             continue
         volumes += _collection(root, _Reading(str(path), problems))
     seen: dict[str, str] = {}
+    kept = []
     for volume in volumes:
+        if seen.get(volume.folder) == volume.anthology_id:
+            problems.append(_problem(volume.where, "is given twice; it is imported once.",
+                                    "Give each collection's file once.", Severity.WARNING))
+            continue
         if seen.setdefault(volume.folder, volume.anthology_id) != volume.anthology_id:
-            problems.append(problem(volume.where, f"the volumes {seen[volume.folder]} and "
+            problems.append(_problem(volume.where, f"the volumes {seen[volume.folder]} and "
                                     f"{volume.anthology_id} would both be {volume.folder}/.",
                                     "Import them into separate archives."))
-    return volumes, problems
+        kept.append(volume)
+    return kept, problems
 
 
 def _collection(root: ET.Element, reading: _Reading) -> list[Volume]:
     collection = root.get("id", "")
     where = Where(reading.shown, None, "collection", "line")
     if root.tag != "collection" or not re.match(r"^[A-Za-z0-9.-]{1,40}$", collection):
-        reading.problems.append(problem(where, "is not an ACL Anthology collection (its root "
+        reading.problems.append(_problem(where, "is not an ACL Anthology collection (its root "
                                         "is not <collection id=\"…\">).", FIX))
         return []
     volumes = [_volume(element, collection, reading) for element in root.findall("volume")]
     if not volumes:
-        reading.problems.append(problem(where, f"the collection {collection} holds no "
+        reading.problems.append(_problem(where, f"the collection {collection} holds no "
                                         "<volume>.", FIX))
     return [volume for volume in volumes if volume is not None]
 
@@ -212,18 +235,18 @@ def _volume(element: ET.Element, collection: str, reading: _Reading) -> Volume |
     where = Where(reading.shown, None, f"volume {volume_id}", "line")
     meta = element.find("meta")
     if not re.match(r"^[A-Za-z0-9-]{1,20}$", number) or meta is None:
-        reading.problems.append(problem(where, "the volume has no id or no <meta>.", FIX))
+        reading.problems.append(_problem(where, "the volume has no id or no <meta>.", FIX))
         return None
     before = len(reading.problems)
 
     def value(tag: str) -> str:
-        return reading.text(meta.find(tag), where.at(tag))
+        return reading.text(meta.find(tag), _at(where, tag))
 
     booktitle, year = value("booktitle"), value("year")
     if not booktitle or not re.match(r"^\d{4}$", year):
-        reading.problems.append(problem(where, "the volume's <meta> lacks its <booktitle> or "
+        reading.problems.append(_problem(where, "the volume's <meta> lacks its <booktitle> or "
                                         "<year>.", FIX))
-    editors = tuple(author for author in (_person(e, where.at("editor"), reading)
+    editors = tuple(author for author in (_person(e, _at(where, "editor"), reading)
                                           for e in meta.findall("editor")) if author)
     items = tuple(item for item in (_item(paper, volume_id, collection, reading)
                                     for paper in element.findall("paper")) if item)
@@ -234,11 +257,11 @@ def _volume(element: ET.Element, collection: str, reading: _Reading) -> Volume |
 
 
 def _person(element: ET.Element, where: Where, reading: _Reading) -> Author | None:
-    given = reading.text(element.find("first"), where.at("first"))
-    family = reading.text(element.find("last"), where.at("last"))
+    given = reading.text(element.find("first"), _at(where, "first"))
+    family = reading.text(element.find("last"), _at(where, "last"))
     person_id = element.get("id", "")
     if person_id and not re.match(r"^[a-z0-9][a-z0-9-]{0,99}$", person_id):
-        reading.problems.append(problem(where, f"“{person_id}” is not an Anthology person id; "
+        reading.problems.append(_problem(where, f"“{person_id}” is not an Anthology person id; "
                                         "the name is matched without it.", FIX,
                                         Severity.WARNING))
         person_id = ""
@@ -246,10 +269,11 @@ def _person(element: ET.Element, where: Where, reading: _Reading) -> Author | No
     if not family:
         given, family = "", given
     if not family:
-        reading.problems.append(problem(where, "a person has no name (<first>, <last>).", FIX))
+        reading.problems.append(_problem(where, "a person has no name (<first>, <last>).", FIX))
         return None
     return Author(given, family, where, orcid=orcid,
-                  affiliation=reading.text(element.find("affiliation"), where.at("affiliation")),
+                  affiliation=reading.text(element.find("affiliation"),
+                                           _at(where, "affiliation")),
                   key=f"aclanthology:{person_id}" if person_id else "")
 
 
@@ -259,19 +283,19 @@ def _item(paper: ET.Element, volume_id: str, collection: str,
     anthology_id = _paper_id(volume_id, number, collection)
     where = Where(reading.shown, None, f"paper {anthology_id}", "line")
     if not re.match(r"^[A-Za-z0-9]{1,10}$", number):
-        reading.problems.append(problem(where, "a <paper> has no id.", FIX))
+        reading.problems.append(_problem(where, "a <paper> has no id.", FIX))
         return None
     before = len(reading.problems)
     fixed: list[str] = []
-    title = reading.text(paper.find("title"), where.at("title"), fixed=fixed)
-    if not title:
-        reading.problems.append(problem(where.at("title"), "the paper has no title.", FIX))
-    authors = tuple(a for a in (_person(e, where.at("author"), reading)
+    title = reading.text(paper.find("title"), _at(where, "title"), fixed=fixed)
+    if not title and not errors_since(reading.problems, before):
+        reading.problems.append(_problem(_at(where, "title"), "the paper has no title.", FIX))
+    authors = tuple(a for a in (_person(e, _at(where, "author"), reading)
                                 for e in paper.findall("author")) if a)
-    abstract = reading.text(paper.find("abstract"), where.at("abstract"), markdown=True)
+    abstract = reading.text(paper.find("abstract"), _at(where, "abstract"), markdown=True)
 
     def value(tag: str) -> str:
-        return reading.text(paper.find(tag), where.at(tag))
+        return reading.text(paper.find(tag), _at(where, tag))
 
     if errors_since(reading.problems, before):
         return None
@@ -285,7 +309,7 @@ def _notice(paper: ET.Element, where: Where, reading: _Reading) -> Notice | None
         element = paper.find(tag)
         if element is not None:
             return Notice(status, element.get("date", ""),
-                          reading.text(element, where.at(tag)))
+                          reading.text(element, _at(where, tag)))
     return None
 
 
