@@ -358,11 +358,14 @@ def test_the_anthology_id_makes_one_person_across_spellings_and_imports(tmp_path
         '<author id="bo-wu-1" orcid="0000-0002-1825-0097"><first>Bo</first><last>Wu</last>'
         "<affiliation>Uni A</affiliation></author>"), "utf-8")
     two.write_text(_collection(
-        '<author id="ann-lee"><first>A.</first><last>Lee</last></author>'
-        '<author id="bo-wu-2"><first>Bo</first><last>Wu</last></author>', "two", 2021), "utf-8")
+        '<author id="ann-lee" orcid="0000-0002-1825-0098"><first>A.</first><last>Lee</last>'
+        '</author><author id="bo-wu-2"><first>Bo</first><last>Wu</last></author>', "two",
+        2021), "utf-8")
     assert _import(project, one).code == 0
     result = _import(project, two)
     assert result.code == 0, result.output
+    assert "warning: paper 2021.two-1.1 <author>: “0000-0002-1825-0098” is not an ORCID " \
+        "iD; it is left out." in result.output
     people = _load(project / "papers" / "people.yaml")
     assert {pid: entry["latin"] for pid, entry in people.items()} == {
         "ann-lee": [{"given": "Ann", "family": "Lee"}, {"given": "A.", "family": "Lee"}],
@@ -377,6 +380,33 @@ def test_the_anthology_id_makes_one_person_across_spellings_and_imports(tmp_path
     before = _tree(project / "papers")
     assert _import(project, one, two).code == 0
     assert _tree(project / "papers") == before
+
+
+def _volume(number: str, title: str, paper: str) -> str:
+    return (f'<volume id="{number}"><meta><booktitle>Proceedings of the 61st Meeting (Volume '
+            f"{title})</booktitle><publisher>ACL</publisher><address>Toronto, Canada</address>"
+            f"<month>July</month><year>2023</year></meta>{paper}</volume>")
+
+
+def test_each_volume_of_a_collection_is_a_volume_of_the_archive(tmp_path: Path) -> None:
+    project = _archive_project(tmp_path)
+    author = "<author><first>Ann</first><last>Lee</last></author>"
+    paper = (f'<paper id="1"><title>T</title>{author}<abstract>A.</abstract>'
+             "<bibkey>lee-2023-{}</bibkey></paper>")
+    xml = tmp_path / "2023.acl.xml"
+    xml.write_text(f'<collection id="2023.acl">'
+                   f'{_volume("long", "1: Long Papers", paper.format("t"))}'
+                   f'{_volume("short", "2: Short Papers", paper.format("t-short"))}'
+                   "</collection>", "utf-8")
+    result = _import(project, xml)
+    assert result.code == 0, result.output
+    for folder, volume in (("acl-2023-long", "long"), ("acl-2023-short", "short")):
+        item = _load(project / "papers" / folder / f"2023-acl-{volume}-1" / "paper.yaml")
+        assert item["source"] == f"aclanthology:2023.acl-{volume}.1"
+        assert item["people"] == ["ann-lee"]  # one person in both volumes
+    assert list(_load(project / "papers" / "people.yaml")) == ["ann-lee"]
+    conference = _load(project / "papers" / "acl-2023-short" / "conference.yaml")
+    assert conference["timezone"] == "America/Toronto"
 
 
 OLD_STYLE = r"""<?xml version='1.0' encoding='UTF-8'?>

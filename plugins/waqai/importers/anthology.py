@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from waqai.data.fields import valid_orcid
 from waqai.data.problems import Problem, Severity
 from waqai.importers.cells import clean, errors_since
 from waqai.importers.records import Author, Where
@@ -265,7 +266,12 @@ def _person(element: ET.Element, where: Where, reading: _Reading) -> Author | No
                                         "the name is matched without it.", FIX,
                                         Severity.WARNING))
         person_id = ""
-    orcid = element.get("orcid", "").strip()
+    orcid = re.sub(r"^https?://orcid\.org/", "", element.get("orcid", "").strip()).upper()
+    if orcid and not valid_orcid(orcid):
+        reading.problems.append(_problem(where, f"“{orcid}” is not an ORCID iD; it is left "
+                                         "out.", "Add the person's ORCID to people.yaml "
+                                         "after the import.", Severity.WARNING))
+        orcid = ""
     if not family:
         given, family = "", given
     if not family:

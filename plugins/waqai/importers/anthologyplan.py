@@ -248,6 +248,10 @@ class AnthologyPlanner:
         ]
         if KEY.match(item.bibkey):
             lines.append(f"key: {quoted(item.bibkey)}  # the Anthology's bibkey")
+        else:
+            self.plan.notes.append(f"{item.anthology_id}: no <bibkey> Waqai can use as a "
+                                   f"citation key (“{item.bibkey}”); `check` says which key "
+                                   "it derives: write it as `key:` before publishing.")
         lines += [f"source: {quoted('aclanthology:' + item.anthology_id)}",
                   f"session: {SESSION}", f"order: {order}", "kind: paper",
                   f"language: {self._language(item)}",
