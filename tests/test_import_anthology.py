@@ -313,6 +313,26 @@ def test_a_second_import_keeps_the_editors_lines(tmp_path: Path) -> None:
     assert paper.read_text("utf-8") == translated
 
 
+def test_a_newer_file_renames_an_author_and_their_affiliation_follows(tmp_path: Path) -> None:
+    project = _archive_project(tmp_path)
+    assert _import(project, WANLP_2022).code == 0
+    paper = project / "papers" / "wanlp-2022" / "2022-wanlp-1-1" / "paper.yaml"
+    text = paper.read_text("utf-8")
+    paper.write_text(text.replace('    ar: ""  # translation needed\n    en: "Kacst"',
+                                  '    ar: "كاكست"\n    en: "Kacst"', 1), "utf-8")
+    newer = tmp_path / "2022.wanlp.xml"
+    newer.write_text(WANLP_2022.read_text("utf-8").replace(
+        "<first>Sakhar</first><last>Alkhereyf</last>", "<first>Sakhr</first><last>Alkhereyf</last>",
+        1), "utf-8")
+    result = _import(project, newer)
+    assert result.code == 0, result.output
+    item = _load(paper)
+    assert item["people"][1] == "sakhr-alkhereyf"
+    assert item["affiliations"]["sakhr-alkhereyf"] == {"ar": "", "en": "Kacst"}
+    assert item["affiliations"]["abdulmohsen-al-thubaity"] == {"ar": "كاكست", "en": "Kacst"}
+    assert "sakhar-alkhereyf" not in item["affiliations"]
+
+
 def test_import_into_a_one_volume_papers_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = _tree(project / "papers")

@@ -32,6 +32,7 @@ from waqai.data.model import LatinName
 from waqai.data.problems import Problem
 from waqai.data.scaffold import quoted
 from waqai.data.schema import SCHEMA_DIR, modeline
+from waqai.data.yamlread import load
 from waqai.importers.anthology import SITE, Correction, Item, Link, Volume
 from waqai.importers.existing import PAPER_FILE, KnownPerson, read_existing
 from waqai.importers.language import item_language, language_of, slug
@@ -325,8 +326,8 @@ class AnthologyPlanner:
                  affiliations: dict[str, str]) -> str:
         values: dict[tuple[str, ...], str] = {
             ("title", "en"): quoted(item.title), ("people",): ids(people),
-            ("version_of_record",): quoted(item.page),
-            **{("affiliations", pid, "en"): quoted(a) for pid, a in affiliations.items()}}
+            ("version_of_record",): quoted(item.page)}
+        values.update(_affiliation_values(text, affiliations))
         if item.fixed_case:
             values[("fixed_case",)] = words(item.fixed_case)
         for name, pattern in (("pages", PAGES), ("doi", DOI)):
@@ -334,6 +335,25 @@ class AnthologyPlanner:
             if pattern.match(value):
                 values[(name,)] = quoted(value)
         return edited(text, values)
+
+
+def _affiliation_values(text: str, affiliations: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """The `edited` values that give the paper.yaml `text` the Anthology's affiliations:
+    each English one in place when the same people have one, else the whole field on one
+    line, the Arabic the editors wrote for a person kept, a person no longer among the
+    authors left out (as `check` would ask)."""
+    old = load(text, PAPER_FILE, [])
+    given = old.get("affiliations") if isinstance(old, dict) else None
+    given = given if isinstance(given, dict) else {}
+    if set(given) == set(affiliations):
+        return {("affiliations", pid, "en"): quoted(a) for pid, a in affiliations.items()}
+    pairs = []
+    for person, english in affiliations.items():
+        before = given.get(person)
+        arabic = before.get("ar") if isinstance(before, dict) else ""
+        pairs.append(f"{person}: {{ar: {quoted(arabic if isinstance(arabic, str) else '')}, "
+                     f"en: {quoted(english)}}}")
+    return {("affiliations",): "{" + ", ".join(pairs) + "}"}
 
 
 def _said(correction: Correction) -> str:
