@@ -23,10 +23,12 @@ from anthology_volume import FIXTURE, WANLP_2022, read_volume
 from conftest import EXAMPLE_PAPERS, copy_project, copy_tool, run_waqai
 from waqai.data.archive import Archive
 from waqai.data.archivecheck import validate_archive
+from waqai.data.model import LatinName
 from waqai.exports.bibtex import bib_title, paper_bibtex
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import paper_record
 from waqai.importers.texmath import readable
+from waqai.text.latin_names import LatinIndex, may_be_same
 
 FILES = (WANLP_2022, FIXTURE)
 VOLUMES = {"wanlp-2022": WANLP_2022, "arabicnlp-2023": FIXTURE}  # folder -> its XML
@@ -124,6 +126,19 @@ def test_the_five_spelling_pairs_are_kept_apart_and_warned_of(
         assert ids[one] != ids[other]
         assert any("may be the same person" in line and f"({ids[one]}" in line
                    and f"({ids[other]}" in line for line in output.splitlines()), (one, other)
+
+
+def test_the_importers_index_finds_what_may_be_same_finds() -> None:
+    """The import asks, author by author, which known people a name may be: through
+    `LatinIndex`, which must find exactly the pairs the relation holds."""
+    names = sorted({LatinName(_text(e.find("first")), _text(e.find("last")))
+                    for xml in FILES for tag in ("author", "editor")
+                    for e in ET.parse(xml).getroot().iter(tag)},
+                   key=lambda n: (n.family, n.given))
+    known, asked = names[::2], names[1::2] + [LatinName(*pair[1]) for pair in PAIRS]
+    index = LatinIndex([[name] for name in known])
+    for name in asked:
+        assert index.near(name) == [i for i, k in enumerate(known) if may_be_same(name, k)]
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:

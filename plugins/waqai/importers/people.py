@@ -27,7 +27,7 @@ from waqai.importers.existing import KnownPerson
 from waqai.importers.language import free_id, language_of, slug
 from waqai.importers.records import Author
 from waqai.text.arabic import latin_identity, name_identity
-from waqai.text.latin_names import may_be_same
+from waqai.text.latin_names import LatinIndex
 
 NEAR = 0.8  # difflib ratio of two given names from which they may be one person's
 
@@ -95,6 +95,7 @@ class People:
         self._by_orcid = {p.orcid: p for p in known if p.orcid}
         self._taken = {p.id for p in known}
         self._known_ids = frozenset(self._taken)
+        self._latin = LatinIndex([p.latin for p in known])
         self.added: list[NewPerson] = []
         self._by_key: dict[str, NewPerson] = {}  # system id, e-mail or name -> added
         self._by_own: dict[str, NewPerson] = {}  # `own_id` -> added
@@ -130,10 +131,10 @@ class People:
                                 "person"), author)
         # Two known people with this name, or people whose names nearly agree: the
         # editor decides.
-        latin = LatinName(author.given, author.family)
-        new.uncertain = same or [p for p in self._known
-                                 if any(_near(identity, i) for i in _identities(p))
-                                 or any(may_be_same(latin, name) for name in p.latin)]
+        variants = self._latin.near(LatinName(author.given, author.family))
+        new.uncertain = same or [p for index, p in enumerate(self._known)
+                                 if index in variants
+                                 or any(_near(identity, i) for i in _identities(p))]
         self.added.append(new)
         for key in (*keys, identity):
             self._by_key.setdefault(key, new)
