@@ -462,6 +462,9 @@ OLD_STYLE = r"""<?xml version='1.0' encoding='UTF-8'?>
       <attachment hash="a6a7a5a4" type="poster">P18-1188.Poster.pdf</attachment>
       <retracted date="2022-05-06">Paper was intended for the non-archival track.</retracted>
       <bibkey>curie-2018-french</bibkey>
+      <pages>1–10</pages>
+      <pwccode url="https://github.com/curie/rules" additional="false">curie/rules</pwccode>
+      <pwccode url="https://github.com/other/rules" additional="true">other/rules</pwccode>
     </paper>
   </volume>
 </collection>
@@ -481,9 +484,12 @@ def test_old_ids_errata_attachments_a_retraction_and_a_third_language(tmp_path: 
     assert item["version_of_record"] == "https://aclanthology.org/P18-1188/"
     assert item["errata"] == [{"date": "2022-09-20", "en": "Erratum 1 "
                                "(https://aclanthology.org/P18-1188e1.pdf)."}]
-    assert item["attachments"] == [{
-        "type": "code", "url": "https://aclanthology.org/attachments/P18-1188.Software.zip",
-        "label": {"ar": "الشيفرة", "en": "Software"}}]
+    assert item["attachments"] == [
+        {"type": "code", "url": "https://github.com/curie/rules",
+         "label": {"ar": "الشيفرة", "en": "Software"}},
+        {"type": "code", "url": "https://aclanthology.org/attachments/P18-1188.Software.zip",
+         "label": {"ar": "الشيفرة", "en": "Software"}}]
+    assert item["pages"] == "1–10"  # as the Anthology writes them since 2021
     assert (item["status"], item["notice"]) == ("retracted", {
         "date": "2022-05-06", "en": "Paper was intended for the non-archival track."})
     assert item["language"] == "en"  # where the text is: the note says what the XML said

@@ -346,6 +346,10 @@ def _file_url(href: str, suffix: str = "", folder: str = "") -> str:
 def _links(paper: ET.Element) -> tuple[Link, ...]:
     found = [Link("video", _file_url(video.get("href", "")))
              for video in paper.findall("video") if video.get("href")]
+    # Papers with Code's link to the paper's own code (additional="false"; "true" marks
+    # others' implementations).
+    found += [Link("code", code.get("url", "")) for code in paper.findall("pwccode")
+              if code.get("additional") == "false" and code.get("url")]
     for attachment in paper.findall("attachment"):
         name = " ".join("".join(attachment.itertext()).split())
         kind = attachment.get("type", "attachment").casefold()
