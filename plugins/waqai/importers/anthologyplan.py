@@ -13,8 +13,8 @@ affiliations on the item, pages, DOI, the version of record, the English abstrac
 updated in place, the editors' lines (translations, key, session, order, errata,
 attachments and a retraction's notice once written) kept. People are matched once
 across every volume (`people.People`): by the Anthology's author id, else ORCID, else
-name; a spelling the Anthology's id gives a known person is added to their `latin:`. Importing
-the same files again writes nothing.
+name; a spelling the Anthology's id gives a known person is added to their `latin:`.
+Importing the same files again writes nothing.
 """
 
 from __future__ import annotations
