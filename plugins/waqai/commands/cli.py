@@ -141,7 +141,7 @@ def main(argv: list[str], root: Path) -> int:
     elif unknown:
         ap.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
-        refused = layout.refusal(args.command, root, args.data_dir)
+        refused = layout.refusal(args.command, root, args.data_dir, getattr(args, "format", ""))
         if refused is not None:
             print(refused.format(), file=sys.stderr)
             return 1

@@ -765,6 +765,17 @@ PAPER = Group("paper", (
         "item's people; a person not listed here has the affiliation people.yaml gives."),
           required=False,
           example=f'{{{EXAMPLE_PERSON}: {{ar: "اسم الجهة", en: "Organisation name"}}}}'),
+    Field("fixed_case", Words(), Text(
+        "كلمات العنوان الإنجليزي التي تبقى حروفها كما كُتبت في ملفات الاستشهاد (BibTeX يحيطها "
+        "بأقواس)، مثل BERT وArabic: كل كلمة كما هي في العنوان.",
+        "The words of the English title whose case citations keep as written (BibTeX braces "
+        "them), e.g. BERT, Arabic: each word as the title writes it."), required=False,
+          example='["BERT", "Arabic"]'),
+    Field("version_of_record", WebLink(), Text(
+        "صفحة البند حيث نُشر أول مرة، إن نُشر في غير هذا الموقع (كصفحته في ACL Anthology).",
+        "The item's page where it was first published, if not on this site (its ACL "
+        "Anthology page, say)."), required=False,
+          example='"https://aclanthology.org/2022.wanlp-1.1/"'),
     Field("keywords", Group("keywords", (
         Field("ar", Words(), Text("الكلمات المفتاحية بالعربية.", "Keywords in Arabic."),
               required=False, example='["كلمة مفتاحية"]'),

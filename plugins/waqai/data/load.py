@@ -88,6 +88,7 @@ from waqai.data.yamlread import (
     line_of,
     read_text_file,
 )
+from waqai.text import casing
 from waqai.text.plain import beyond_limits
 
 ABSTRACT_FILES = ABSTRACT.files()
@@ -404,7 +405,7 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
         return None
     shown = fields.file
     sources.remember(shown, fields, "id", "key", "session", "people", "order", "title", "doi",
-                     "affiliations")
+                     "affiliations", "fixed_case")
     v = read_group(PAPER, fields)
     # Cited even when the item is incomplete, so one run reports every mistake in it.
     sources.cite(shown, "session", SESSION_ID, [v["session"]])
@@ -434,7 +435,27 @@ def read_paper(folder: Path, max_pdf_mb: int, loaded: Loaded) -> Paper | None:
                  abstract=abstract, pages=v["pages"], doi=v["doi"], pdf=pdf,
                  pdf_pages=pdf_pages, key=v["key"], status=status, notice=notice,
                  errata=errata, versions=versions, attachments=attachments,
-                 language=v["language"] or "", affiliations=affiliations)
+                 language=v["language"] or "", affiliations=affiliations,
+                 fixed_case=fixed_case(v, fields), version_of_record=v["version_of_record"])
+
+
+def fixed_case(v: Values, fields: Fields) -> tuple[str, ...]:
+    """The title's words whose case citations keep; a word the English title does not have
+    is reported (it would keep nothing) and left out."""
+    title: Text | None = v["title"]
+    listed: list[str] = v["fixed_case"] or []
+    present = {word[0] for word in casing.words(title.en)} if title else set()
+    kept = []
+    for index, word in enumerate(listed):
+        if word in present or title is None:
+            kept.append(word)
+            continue
+        fields.problems.append(Problem(
+            fields.file, f"{fields.sub('fixed_case')}[{index}]", f"“{word}” is not a word of "
+            "the English title, so citations keep no case for it.",
+            "Write the word as the title has it (each word on its own: “COVID-19”, not "
+            "“COVID-19 dataset”), or delete it.", fields.line("fixed_case"), Severity.WARNING))
+    return tuple(kept)
 
 
 def read_affiliations(v: Values, fields: Fields,

@@ -308,6 +308,10 @@ class Paper:
     # The affiliation a person gave on this item where it is not their entry's (people.yaml):
     # (person id, text), in the order of `people`. Read it with `Proceedings.affiliation_on`.
     affiliations: tuple[tuple[str, Text], ...] = ()
+    # The words of the English title whose case citations keep as written (`text/casing.py`).
+    fixed_case: tuple[str, ...] = ()
+    # The item's page where it was first published (the ACL Anthology's), when it was.
+    version_of_record: str | None = None
 
     @property
     def lang(self) -> Lang:

@@ -11,7 +11,9 @@ Fields (all checked against biber's default biblatex data model, which
   one name and never split it into given and family parts.
 - ``title``: the form's title (an Arabic item's Arabic title in the original
   form and its bracketed English translation in the romanised one; an English
-  item's own title in both); ``langid`` the language the values are written in
+  item's own title in both), each word whose case is kept (`Citation.fixed_case`)
+  braced, ``{BERT}``, which a style that lower-cases titles leaves as it is;
+  ``langid`` the language the values are written in
   (``arabic``/``english``: biblatex hyphenates with it); ``language`` the item's
   language (``arabic``, ``english``), which biblatex styles print.
 - ``booktitle`` the volume, ``eventtitle`` the conference, ``venue`` and
@@ -51,6 +53,7 @@ from pybtex.database.output.bibtex import Writer
 
 from waqai.exports.common import one_line
 from waqai.exports.record import Citation, Name
+from waqai.text import casing
 from waqai.text.braces import validate_bibtex_text
 
 _ESCAPES = {
@@ -113,6 +116,12 @@ def _name_part(text: str) -> str:
     return escaped
 
 
+def bib_title(title: str, fixed: tuple[str, ...]) -> str:
+    """The escaped title, each of its words in `fixed` braced to keep its case."""
+    return "".join("{" + escape_latex(text) + "}" if kept else _ESCAPE_RE.sub(
+        lambda m: _ESCAPES[m.group()], text) for text, kept in casing.parts(one_line(title), fixed))
+
+
 def bib_name(name: Name) -> Person:
     if name.corporate:
         return Person(last="{" + escape_latex(name.family) + "}")
@@ -145,6 +154,8 @@ def bib_entry(cite: Citation, with_abstract: bool = False) -> Entry:
         "note": cite.note,
     }
     fields = {name: escape_latex(value) for name, value in text.items() if value}
+    if cite.title:
+        fields["title"] = bib_title(cite.title, cite.fixed_case)
     fields["date"] = cite.date.isoformat()
     fields["eventdate"] = f"{cite.event_start.isoformat()}/{cite.event_end.isoformat()}"
     fields["year"] = str(cite.date.year)

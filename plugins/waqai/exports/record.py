@@ -6,6 +6,7 @@ written into a name), its title, the volume it is in (the container), the event
 it was given at, the city, the publisher, the day of its session (*the* date of
 the item, the same day in every format), the event's first and last days,
 pages, DOI (`data/dois.py`: stated, or given by the prefix), the page's URL,
+the words of the English title whose case is kept (`Paper.fixed_case`: BibTeX braces them),
 keywords and the abstract as plain text; and each person's affiliation on this
 item (`author_affiliations`: the one the item gives them, else their own), in both
 languages, which the page head, the Crossref deposit and the book write (the
@@ -106,6 +107,9 @@ class Citation:
     authors: tuple[Name, ...]
     editors: tuple[Name, ...]
     title: str
+    # The title's words whose case is kept as written (`text/casing.py`); () when the
+    # form's title is not the English one they are words of.
+    fixed_case: tuple[str, ...]
     container: str  # the title of the volume
     event_title: str
     place: str  # the city (never the building)
@@ -147,6 +151,7 @@ class Record:
     affiliations: tuple[Text | None, ...]
     editors: tuple[tuple[Name, Name], ...]
     title: Text
+    fixed_case: tuple[str, ...]  # words of the English title (`Paper.fixed_case`)
     container: Text
     event_title: Text
     place: Text
@@ -182,7 +187,8 @@ class Record:
             form=form, key=self.key, kind=self.kind, language=self.language, text_language=lang,
             authors=tuple(pair[side] for pair in self.authors),
             editors=tuple(pair[side] for pair in self.editors),
-            title=title, container=text(self.container),
+            title=title, fixed_case=self.fixed_case if lang == "en" else (),
+            container=text(self.container),
             event_title=text(self.event_title), place=text(self.place),
             publisher=text(self.publisher), date=self.date,
             event_start=self.event_dates[0], event_end=self.event_dates[1],
@@ -286,7 +292,8 @@ def paper_record(proc: Proceedings, paper: Paper, key: str) -> Record:
     return Record(
         key=key, kind=paper.kind, language=paper.language, authors=authors,
         affiliations=affiliations, editors=editors,
-        title=_text(paper.title), container=_text(conf.title), event_title=_text(conf.title),
+        title=_text(paper.title), fixed_case=_words(paper.fixed_case),
+        container=_text(conf.title), event_title=_text(conf.title),
         place=_text(conf.city), publisher=_text(conf.publisher),
         date=proc.session(paper.session).day, event_dates=(conf.start, conf.end),
         pages=_pages(paper.pages), doi=one_line(item_doi(conf, paper) or ""),

@@ -13,6 +13,9 @@ READERS = {
     "aclpub2": "waqai.importers.aclpub2",  # papers.yml from OpenReview, with the PDFs
     "pretalx": "waqai.importers.pretalx",  # schedule.json or the frab schedule.xml
 }
+# Formats whose files are whole volumes (their conference and items), read by
+# `anthology.read` and planned by `anthologyplan`, not by `plan.plan_import`.
+VOLUME_FORMATS = ("acl-anthology",)  # the Anthology's collection XML
 
 
 def read_export(system: str, paths: list[Path]) -> Export:

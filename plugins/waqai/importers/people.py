@@ -9,6 +9,12 @@ against every romanised spelling of the person (`latin_identity`, spaces ignored
 «Abdul Rahman» = «Abdulrahman»). A name that only nearly agrees (the same family name
 and a given name one is the start of the other, or a few letters apart) is an
 uncertain match: the author becomes a new person and the editor is told whom to check.
+So is a Latin name that may be a known person's other spelling (`text.latin_names`:
+«Rawan Al-Matham» and «Rawan Almatham», «K Vijay-Shanker» and «Vijay Shanker»).
+
+A system that tells namesakes apart with an id of its own (the ACL Anthology's author
+`id`) gives it as `own_id`: the author is the person of that id (in people.yaml, or met
+before in the export, their other spellings kept), never a namesake found by name.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from waqai.importers.existing import KnownPerson
 from waqai.importers.language import free_id, language_of, slug
 from waqai.importers.records import Author
 from waqai.text.arabic import latin_identity, name_identity
+from waqai.text.latin_names import LatinIndex
 
 NEAR = 0.8  # difflib ratio of two given names from which they may be one person's
 
@@ -32,6 +39,18 @@ class NewPerson:
     id: str
     author: Author
     uncertain: list[KnownPerson] = field(default_factory=list)
+    variants: list[LatinName] = field(default_factory=list)  # other spellings, as met
+
+    @property
+    def spellings(self) -> list[LatinName]:
+        """The author's spelling, then the other spellings the export gave the person."""
+        return [LatinName(self.author.given, self.author.family), *self.variants]
+
+    def spelled(self, author: Author) -> None:
+        """Keep `author`'s spelling as one of the person's, if it is a new one."""
+        name = LatinName(author.given, author.family)
+        if name not in self.spellings:
+            self.variants.append(name)
 
 
 @dataclass(frozen=True)
@@ -75,10 +94,29 @@ class People:
                 self._by_identity.setdefault(identity, []).append(person)
         self._by_orcid = {p.orcid: p for p in known if p.orcid}
         self._taken = {p.id for p in known}
+        self._known_ids = frozenset(self._taken)
+        self._latin = LatinIndex([p.latin for p in known])
         self.added: list[NewPerson] = []
         self._by_key: dict[str, NewPerson] = {}  # system id, e-mail or name -> added
+        self._by_own: dict[str, NewPerson] = {}  # `own_id` -> added
 
-    def match(self, author: Author) -> Match:
+    def _identified(self, author: Author, own_id: str) -> Match:
+        found = self._by_own.get(own_id)
+        if found is not None:
+            found.spelled(author)
+            return Match(found.id, found)
+        if own_id in self._known_ids:
+            return Match(own_id, None)
+        if author.orcid in self._by_orcid:
+            return Match(self._by_orcid[author.orcid].id, None)
+        new = NewPerson(free_id(own_id, self._taken, "person"), author)
+        self.added.append(new)
+        self._by_own[own_id] = new
+        return Match(new.id, new)
+
+    def match(self, author: Author, own_id: str = "") -> Match:
+        if own_id:
+            return self._identified(author, own_id)
         keys = [k for k in (author.key, author.email.casefold(), author.orcid) if k]
         identity = _identity(author.given, author.family)
         for key in (*keys, identity):
@@ -93,8 +131,10 @@ class People:
                                 "person"), author)
         # Two known people with this name, or people whose names nearly agree: the
         # editor decides.
-        new.uncertain = same or [p for p in self._known
-                                 if any(_near(identity, i) for i in _identities(p))]
+        variants = self._latin.near(LatinName(author.given, author.family))
+        new.uncertain = same or [p for index, p in enumerate(self._known)
+                                 if index in variants
+                                 or any(_near(identity, i) for i in _identities(p))]
         self.added.append(new)
         for key in (*keys, identity):
             self._by_key.setdefault(key, new)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from waqai.data.citekeys import name_part, title_word, unique_key
-from waqai.data.model import Lang
+from waqai.data.model import Lang, LatinName
 from waqai.data.scaffold import quoted
 from waqai.data.schema import modeline
 from waqai.importers.existing import PAPER_FILE, Existing, KnownPaper, read_existing
@@ -81,12 +81,12 @@ class NewSession:
     placeholder: bool = False
 
 
-def _text_change(path: Path, new: str) -> Change | None:
+def text_change(path: Path, new: str) -> Change | None:
     old = path.read_text(encoding="utf-8") if path.is_file() else None
     return None if old == new else Change(path, old, new)
 
 
-def _bytes_change(path: Path, new: bytes) -> Change | None:
+def bytes_change(path: Path, new: bytes) -> Change | None:
     old = path.read_bytes() if path.is_file() else None
     return None if old == new else Change(path, old, new)
 
@@ -257,43 +257,19 @@ class Planner:
         if submission.abstract:
             changed = self._write(folder / f"abstract.{lang}.md", submission.abstract + "\n")
         if submission.pdf is not None:
-            change = _bytes_change(folder / PDF_FILE, submission.pdf.read_bytes())
+            change = bytes_change(folder / PDF_FILE, submission.pdf.read_bytes())
             if change is not None:
                 self.plan.changes.append(change)
                 changed = True
         return changed
 
     def _write(self, path: Path, text: str) -> bool:
-        change = _text_change(path, text)
+        change = text_change(path, text)
         if change is not None:
             self.plan.changes.append(change)
         return change is not None
 
     # -- people.yaml and sessions.yaml ---------------------------------------------
-    def _person_entry(self, person: NewPerson) -> list[str]:
-        author = person.author
-        given = " ".join(part for part in (author.given, author.middle) if part)
-        name = f"{{given: {quoted(given)}, family: {quoted(author.family)}}}"
-        lines = [f"{person.id}:"]
-        if language_of(f"{given} {author.family}") == "ar":
-            lines += [f"  name: {name}", f"  latin: []{GAP}"]
-        else:
-            lines += [f"  # name: the name in Arabic letters{GAP}", "  latin:", f"    - {name}"]
-        if author.affiliation:
-            affiliation = {language_of(author.affiliation): quoted(author.affiliation)}
-            lines += ["  affiliation:", *pair_lines("    ", affiliation)]
-        if author.orcid:
-            lines.append(f"  orcid: {quoted(author.orcid)}")
-        if person.uncertain:
-            shown = "; ".join(f"{p.id} ({p.shown})" for p in person.uncertain)
-            self.plan.notes.append(
-                f"people.yaml: “{author.given} {author.family}” ({author.where.file}, "
-                f"{author.where.describe()}) may be the same person as {shown}; the import "
-                f"kept them apart as {person.id}. If they are one person, replace {person.id} "
-                f"by the existing id in the papers and delete {person.id}; if not, add "
-                f"`distinct_from: [{person.uncertain[0].id}]` to {person.id}.")
-        return lines
-
     def _session_entry(self, s: NewSession) -> list[str]:
         title: dict[Lang, str] = (
             {"ar": quoted(f"جلسة {s.title}"), "en": quoted(f"Session {s.title}")}
@@ -313,18 +289,56 @@ class Planner:
         if not entries:
             return
         path = self.data_dir / name
-        old = path.read_text(encoding="utf-8") if path.is_file() else ""
-        blocks = "\n".join("\n".join(entry) + "\n" for entry in entries)
-        self._write(path, old.rstrip("\n") + "\n\n" + blocks)
+        self._write(path, appended(path.read_text(encoding="utf-8") if path.is_file() else "",
+                                   entries))
 
     def finish(self) -> Plan:
         self._number_sessions()
         self.plan.notes += self._language_note()
-        self._append("people.yaml", [self._person_entry(p) for p in self.people.added])
+        self._append("people.yaml", [person_entry(p, self.plan.notes) for p in self.people.added])
         self._append("sessions.yaml", [self._session_entry(s) for s in self.sessions.values()])
         self.plan.added_people = [p.id for p in self.people.added]
         self.plan.added_sessions = list(self.sessions)
         return self.plan
+
+
+def person_entry(person: NewPerson, notes: list[str]) -> list[str]:
+    """people.yaml's entry for a person the import adds; a note in `notes` when they may be
+    a known person."""
+    author = person.author
+    given = " ".join(part for part in (author.given, author.middle) if part)
+    name = f"{{given: {quoted(given)}, family: {quoted(author.family)}}}"
+    lines = [f"{person.id}:"]
+    if language_of(f"{given} {author.family}") == "ar":
+        lines += [f"  name: {name}", f"  latin: []{GAP}"]
+    else:
+        lines += [f"  # name: the name in Arabic letters{GAP}", "  latin:", f"    - {name}",
+                  *(f"    - {latin_flow(variant)}" for variant in person.variants)]
+    if author.affiliation:
+        affiliation = {language_of(author.affiliation): quoted(author.affiliation)}
+        lines += ["  affiliation:", *pair_lines("    ", affiliation)]
+    if author.orcid:
+        lines.append(f"  orcid: {quoted(author.orcid)}")
+    if person.uncertain:
+        shown = "; ".join(f"{p.id} ({p.shown})" for p in person.uncertain)
+        notes.append(
+            f"people.yaml: “{author.given} {author.family}” ({author.where.file}, "
+            f"{author.where.describe()}) may be the same person as {shown}; the import "
+            f"kept them apart as {person.id}. If they are one person, replace {person.id} "
+            f"by the existing id in the papers and delete {person.id}; if not, add "
+            f"`distinct_from: [{person.uncertain[0].id}]` to {person.id}.")
+    return lines
+
+
+def latin_flow(name: LatinName) -> str:
+    """A Latin spelling as people.yaml writes it on one line."""
+    return f"{{given: {quoted(name.given)}, family: {quoted(name.family)}}}"
+
+
+def appended(old: str, entries: list[list[str]]) -> str:
+    """The text of a YAML file, `old`, with `entries` added at its end."""
+    blocks = "\n".join("\n".join(entry) + "\n" for entry in entries)
+    return old.rstrip("\n") + "\n\n" + blocks
 
 
 def in_zone(slot: Slot, source: str, target: str) -> Slot:

@@ -45,6 +45,16 @@ def _node(root: yaml.Node, path: Sequence[str]) -> yaml.Node | None:
     return node
 
 
+def _end(text: str, node: yaml.Node) -> int:
+    """Where the value `node` ends: a block collection's end is where the next token
+    starts (the next line's key), so the line breaks before it are not the value's."""
+    end: int = node.end_mark.index
+    if isinstance(node, yaml.CollectionNode) and not node.flow_style:
+        while end > node.start_mark.index and text[end - 1] in " \n":
+            end -= 1
+    return end
+
+
 def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
     """`text` (a YAML mapping) with the value at each path replaced by the YAML text
     given, where it differs; a top-level field that is missing is added at the end.
@@ -58,14 +68,35 @@ def edited(text: str, values: dict[tuple[str, ...], str]) -> str:
             if len(path) == 1:
                 added.append(f"{path[0]}: {value}\n")
             continue
-        if yaml.safe_load(value) != yaml.safe_load(text[node.start_mark.index:
-                                                           node.end_mark.index]):
-            spans.append((node.start_mark.index, node.end_mark.index, value))
+        start, end = node.start_mark.index, _end(text, node)
+        # Indented as in the file, so that a block collection reads as it does there.
+        if yaml.safe_load(value) != yaml.safe_load(" " * node.start_mark.column
+                                                   + text[start:end]):
+            spans.append((start, end, value))
     for start, end, value in sorted(spans, reverse=True):
         text = text[:start] + value + text[end:]
     if added:
         text = text + ("" if text.endswith("\n") else "\n") + "".join(added)
     return text
+
+
+def with_item(text: str, path: Sequence[str], item: str) -> str:
+    """`text` with `item` (YAML on one line) added at the end of the list at `path`: on a
+    line of its own in a block list, after a comma in a flow list; as it is when there is
+    no list there. The other items, and the comments among them, stay as they are."""
+    root = _root(text)
+    node = _node(root, path) if root is not None else None
+    if not isinstance(node, yaml.SequenceNode):
+        return text
+    if node.flow_style or not node.value:
+        at = node.value[-1].end_mark.index if node.value else node.start_mark.index + 1
+        value = f", {item}" if node.value else item
+        return text[:at] + value + text[at:] if text[node.start_mark.index] == "[" else text
+    end = _end(text, node)
+    line_end = text.find("\n", end)
+    if text[end:line_end if line_end >= 0 else None].strip().startswith("#"):
+        end = line_end if line_end >= 0 else len(text)  # the item's comment stays on its line
+    return f"{text[:end]}\n{' ' * node.start_mark.column}- {item}{text[end:]}"
 
 
 def with_field(text: str, key: str, line: str, after: str) -> str:

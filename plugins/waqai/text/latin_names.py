@@ -27,7 +27,8 @@ from itertools import combinations, product
 from waqai.data.model import LatinName
 from waqai.text.arabic import latin_bare, latin_family_without_article
 
-__all__ = ["Leeway", "LatinMatch", "may_be_same", "least_leeway", "set_aside", "latin_matches"]
+__all__ = ["Leeway", "LatinMatch", "LatinIndex", "may_be_same", "least_leeway", "set_aside",
+           "latin_matches"]
 
 
 class Leeway(Flag):
@@ -244,3 +245,30 @@ def latin_matches(entries: Sequence[Sequence[LatinName]]) -> Iterator[LatinMatch
             leeway = least_leeway(*spellings)
             assert leeway is not None, "EVERY is the last combination tried"
             yield LatinMatch(first, second, spellings, leeway)
+
+
+class LatinIndex:
+    """Entries' spellings filed once as `latin_matches` files them, to ask which entries may
+    be the person one more name is (an import's question, one author at a time): each
+    question compares only the entries that share a bucket with the name."""
+
+    def __init__(self, entries: Sequence[Sequence[LatinName]]) -> None:
+        self._forms = [[_forms(name, EVERY) for name in names] for names in entries]
+        self._buckets: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+        for entry, spellings in enumerate(self._forms):
+            for spelling in spellings:
+                for key, initial in _filed(spelling):
+                    full_words, initials = self._buckets.setdefault(key, (set(), set()))
+                    (initials if initial else full_words).add(entry)
+
+    def near(self, name: LatinName) -> list[int]:
+        """The indexes of the entries that may be the person `name` is, in order."""
+        forms = _forms(name, EVERY)
+        found: set[int] = set()
+        for key, initial in _filed(forms):
+            full_words, initials = self._buckets.get(key, (set(), set()))
+            found |= initials  # the pairs `_candidates` makes: an initial meets everyone
+            if initial or len(key[1]) != 1:
+                found |= full_words
+        return sorted(entry for entry in found
+                      if any(_match(forms, other, EVERY) for other in self._forms[entry]))
