@@ -6,7 +6,7 @@ of the record (`record.Form`): `proceedings.bib` (original: Arabic script) and
 `proceedings.en.bib` (romanised: for an English reference list), likewise for
 RIS and CSL-JSON and for each item's own files (`<key>.bib`, `<key>.en.bib`).
 Calendars exist in both languages, named the same way: `programme.ics` (Arabic),
-`programme.en.ics` (English).
+`programme.en.ics` (English); so do the Atom feeds, `feed.xml` and `feed.en.xml`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
+from waqai.exports.feed import feed_path, volume_feed
 from waqai.exports.ics import calendar_ics, calendar_papers, event_ics
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
@@ -153,6 +154,7 @@ def export_paths(proc: Proceedings, keys: dict[str, str]) -> list[str]:
     """The paths of every export file (those `export_files` makes), without making any."""
     paths = [volume_file(fmt, form) for form in FORMS for fmt in FORMATS]
     paths += [programme_ics_path(lang) for lang in LANGS]
+    paths += [feed_path(lang) for lang in LANGS]
     paths += [session_ics_path(session, lang) for session in proc.sessions for lang in LANGS]
     paths += [path for paper in proc.papers for form in FORMS
               for path in paper_files(paper, keys[paper.id], form).values()]
@@ -168,9 +170,13 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     """
     keys = keys if keys is not None else citation_keys(proc)
     cache = cache if cache is not None else ExportCache()
-    items = [cache.paper(proc, paper, keys) for paper in proc.papers]
+    made = [cache.item(proc, paper, keys) for paper in proc.papers]
+    items = [forms for _, forms in made]
     listed = [item for paper, item in zip(proc.papers, items) if paper.in_volume]
     files = {**cache.volume_files(listed), **cache.calendars(proc)}
+    records = [(paper, record) for paper, (record, _) in zip(proc.papers, made)]
+    for lang in LANGS:
+        files[feed_path(lang)] = volume_feed(proc, records, lang)
     for paper, item in zip(proc.papers, items):
         for form in FORMS:
             paths = paper_files(paper, keys[paper.id], form)

@@ -107,7 +107,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     # A retracted or withdrawn item's PDF is linked as such, and not named to Scholar.
     pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf and paper.in_volume else ""
     return {
-        "head": paper_head(proc, paper, lang, page_url, pdf_url),
+        "head": paper_head(proc, paper, lang, page_url, pdf_url, key),
         "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
         "paper": {
             "id": paper.id,

@@ -124,7 +124,8 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
             "session": session_brief(link.session, lang, links) if link.session else None,
         })
     return {
-        "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url))},
+        "head": {"json_ld": person_page_ld(proc, person, lang,
+                                                 absolute_url(proc, lang, spec.url))},
         "person": {
             **person_brief(person, lang, links),
             # The name in each script as written: "" and [] where one is a gap.
