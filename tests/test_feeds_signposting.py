@@ -26,7 +26,8 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
 ROOTS = {"ar": "", "en": "en/"}
 ARABIC, LATIN = re.compile(r"[\u0600-\u06FF]"), re.compile(r"[A-Za-z]")
 MEDIA_TYPES = {".bib": "application/x-bibtex", ".ris": "application/x-research-info-systems",
-               ".json": "application/vnd.citationstyles.csl+json"}
+               ".json": "application/vnd.citationstyles.csl+json",
+               ".xml": "application/mods+xml", ".enw": "application/x-endnote-refer"}
 
 
 class Head(HTMLParser):
@@ -163,7 +164,7 @@ def test_signposting_names_the_items_files_and_is_the_same_in_both_languages(
         assert cite_as == (f"https://doi.org/{doi}" if doi else
                            f"{site_url(site)}papers/{pid}/")
         described = ar["describedby"]
-        assert len(described) == 6  # three formats, two forms
+        assert len(described) == 2 * len(MEDIA_TYPES)  # each format, in two forms
         for href, kind in described:
             assert local(site, href).is_file(), href
             assert kind == MEDIA_TYPES[Path(href).suffix]

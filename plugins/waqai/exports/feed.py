@@ -45,11 +45,12 @@ def updated_on(paper: Paper, published: dt.date) -> dt.date:
 
 def volume_feed(proc: Proceedings, items: Sequence[tuple[Paper, Record]], lang: Lang) -> str:
     """The feed in `lang` of the volume's `items` (each with its record), as XML text."""
-    ET.register_namespace("", ATOM)
     conf = proc.conference
     home = f"{base_url(conf)}{lang_root(lang)}"
     listed = [(paper, record) for paper, record in items if paper.in_volume]
-    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
+    # Names without a namespace, and Atom's declared as an attribute: ElementTree's
+    # registry of prefixes is global, and the Crossref deposit's owns the default one.
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
     _add(feed, "id", home)
     _text(feed, "title", conf.title, lang)
     _add(feed, "link", rel="self", href=f"{base_url(conf)}{feed_path(lang)}",
@@ -117,7 +118,7 @@ def _text(parent: ET.Element, tag: str, text: Text, lang: Lang) -> ET.Element:
 
 
 def _add(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element = ET.SubElement(parent, tag, attributes)
     if text:
         element.text = text
     return element

@@ -4,7 +4,8 @@ One place for the paths, so pages link to exactly the files the plugin writes.
 All exports live once, at the site root. The citation files exist in both forms
 of the record (`record.Form`): `proceedings.bib` (original: Arabic script) and
 `proceedings.en.bib` (romanised: for an English reference list), likewise for
-RIS and CSL-JSON and for each item's own files (`<key>.bib`, `<key>.en.bib`).
+RIS, CSL-JSON, MODS (`proceedings.mods.xml`) and EndNote (`proceedings.enw`), and for
+each item's own files (`<key>.bib`, `<key>.en.bib`, `<key>.mods.xml` …).
 Calendars exist in both languages, named the same way: `programme.ics` (Arabic),
 `programme.en.ics` (English); so do the Atom feeds, `feed.xml` and `feed.en.xml`.
 """
@@ -16,13 +17,23 @@ from dataclasses import dataclass
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
+from waqai.exports.endnote import join_records as join_endnote
+from waqai.exports.endnote import paper_endnote
 from waqai.exports.feed import feed_path, volume_feed
 from waqai.exports.ics import calendar_ics, calendar_papers, event_ics
 from waqai.exports.keys import citation_keys
+from waqai.exports.mods import join_records as join_mods
+from waqai.exports.mods import mods_text
 from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
 
-FORMATS = ("bib", "ris", "json")
+FORMATS = ("bib", "ris", "json", "mods.xml", "enw")
+# Each citation format's name as pages give it, and its media type (signposting).
+FORMAT_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "mods.xml": "MODS",
+                "enw": "EndNote"}
+MEDIA_TYPES = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems",
+               "json": "application/vnd.citationstyles.csl+json",
+               "mods.xml": "application/mods+xml", "enw": "application/x-endnote-refer"}
 
 
 def _in_language(stem: str, ext: str, lang: Lang) -> str:
@@ -65,10 +76,18 @@ class PaperExports:
     bib: str
     ris: str
     csl: str  # a one-item CSL-JSON document, the paper's own file
+    mods: str  # the item's <mods> record (its own file is a collection of it alone)
+    enw: str
 
     @classmethod
     def of(cls, cite: Citation) -> PaperExports:
-        return cls(paper_bibtex(cite), paper_ris(cite), csl_json(paper_csl(cite)))
+        return cls(paper_bibtex(cite), paper_ris(cite), csl_json(paper_csl(cite)),
+                   mods_text(cite), paper_endnote(cite))
+
+    def files(self) -> dict[str, str]:
+        """The item's own file in each format (`FORMATS`)."""
+        return {"bib": self.bib, "ris": self.ris, "json": self.csl,
+                "mods.xml": join_mods((self.mods,)), "enw": self.enw}
 
 
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
@@ -133,13 +152,15 @@ class ExportCache:
         return {**self.programme[1], **files}
 
     def volume_files(self, items: list[dict[Form, PaperExports]]) -> dict[str, str]:
-        inputs = tuple((i.bib, i.ris, i.csl) for item in items for i in item.values())
+        inputs = tuple(i for item in items for i in item.values())
         if self.volume is None or self.volume[0] != inputs:
             files: dict[str, str] = {}
             for form in FORMS:
                 files[volume_file("bib", form)] = join_entries(item[form].bib for item in items)
                 files[volume_file("ris", form)] = join_records(item[form].ris for item in items)
                 files[volume_file("json", form)] = join_items(item[form].csl for item in items)
+                files[volume_file("mods.xml", form)] = join_mods(item[form].mods for item in items)
+                files[volume_file("enw", form)] = join_endnote(item[form].enw for item in items)
             self.volume = (inputs, files)
         return dict(self.volume[1])
 
@@ -180,7 +201,6 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     for paper, item in zip(proc.papers, items):
         for form in FORMS:
             paths = paper_files(paper, keys[paper.id], form)
-            files[paths["bib"]] = item[form].bib
-            files[paths["ris"]] = item[form].ris
-            files[paths["json"]] = item[form].csl
+            for fmt, text in item[form].files().items():
+                files[paths[fmt]] = text
     return files

@@ -62,15 +62,12 @@ from waqai.data.model import (
     lang_root,
 )
 from waqai.exports.common import page_range
-from waqai.exports.files import FORMATS, paper_files
+from waqai.exports.files import FORMATS, MEDIA_TYPES, paper_files
 from waqai.exports.record import FORMS, author_affiliations, person_names
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
 from waqai.urls import base_url, paper_url, person_url
 
-# The media type of each citation file (`exports.files.FORMATS`), as `describedby` gives it.
-MEDIA_TYPES = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems",
-               "json": "application/vnd.citationstyles.csl+json"}
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 

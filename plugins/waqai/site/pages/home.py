@@ -13,7 +13,7 @@ from markupsafe import Markup
 from waqai.book import BOOK_FILE
 from waqai.data.dois import volume_doi
 from waqai.data.model import Conference, Lang, Proceedings, Shown, other_lang
-from waqai.exports.files import programme_ics_path, volume_file
+from waqai.exports.files import FORMAT_NAMES, FORMATS, programme_ics_path, volume_file
 from waqai.exports.record import FORMS, Form
 from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
@@ -21,7 +21,7 @@ from waqai.site.pages.common import doi_view, person_brief, shown
 from waqai.text.labels import LABELS
 from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
 
-VOLUME_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+VOLUME_FORMATS = tuple((fmt, FORMAT_NAMES[fmt]) for fmt in FORMATS)
 
 
 def _place(conf: Conference, lang: Lang) -> Context:
