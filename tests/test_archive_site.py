@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from archive_project import FIRST, LATER, LATER_ITEMS, SITE_URL, make_archive, rewrite, validated
 from conftest import run_waqai
@@ -176,3 +177,40 @@ def test_serve_still_refuses_an_archive(project: Path) -> None:
     result = run_waqai(project, "serve")
     assert result.code == 1
     assert "`serve` works on one volume" in result.err
+
+
+def test_the_archive_index_and_each_persons_items_across_the_volumes(project: Path) -> None:
+    """Within one page's bound the archive's index is one page; each person's page lists
+    their items of both volumes (read from the data files), by "<volume>/<item>"."""
+    site, papers = project / "site", project / "papers"
+    people = yaml.safe_load((papers / "people.yaml").read_text(encoding="utf-8"))
+    theirs: dict[str, set[str]] = {}
+    for volume_id in (FIRST, LATER):
+        for path in (papers / volume_id).glob("*/paper.yaml"):
+            item = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for person_id in item["people"]:
+                theirs.setdefault(person_id, set()).add(f"{volume_id}/{item['id']}")
+    in_both = {person for person, keys in theirs.items()
+               if {key.split("/")[0] for key in keys} == {FIRST, LATER}}
+    assert len(in_both) == 2
+    for root in ("", "en/"):
+        index = page(site, f"{root}people/index.html")
+        assert sorted(re.findall(r'<li data-person-id="([^"]+)"', index)) == sorted(people)
+        for person_id, keys in theirs.items():
+            html = page(site, f"{root}people/{person_id}/index.html")
+            assert set(re.findall(r'<li class="waqai-item" data-paper-id="([^"]+)"', html)) == keys
+
+
+def test_an_archive_page_missing_an_item_fails_the_build(rebuilt: Path) -> None:
+    """The after-build check runs in the archive's own build too: a person's page in the
+    archive that leaves off an item fails it, and the site stays as it was."""
+    before = site_digest(rebuilt / "site")
+    rewrite(rebuilt / "overrides/waqai/archive-person.html",
+            (r"papers = volume\.papers ", "papers = volume.papers[1:] "))
+    result = run_waqai(rebuilt, "build")
+    assert result.code == 1, result.out
+    assert "Not every paper is where it belongs" in result.err
+    assert "missing from the archive's page of" in result.err
+    assert "(the archive's home page)" in result.err
+    assert "Traceback" not in result.err
+    assert site_digest(rebuilt / "site") == before

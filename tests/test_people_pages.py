@@ -99,3 +99,13 @@ def test_check_reports_a_person_who_appears_nowhere(project: Path) -> None:
         '  latin:\n    - {given: "Khalid", family: "Al-Araj"}\n'), encoding="utf-8")
     result = run_waqai(project, "check")
     assert "khalid-alaraj: appears in no paper, session or statement" in result.err
+
+
+def test_a_volume_of_its_own_links_to_no_archive(built_site: Path) -> None:
+    """Only a volume of an archive links each person to their page across its volumes."""
+    people = yaml.safe_load((EXAMPLE_PAPERS / "people.yaml").read_text(encoding="utf-8"))
+    for person_id in people:
+        for prefix in ("", "en/"):
+            html = (built_site / f"{prefix}people/{person_id}/index.html").read_text("utf-8")
+            assert f'data-person-id="{person_id}"' in html
+            assert "waqai-archive-person" not in html

@@ -15,6 +15,8 @@ ABOUT_URL = "about/"
 PROGRAMME_URL = "programme/"
 PEOPLE_URL = "people/"
 LETTERS_URL = "names/"  # the speaker index's letter pages
+PAPERS_URL = "papers/"  # each item's page, below it
+SESSIONS_URL = "sessions/"
 
 
 def person_url(person: Person) -> str:
@@ -34,7 +36,7 @@ def part_url(url: str, part: int) -> str:
 
 
 def paper_url(paper: Paper) -> str:
-    return f"papers/{paper.id}/"
+    return f"{PAPERS_URL}{paper.id}/"
 
 
 def pdf_path(paper: Paper, lang: Lang) -> str | None:
@@ -50,7 +52,7 @@ def file_path(paper: Paper, name: str, lang: Lang) -> str:
 
 
 def session_url(session: Session) -> str:
-    return f"sessions/{session.id}/"
+    return f"{SESSIONS_URL}{session.id}/"
 
 
 def day_url(day: dt.date, part: int = 1) -> str:

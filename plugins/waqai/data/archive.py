@@ -26,6 +26,9 @@ class ArchiveInfo:
     site_url: str  # ends in "/"; each volume is at site_url + "<volume id>/"
     publisher: Text | None = None
     description: Text | None = None
+    # The volume whose pages were at the site's root before the site became an archive
+    # (`archiveconvert`): the build keeps its old addresses (`site.redirects`).
+    moved_from_root: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,12 @@ class VolumeItem(NamedTuple):
 
     volume: Volume
     paper: Paper
+
+    @property
+    def key(self) -> str:
+        """The item's id across the archive: "<volume id>/<item id>" (the archive's pages
+        list items by it, for the after-build check)."""
+        return f"{self.volume.id}/{self.paper.id}"
 
 
 def volume_order(volume: Volume) -> tuple[object, ...]:

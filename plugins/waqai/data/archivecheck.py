@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from waqai.data.archive import Archive
-from waqai.data.archiveload import LoadedArchive, assemble_archive, is_archive, load_archive
+from waqai.data.archiveload import (
+    ARCHIVE_FILE,
+    MOVED_VOLUME_FOLDERS,
+    LoadedArchive,
+    assemble_archive,
+    is_archive,
+    load_archive,
+)
 from waqai.data.checks import (
     CHECKS,
     PEOPLE_CHECKS,
@@ -36,6 +43,7 @@ from waqai.data.checks import (
 )
 from waqai.data.citekeys import citation_keys, free_key, same_key
 from waqai.data.doicheck import check_dois_across
+from waqai.data.fields import MOVED_FROM_ROOT
 from waqai.data.load import Reads, Sources, cited_people, has_errors
 from waqai.data.model import TranslationPolicy
 from waqai.data.problems import Problem, sort_problems
@@ -66,6 +74,7 @@ def validate_archive(root: Path, data_dir: str = "papers",
         for check in VOLUME_CHECKS:
             check(volume)
     check_key_clashes(every_volume(loaded), own.problems)
+    check_moved_from_root(loaded)
     check_dois_across(volumes)
     for check in PEOPLE_CHECKS:
         if check is check_unused_people:
@@ -108,6 +117,32 @@ def derived_key_clashes(archive: Archive, loaded: LoadedArchive) -> list[Problem
                 "two items by one key.", f"Store this item's own key on the line under `id:`, "
                 f"e.g. `key: {free_key(key, set(first))}`.", sources.line(file, "id")))
     return problems
+
+
+def check_moved_from_root(loaded: LoadedArchive) -> None:
+    """archive.yaml's `moved_from_root` names a volume of the archive, and no volume's folder
+    takes one of that volume's old page folders at the root (papers/, sessions/ …): its
+    redirect pages are there."""
+    moved = loaded.info.moved_from_root if loaded.info else None
+    if moved is None:
+        return
+    sources = loaded.own.sources
+    shown = sources.shown(sources.data_dir / ARCHIVE_FILE)
+    line = sources.line(shown, MOVED_FROM_ROOT)
+    if moved not in loaded.volumes:
+        loaded.own.problems.append(Problem(
+            shown, MOVED_FROM_ROOT, f"“{moved}” is no volume of the archive: it names the "
+            "volume that was the site's root, whose old addresses the build keeps.",
+            f"Write the id (folder name) of that volume, one of {', '.join(loaded.volumes)}; "
+            "or delete the line if no volume was ever at the site's root.", line))
+    for volume_id in loaded.volumes:
+        if volume_id in MOVED_VOLUME_FOLDERS:
+            loaded.own.problems.append(Problem(
+                f"{sources.shown(sources.data_dir / volume_id)}/", "", f"“{volume_id}” cannot "
+                f"be a volume's id here: {volume_id}/ at the site's root holds the old "
+                f"addresses of the volume {moved}, which was the site's root "
+                f"(archive.yaml's `{MOVED_FROM_ROOT}`).",
+                "Rename the folder, e.g. to the conference's short name and year (csc-2016/)."))
 
 
 _last: tuple[Fingerprint, ArchiveValidation] | None = None

@@ -2,7 +2,8 @@
 
 Layout of an archive's data folder (a data folder holding archive.yaml is one):
 
-    papers/archive.yaml                  the archive: title, site_url; publisher, description
+    papers/archive.yaml                  the archive: title, site_url; publisher, description,
+                                         moved_from_root (`archiveconvert`)
     papers/people.yaml                   person id -> person, for every volume
     papers/<volume-id>/conference.yaml   a volume, as a one-volume papers/ has it, without
                                          site_url: its address is the archive's + "<volume-id>/"
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from waqai.data.archive import Archive, ArchiveInfo, Volume
-from waqai.data.fields import ABOUT, ARCHIVE, SITE_URL, read_group
+from waqai.data.fields import ABOUT, ARCHIVE, MOVED_FROM_ROOT, SITE_URL, read_group
 from waqai.data.links import link_problem, symlinks_under
 from waqai.data.load import (
     PERSON_ID,
@@ -41,6 +42,7 @@ from waqai.data.load import (
 )
 from waqai.data.problems import Problem
 from waqai.data.yamlread import Fields, check_slug, slug_like
+from waqai.urls import ABOUT_URL, PAPERS_URL, PROGRAMME_URL, SESSIONS_URL
 
 ARCHIVE_FILE = "archive.yaml"
 PEOPLE_FILE = "people.yaml"
@@ -52,6 +54,10 @@ RESERVED_VOLUME_IDS = {"en": "its English pages", "assets": "its styles, scripts
                        "search": "its search indexes",
                        "people": "its pages of the people across the volumes",
                        "names": "its speaker index's letters"}
+# With `moved_from_root`, the volume's old addresses keep its pages' folders at the root
+# (`site.redirects`): no volume may take them either.
+MOVED_VOLUME_FOLDERS = tuple(url.rstrip("/") for url in (
+    PAPERS_URL, SESSIONS_URL, PROGRAMME_URL, ABOUT_URL))
 
 
 def is_archive(data_dir: Path) -> bool:
@@ -109,12 +115,12 @@ def read_archive_file(path: Path, loaded: Loaded) -> ArchiveInfo | None:
 
 
 def read_archive(fields: Fields, sources: Sources) -> ArchiveInfo | None:
-    sources.remember(fields.file, fields, "title", SITE_URL)
+    sources.remember(fields.file, fields, "title", SITE_URL, MOVED_FROM_ROOT)
     v = read_group(ARCHIVE, fields)
     if v["title"] is None or v[SITE_URL] is None:
         return None
     return ArchiveInfo(title=v["title"], site_url=v[SITE_URL], publisher=v["publisher"],
-                       description=v["description"])
+                       description=v["description"], moved_from_root=v[MOVED_FROM_ROOT])
 
 
 def people_share(own: Loaded, people_yaml: Path) -> ArchiveShare:

@@ -49,8 +49,11 @@ README = """\
 ولجعل وقائع مجلد واحد قائمة مجلدًا في الأرشيف: انقل ما في مجلدها `papers/` (إلا `_schema/`) إلى
 `papers/<معرّف المجلد>/`، وانقل مُدخلات `people.yaml` إلى `papers/people.yaml`، واحذف `site_url`
 من `conference.yaml`؛ وفي السطر الأول من كل ملف YAML، الذي يسمّي مخططه لأدوات المحررين، زد `../`
-واحدة (فيصير في `conference.yaml`: `../_schema/volume.schema.json`). وهذا الإصدار يتحقق من الأرشيف
-بالأمر `check`، ولا يبني موقعه بعد.
+واحدة (فيصير في `conference.yaml`: `../_schema/volume.schema.json`).
+
+وأما وقائع مجلد واحد ليست في أرشيف بعد، فيجعلها الأمر
+`python3 build.py init --archive --first-volume <معرّف المجلد>` أولَ مجلد في أرشيف جديد، في مكانها،
+ويُبقي البناءُ عناوين صفحاتها القديمة عاملة.
 
 This folder is an archive: the proceedings of several conferences in one site, each
 conference a volume here. To add the first volume:
@@ -69,8 +72,11 @@ To make an existing one-volume `papers/` a volume of the archive: move what it h
 `_schema/`) to `papers/<volume-id>/`, move the entries of its `people.yaml` to
 `papers/people.yaml`, and delete `site_url` from its `conference.yaml`; in the first line of
 each YAML file, which names its schema for editors' tools, add one `../` (conference.yaml's
-becomes `../_schema/volume.schema.json`). This version checks an archive with `check`; it
-does not build the archive's site yet.
+becomes `../_schema/volume.schema.json`).
+
+One-volume proceedings not yet in an archive become the first volume of a new one, in
+place, with `python3 build.py init --archive --first-volume <volume-id>`; the build keeps
+the old addresses of their pages working.
 """
 
 

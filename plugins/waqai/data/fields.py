@@ -1042,6 +1042,7 @@ CONFERENCE = Group("conference", (
 
 
 SITE_URL = "site_url"
+MOVED_FROM_ROOT = "moved_from_root"  # archive.yaml: the volume that was the site's root
 # A volume of an archive: its conference.yaml without the address, which the archive gives.
 VOLUME = Group("volume", tuple(f for f in CONFERENCE.fields if f.name != SITE_URL), Text(
     "مجلد واحد من الأرشيف، أي وقائع مؤتمر واحد: حقوله حقول conference.yaml كلها إلا site_url، "
@@ -1066,6 +1067,14 @@ ARCHIVE = Group("archive", (
           required=False, example='{ar: "اسم الناشر", en: "Publisher name"}'),
     Field("description", BILINGUAL, Text("وصف الأرشيف.", "A description of the archive."),
           required=False, example='{ar: "وصف الأرشيف", en: "A description of the archive"}'),
+    Field(MOVED_FROM_ROOT, Id("volume id"), Text(
+        "معرّف المجلد الذي كانت صفحاته في جذر هذا الموقع قبل أن يصير أرشيفًا (يكتبه الأمر "
+        "init --archive --first-volume): يكتب البناء في كل عنوان قديم من عناوينه صفحةً تحيل "
+        "إلى عنوانه الجديد.",
+        "The id of the volume whose pages were at this site's root before it became an "
+        "archive (written by init --archive --first-volume): the build writes, at each of its "
+        "old addresses, a page that leads to its new one."),
+          required=False, example='"conf-2023"'),
 ), Text("الأرشيف: وقائع مؤتمرات عدة في موقع واحد، ولكل مجلد منها مجلد ملفات خاص به في papers/.",
         "The archive: the volumes of several conferences in one site, each volume in its own "
         "folder of papers/."))

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from waqai.book import BOOK_FILE
-from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Shown, lang_root
+from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Shown
 from waqai.data.revised import newest_by_folder, revision_dates
 from waqai.exports.files import ExportCache, export_files, export_paths, item_bibtex
 from waqai.exports.keys import citation_keys
@@ -57,16 +57,18 @@ class GeneratedPages:
 
     With `keep_views` (under `serve`) each view is made once for this version of
     the data: the page's digest needs it, and so does its template. `bounds`: how
-    much one page may list (pages/bounds.py).
+    much one page may list (pages/bounds.py); `in_archive`: the volume is one of an
+    archive's (its person pages link to the archive's).
     """
 
     def __init__(self, proc: Proceedings, export_cache: ExportCache | None = None,
                  keep_views: bool = False, data_path: Path | None = None,
-                 book: bytes | None = None, bounds: PageBounds | None = None) -> None:
+                 book: bytes | None = None, bounds: PageBounds | None = None,
+                 in_archive: bool = False) -> None:
         self.proc = proc
         self.data_path = data_path
         self.export_cache = export_cache if export_cache is not None else ExportCache()
-        self.plan = SitePlan(proc, bounds or PageBounds())
+        self.plan = SitePlan(proc, bounds or PageBounds(), in_archive)
         self.data = BuildData(self.plan, citation_keys(proc), self._bibtex)
         self._bibtex_made: dict[str, dict[Form, str]] = {}
         # Site path -> file in the data folder (`data_path`) of each file a paper publishes
@@ -143,9 +145,7 @@ class GeneratedPages:
     def elsewhere(self, src_uri: str) -> tuple[Lang, str] | None:
         """For a page that is not in the other language (a letter of one index only): that
         language, and the site path of the page its language switch leads to instead."""
-        spec = self.pages[src_uri].spec
-        missing = [lang for lang in LANGS if lang not in spec.langs]
-        return (missing[0], lang_root(missing[0]) + spec.elsewhere) if missing else None
+        return self.pages[src_uri].spec.switch_elsewhere()
 
     def paper_pages(self, paper_ids: set[str]) -> Iterable[str]:
         """The src_uris of the pages of these papers, in both languages."""

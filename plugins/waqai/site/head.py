@@ -212,10 +212,12 @@ def home_ld(proc: Proceedings, lang: Lang, page_url: str) -> dict[str, Any]:
             "inLanguage": lang}
 
 
-def person_page_ld(proc: Proceedings, person: Person, lang: Lang,
-                   page_url: str) -> dict[str, Any]:
-    """A person's page as a Schema.org `ProfilePage` about that `Person`."""
-    about = person_node(proc, person, lang)
+def person_page_ld(person: Person, lang: Lang, page_url: str,
+                   person_id: str = "") -> dict[str, Any]:
+    """A person's page as a Schema.org `ProfilePage` about that `Person` (whose `@id` is
+    `person_id`, as the items' pages name them, `node_id`)."""
+    about = ({"@id": person_id} if person_id else {}) | person_ld(person, lang) | {
+        "url": page_url}
     if person.position:
         about["jobTitle"] = ld(person.position, lang)
     about |= affiliation_ld(person.affiliation, lang)

@@ -10,6 +10,9 @@ the programme and on its day's page where those list items; every session on the
 page that lists it, and on the programme unless the programme lists days only; every
 day on the programme. Every person must be on the speaker index page that files them
 in each language: the index itself, or their letter's page (site/pages/letters.py).
+On an archive's own build (`check_archive_site`), every person must be on the archive's
+speaker index page that files them, and every item of theirs, named "<volume>/<item>", on
+their page in the archive (site/pages/archivepeople.py), in each language.
 Pages are matched on the `data-paper-id`, `data-session-id`, `data-date` and
 `data-person-id` attributes the templates emit (overrides/waqai/*.html), never on
 titles, so a translated or repeated title cannot hide a miss.
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree as ET
@@ -35,10 +38,11 @@ from waqai.exports.files import volume_file
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORMS
 from waqai.site.pages import DATE, PAPER_ID, PERSON_ID, SESSION_ID, SitePlan
+from waqai.site.pages.archiveplan import ArchivePlan
 from waqai.site.pages.letters import index_page_of
 from waqai.site.pages.programme import DAYS, ITEMS, DayPage, day_page_of, programme_lists
 from waqai.site.safe_urls import unsafe_urls
-from waqai.urls import PROGRAMME_URL, paper_url
+from waqai.urls import PROGRAMME_URL, paper_url, person_url
 
 ATTRIBUTE_VALUES = {attribute: re.compile(f'{attribute}="([^"<>]*)"')
                     for attribute in (PAPER_ID, SESSION_ID, PERSON_ID, DATE)}
@@ -146,28 +150,45 @@ def check_site(proc: Proceedings, site_dir: Path, pages: PageIds | None = None,
     and per paper missing from an export; empty when all is well. `plan`: the build's
     (by default the one its default bounds give)."""
     pages = pages if pages is not None else PageIds(Path(site_dir))
+    misses = _misses(_places(plan if plan is not None else SitePlan(proc)), pages)
+    misses.extend(_check_exports(proc, Path(site_dir)))
+    return misses
+
+
+def check_archive_site(plan: ArchivePlan, site_dir: Path,
+                       pages: PageIds | None = None) -> list[str]:
+    """The same of the archive's own pages: one line per person missing from the archive's
+    speaker index page that files them, and per item of a person (by "<volume>/<item>",
+    `VolumeItem.key`) missing from their page in the archive, in each language."""
+    return _misses(_archive_places(plan), pages if pages is not None else PageIds(site_dir))
+
+
+def _misses(places: Iterable[tuple[Lang, Place]], pages: PageIds) -> list[str]:
     misses: list[str] = []
-    for lang, place in _places(plan if plan is not None else SitePlan(proc)):
+    for lang, place in places:
         path = page_path(lang, place.url)
         ids = pages.ids(path, place.attribute)
         if ids is None:
             misses.append(f"{place.key}: {place.what} {path} was not built.")
         elif place.key not in ids:
             misses.append(f"{place.key}: missing from {place.what} {path}.")
-    misses.extend(_check_exports(proc, Path(site_dir)))
     return misses
 
 
 def built_site_problems(plan: SitePlan | None, site_dir: Path, pages: PageIds, *,
-                        papers: bool = True) -> str | None:
+                        papers: bool = True, archive: ArchivePlan | None = None) -> str | None:
     """What is wrong with the built site, as a build's error, or None: an unsafe address on
-    a page (always looked for), a paper of `proc` missing from a place it belongs (with
-    `papers`)."""
+    a page (always looked for), with `papers` a paper of `plan` missing from a place it
+    belongs, or a person or item of the `archive` (an archive's own build) from theirs."""
     unsafe = pages.unsafe()
     if unsafe:
         return ("A page links to an address that is not http(s), mailto or the site's own:\n  "
                 + "\n  ".join(unsafe))
-    misses = check_site(plan.proc, site_dir, pages, plan) if papers and plan is not None else []
+    misses: list[str] = []
+    if papers and plan is not None:
+        misses = check_site(plan.proc, site_dir, pages, plan)
+    elif papers and archive is not None:
+        misses = check_archive_site(archive, site_dir, pages)
     if misses:
         return "Not every paper is where it belongs:\n  " + "\n  ".join(misses)
     return None
@@ -201,6 +222,20 @@ def _places(plan: SitePlan) -> Iterator[tuple[Lang, Place]]:
     for person in proc.people:
         for lang in LANGS:
             yield lang, Place(person.id, "the speaker index", index[lang][person.id], PERSON_ID)
+
+
+def _archive_places(plan: ArchivePlan) -> Iterator[tuple[Lang, Place]]:
+    """Every person on the archive's index page that files them, every item of theirs on
+    their page in the archive, in each language."""
+    index = {lang: index_page_of(plan, lang) for lang in LANGS}
+    for person in plan.people:
+        page = person_url(person)
+        places = [Place(item.key, f"the archive's page of {person.id}", page, PAPER_ID)
+                  for item in plan.archive.items_of(person.id)]
+        for lang in LANGS:
+            yield lang, Place(person.id, "the archive's speaker index", index[lang][person.id],
+                              PERSON_ID)
+            yield from ((lang, place) for place in places)
 
 
 def _paper_places(paper: Paper, day: DayPage, lists: str) -> list[Place]:

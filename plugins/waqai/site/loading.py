@@ -70,7 +70,7 @@ def load_pages(root: Path, name: str, current: Fingerprint, export_cache: Export
     # `pages_in_citations` its page ranges go into the pages and exports.
     proc, book = book_for_site(proc, data_path)
     return GeneratedPages(proc, export_cache, keep_views=serving, data_path=data_path,
-                          book=book, bounds=bounds)
+                          book=book, bounds=bounds, in_archive=bool(volume))
 
 
 def loaded_or_refused(model: Model | None, problems: list[Problem], name: str) -> Model:

@@ -20,12 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from waqai import search
-from waqai.data.archive import Archive
 from waqai.data.model import Lang
 from waqai.published import open_to_readers
 from waqai.site.invariants import PageIds, built_site_problems
 from waqai.site.minify import minify_assets
 from waqai.site.pages import SitePlan
+from waqai.site.pages.archiveplan import ArchivePlan
 from waqai.site.sitemap import tidy_sitemap
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
@@ -121,15 +121,15 @@ class OpenBuild:
         return files
 
     def finish(self, site_dir: Path, plan: SitePlan | None, assets: Iterable[object], *,
-               check_papers: bool = True, archive: Archive | None = None) -> None:
+               check_papers: bool = True, archive: ArchivePlan | None = None) -> None:
         """The whole site's last steps, once every language is written: every export on
         disk (raising what writing them met), the 404 page, the site's own `assets`
         (extra scripts and styles) minified, the sitemap tidied (`sitemap.py`), the search
         indexes, the site's folder open to readers (MkDocs' `serve` builds into a
         temporary one); then what the built site must not have
         (`invariants.built_site_problems`) fails the build. Without `plan` (an archive's
-        home page) there is no paper to check, and the search index is the `archive`'s,
-        of every volume."""
+        own build) the search index is the `archive`'s, of every volume, and the check is
+        of the archive's pages."""
         open_to_readers(site_dir)
         if self.writer is not None:
             try:
@@ -144,8 +144,9 @@ class OpenBuild:
             search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
                                         self.search_indexes)
         elif archive is not None:
-            search.write_archive_indexes(archive, site_dir)
-        problem = built_site_problems(plan, site_dir, self.page_ids, papers=check_papers)
+            search.write_archive_indexes(archive.archive, site_dir)
+        problem = built_site_problems(plan, site_dir, self.page_ids, papers=check_papers,
+                                      archive=archive)
         if problem:
             raise PluginError(problem)
 

@@ -41,7 +41,6 @@ from mkdocs.structure.pages import Page
 
 from waqai import search
 from waqai.data.archiveload import is_archive
-from waqai.published import write_all
 from waqai.site.archivehome import ArchiveHomePages, archive_home_pages
 from waqai.site.config import ProceedingsConfig
 from waqai.site.generated import GeneratedPages, render_empty
@@ -104,7 +103,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         data_dir = self.config.data_dir
         if self._build is None and not self.config.volume and is_archive(
                 Path(config.config_file_path).resolve().parent / data_dir):
-            self.home = archive_home_pages(config, data_dir)
+            self.home = archive_home_pages(config, data_dir, self.config.bounds())
         if self.home is not None:
             config.nav = ["index.md"]  # the archive's home is its build's one page
         if search.SCRIPT not in [str(s) for s in config.extra_javascript]:
@@ -237,11 +236,11 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             return
         site_dir = Path(config.site_dir)
         if self.home is not None:
-            write_all(site_dir, self.home.files)
+            self.home.write_files(site_dir, config, self.config.data_dir, self.config.bounds())
         build.finish(site_dir, None if self.home is not None else self.pages.plan,
                      [*config.extra_css, *config.extra_javascript],
                      check_papers=self.config.check_invariants,
-                     archive=self.home.archive if self.home is not None else None)
+                     archive=self.home.plan if self.home is not None else None)
         if self.serve is not None:
             self.serve.finish(site_dir)
 

@@ -144,6 +144,22 @@ LABELS: dict[str, Text] = {
         "بيانات الاستشهاد بجميع مشاركات مجلدات الأرشيف، مجلدًا بعد مجلد، في ملف واحد لكل صيغة:",
         "Citation data for every item of every volume, volume by volume, one file per format:"),
     "with_abstracts": Text("مع الملخصات", "with abstracts"),
+    "archive_speakers": Text("المتحدثون والمؤلفون في الأرشيف",
+                             "Speakers and authors across the archive"),
+    # A person's page in an archive (site/pages/archivepeople.py), and the link to it from
+    # their page in a volume.
+    "across_the_archive": Text("المشاركات في جميع مجلدات الأرشيف",
+                               "Every item across the archive"),
+    "items_by_year": Text("المشاركات في مجلدات الأرشيف، الأحدث أولًا",
+                          "Items across the archive, newest first"),
+    "edited_volume": Text("تحرير المجلد", "Editor of the volume"),
+    "coauthors": Text("شركاء التأليف", "Co-authors"),
+    # {count} the items a co-author shares with the person.
+    "items_together": Text("المشاركات المشتركة: {count}", "items together: {count}"),
+    "also_published_as": Text("نُشر أيضًا باسم", "Also published as"),
+    "affiliations_given": Text("جهات العمل المذكورة في المشاركات", "Affiliations given"),
+    "person_files": Text("بيانات الاستشهاد بجميع المشاركات في الأرشيف:",
+                         "Citation data for every item across the archive:"),
     "official_page": Text("الصفحة الرسمية للمؤتمر", "The conference's official page"),
     "statements": Text("تصريحات عن المؤتمر", "Statements about the conference"),
     "editors_notes": Text("ملاحظات المحررين", "Notes from the editors"),
@@ -199,6 +215,11 @@ LABELS: dict[str, Text] = {
                             "{conference}."),
     "describe_person": Text("{title} في مؤتمر «{conference}»: المشاركات والجلسات.",
                             "{title} at {conference}: contributions and sessions."),
+    "describe_archive_person": Text("{title}: المشاركات في جميع مجلدات «{archive}»، سنةً بعد سنة.",
+                                    "{title}: every item across {archive}, year by year."),
+    "describe_archive_people": Text("فهرس المتحدثين والمؤلفين في جميع مجلدات «{archive}».",
+                                    "The index of the speakers and authors of every volume "
+                                    "of {archive}."),
     "describe_item": Text("«{title}» ({kind})، من مؤتمر «{conference}».",
                           "{title} ({kind}), from {conference}."),
 }

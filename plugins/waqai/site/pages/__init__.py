@@ -16,11 +16,11 @@ template (in `overrides/waqai/`) renders the context. No HTML is assembled here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
-from waqai.data.model import LANGS, Lang, Paper, Proceedings, Shown, Text
+from waqai.data.model import LANGS, Lang, Paper, Person, Proceedings, Shown, Text, lang_root
 from waqai.exports.record import Form
 from waqai.site.pages.bounds import PageBounds
 
@@ -45,6 +45,12 @@ class PageSpec:
 
     def src_uri(self, lang: Lang) -> str:
         return f"{self.stem}.{lang}.md"
+
+    def switch_elsewhere(self) -> tuple[Lang, str] | None:
+        """For a page that is not in the other language (a letter of one index only): that
+        language, and the site path of the page its language switch leads to instead."""
+        missing = [lang for lang in LANGS if lang not in self.langs]
+        return (missing[0], lang_root(missing[0]) + self.elsewhere) if missing else None
 
     @property
     def url(self) -> str:
@@ -98,12 +104,9 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class SitePlan:
-    """The model, the bounds of what one page may list, and what the page kinds work out
-    from them once per build (`once`): how the speaker index and the programme are split."""
+class Plan:
+    """What the page kinds of one build work out once from the data (`once`)."""
 
-    proc: Proceedings
-    bounds: PageBounds = field(default_factory=PageBounds)
     _made: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)
 
@@ -112,6 +115,32 @@ class SitePlan:
         if key not in self._made:
             self._made[key] = make()
         return cast(T, self._made[key])
+
+
+class PeoplePlan(Protocol):
+    """What the speaker index is made from (pages/letters.py, pages/people.py): its people
+    and the bounds of a page, a volume's (`SitePlan`) or an archive's (`ArchivePlan`)."""
+
+    @property
+    def people(self) -> Sequence[Person]: ...
+    @property
+    def bounds(self) -> PageBounds: ...
+    def once(self, key: Hashable, make: Callable[[], T]) -> T: ...
+
+
+@dataclass(frozen=True)
+class SitePlan(Plan):
+    """The model, the bounds of what one page may list, and what the page kinds work out
+    from them once per build (`once`): how the speaker index and the programme are split.
+    `in_archive`: the volume is one of an archive's, whose own pages its pages link to."""
+
+    proc: Proceedings
+    bounds: PageBounds = field(default_factory=PageBounds)
+    in_archive: bool = False
+
+    @property
+    def people(self) -> Sequence[Person]:
+        return self.proc.people
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Its volumes are listed by year, newest first (as the ACL Anthology's venue pages),
 each with its title, dates, city and figures, linking to the volume's own home page
-in the same language, then the archive's own citation files, in both forms (as a volume's
-home page lists the volume's). A volume's pages are built by a build of their own
+in the same language, then a link to the archive's speaker index (pages/archivepeople.py)
+and the archive's own citation files, in both forms (as a volume's home page lists the
+volume's). A volume's pages are built by a build of their own
 (`runner.build_archive`): this page reads the model, never their HTML.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -19,12 +21,14 @@ from waqai.data.model import Lang, lang_root, other_lang
 from waqai.exports.archive import abstracts_file, archive_file
 from waqai.exports.record import Form
 from waqai.site.pages import Context, Links, PageSpec
+from waqai.site.pages.archiveplan import ArchivePageKind, ArchivePlan
 from waqai.site.pages.common import shown
 from waqai.site.pages.home import VOLUME_FORMATS, citation_files, listed_langs, makeup
 from waqai.text.dates import format_range
 from waqai.text.labels import LABELS
 from waqai.text.plain import plain_text
 from waqai.text.summary import shorten
+from waqai.urls import PEOPLE_URL
 
 TEMPLATE = "waqai/archive.html"
 
@@ -73,15 +77,16 @@ def archive_citation_files(archive: Archive, lang: Lang, links: Links) -> list[C
     return citation_files(lang, makeup(langs), links, functools.partial(archive_files, lang))
 
 
-def archive_home_context(archive: Archive, spec: PageSpec, lang: Lang) -> Context:
+def home_specs(plan: ArchivePlan) -> Iterable[PageSpec]:
+    yield archive_home_spec(plan.archive.info)
+
+
+def archive_home_context(plan: ArchivePlan, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    archive = plan.archive
     info = archive.info
-    title = info.title.shown(lang)
-    links = Links(spec.url, lang)
     newest_first = sorted(archive.volumes, key=volume_order, reverse=True)
     years = itertools.groupby(newest_first, key=lambda volume: volume.conference.year)
     return {
-        "kind": spec.kind,
-        "lang": lang,
         "archive": {
             "title": shown(info.title, lang),
             "title_other": info.title.alongside(lang),
@@ -92,9 +97,9 @@ def archive_home_context(archive: Archive, spec: PageSpec, lang: Lang) -> Contex
         "years": [{"year": year, "volumes": [volume_view(volume, lang, links)
                                              for volume in volumes]}
                   for year, volumes in years],
+        "people_url": links.page(PEOPLE_URL),
         "citation_files": archive_citation_files(archive, lang, links),
-        # As `share.share_view` gives a volume's pages (the title's language, if not lang's).
-        "share": {"type": "website", "title": title.text,
-                  "title_lang": "" if title.lang == lang else title.lang,
-                  "description": archive_sentence(info, lang)},
     }
+
+
+HOME = ArchivePageKind("archive", TEMPLATE, home_specs, archive_home_context)

@@ -68,20 +68,28 @@ def doi_view(doi: str | None) -> Context | None:
     return {"doi": doi, "url": doi_url(doi)} if doi else None
 
 
-def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Context:
+def item_named(paper: Paper, lang: Lang) -> Context:
+    """An item as a list names it on a page in `lang`, wherever the list is (a volume's
+    pages, a person's page in the archive)."""
     title = paper.title.shown(lang)
     return {
-        "id": paper.id,
         # The title as written, and the attributes of the element that holds it: its own
         # language and direction when it is not the page's (the item's original in place
         # of a translation gap), so it is a block starting at its own edge.
         "title": escape(title.text),
         "title_attrs": lang_attrs(title.lang, lang),
         "kind": ITEM_KINDS[paper.kind].get(lang),
-        "url": links.page(paper_url(paper)),
-        "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
         # «مسحوب» / "retracted" beside the title wherever the item is listed; "" if published.
         "standing": "" if paper.in_volume else STATUSES[paper.status].get(lang),
+    }
+
+
+def paper_brief(proc: Proceedings, paper: Paper, lang: Lang, links: Links) -> Context:
+    return {
+        "id": paper.id,
+        **item_named(paper, lang),
+        "url": links.page(paper_url(paper)),
+        "people": [person_brief(p, lang, links) for p in proc.people_of(paper)],
     }
 
 

@@ -5,8 +5,10 @@ alef to yeh, then those with no Arabic name by their romanised ones; the English
 A to Z, then those with no romanised name by their Arabic ones (`arabic.person_sort_key`
 and `person_index_letter`). Within `bounds.people` the index is one page, as the
 example's. Past it `people/` lists the letters, and each letter has a page of its own
-(`people/<slug>/`, slugs in text/index_letters.py), split into numbered pages
-(`people/<slug>/2/` …) when one letter has more people than a page holds.
+(`names/<slug>/`, slugs in text/index_letters.py), split into numbered pages
+(`names/<slug>/2/` …) when one letter has more people than a page holds.
+
+The index is a volume's or, as one for all its volumes, an archive's (`PeoplePlan`).
 
 A letter page is in the languages whose index files someone under that letter. The
 two indexes share only the letters that are one letter in both (the Latin letters of
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from waqai.data.model import Lang, Person
-from waqai.site.pages import SitePlan
+from waqai.site.pages import PeoplePlan
 from waqai.site.pages.bounds import split
 from waqai.text.arabic import person_index_letter, person_sort_key
 from waqai.text.index_letters import letter_heading, letter_slug
@@ -51,10 +53,10 @@ class LetterPage:
         return letter_url(self.letter.slug, self.part)
 
 
-def filed_letters(plan: SitePlan, lang: Lang) -> list[Letter]:
+def filed_letters(plan: PeoplePlan, lang: Lang) -> list[Letter]:
     """The letters of the index of `lang` in filing order, each with its people (made
     once per build: sorting a large volume's people takes a noticeable part of a second)."""
-    return plan.once(("letters", lang), lambda: _group(plan.proc.people, lang))
+    return plan.once(("letters", lang), lambda: _group(plan.people, lang))
 
 
 def _group(people: Sequence[Person], lang: Lang) -> list[Letter]:
@@ -70,18 +72,18 @@ def _group(people: Sequence[Person], lang: Lang) -> list[Letter]:
     return [Letter(headings[slug], slug, tuple(group)) for slug, group in grouped.items()]
 
 
-def by_letter(plan: SitePlan) -> bool:
+def by_letter(plan: PeoplePlan) -> bool:
     """Whether the index is split by letter: more people than one page holds."""
-    return len(plan.proc.people) > plan.bounds.people
+    return len(plan.people) > plan.bounds.people
 
 
-def letter_pages(plan: SitePlan, lang: Lang) -> dict[str, LetterPage]:
+def letter_pages(plan: PeoplePlan, lang: Lang) -> dict[str, LetterPage]:
     """URL -> page of every letter page of the index of `lang`, in order; none within
     the bound."""
     return plan.once(("letter pages", lang), lambda: _pages(plan, lang))
 
 
-def _pages(plan: SitePlan, lang: Lang) -> dict[str, LetterPage]:
+def _pages(plan: PeoplePlan, lang: Lang) -> dict[str, LetterPage]:
     if not by_letter(plan):
         return {}
     pages: dict[str, LetterPage] = {}
@@ -93,9 +95,9 @@ def _pages(plan: SitePlan, lang: Lang) -> dict[str, LetterPage]:
     return pages
 
 
-def index_page_of(plan: SitePlan, lang: Lang) -> dict[str, str]:
+def index_page_of(plan: PeoplePlan, lang: Lang) -> dict[str, str]:
     """Person id -> the URL of the index page that lists them in `lang`."""
     pages = letter_pages(plan, lang)
     if not pages:
-        return {person.id: PEOPLE_URL for person in plan.proc.people}
+        return {person.id: PEOPLE_URL for person in plan.people}
     return {person.id: url for url, page in pages.items() for person in page.people}

@@ -2,15 +2,17 @@
 
 Within the bound of one page (`bounds.people`) the index is one page of letter headings
 (kind `people`); past it, `people/` lists the letters (`letters`) and each letter has
-pages of its own (`letter`; which people each holds: letters.py).
+pages of its own (`letter`; which people each holds: letters.py). The index's views are
+made from a `PeoplePlan` alone, so an archive's index (pages/archivepeople.py) is these
+same pages of the archive's people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from waqai.data.model import LANGS, Lang, Text
-from waqai.site.head import absolute_url, person_page_ld
+from waqai.data.model import LANGS, Lang, Person, Text, lang_root
+from waqai.site.head import absolute_url, node_id, person_page_ld
 from waqai.site.pages import (
     PERSON_ID,
     BuildData,
@@ -18,6 +20,7 @@ from waqai.site.pages import (
     Links,
     PageKind,
     PageSpec,
+    PeoplePlan,
     SitePlan,
 )
 from waqai.site.pages.common import paper_brief, person_brief, session_brief, shown
@@ -34,30 +37,39 @@ from waqai.urls import PEOPLE_URL, letter_url, person_url
 INDEX_STEM = PEOPLE_URL + "index"
 
 
-def index_specs(plan: SitePlan) -> Iterable[PageSpec]:
+# The view of an index page made from its plan alone (a volume's or an archive's).
+PlanView = Callable[[PeoplePlan, PageSpec, Lang, Links], Context]
+
+
+def from_plan(view: PlanView) -> Callable[[BuildData, PageSpec, Lang, Links], Context]:
+    """A volume's page context that is `view` of the build's plan."""
+    return lambda data, spec, lang, links: view(data.plan, spec, lang, links)
+
+
+def index_specs(plan: PeoplePlan) -> Iterable[PageSpec]:
     if not by_letter(plan):
         yield PageSpec(stem=INDEX_STEM, kind="people", title=LABELS["speakers"])
 
 
-def index_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def index_view(plan: PeoplePlan, spec: PageSpec, lang: Lang, links: Links) -> Context:
     return {"groups": [{"letter": letter.heading,
                         "people": [person_brief(p, lang, links) for p in letter.people]}
-                       for letter in filed_letters(data.plan, lang)]}
+                       for letter in filed_letters(plan, lang)]}
 
 
-def letters_specs(plan: SitePlan) -> Iterable[PageSpec]:
+def letters_specs(plan: PeoplePlan) -> Iterable[PageSpec]:
     if by_letter(plan):
         yield PageSpec(stem=INDEX_STEM, kind="letters", title=LABELS["speakers"])
 
 
-def letters_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
+def letters_view(plan: PeoplePlan, spec: PageSpec, lang: Lang, links: Links) -> Context:
     return {"letters": [{"heading": letter.heading, "slug": letter.slug,
                          "count": len(letter.people),
                          "url": links.page(letter_url(letter.slug))}
-                        for letter in filed_letters(data.plan, lang)]}
+                        for letter in filed_letters(plan, lang)]}
 
 
-def letter_specs(plan: SitePlan) -> Iterable[PageSpec]:
+def letter_specs(plan: PeoplePlan) -> Iterable[PageSpec]:
     """A spec per letter page URL, in the languages that have it (letters.py)."""
     pages = {lang: letter_pages(plan, lang) for lang in LANGS}
     for url in dict.fromkeys(url for lang in LANGS for url in pages[lang]):
@@ -80,10 +92,10 @@ def _letter_title(page: LetterPage, lang: Lang) -> str:
     return LABELS["page_of"].get(lang).format(title=title, part=page.part, parts=page.parts)
 
 
-def letter_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Context:
-    pages = letter_pages(data.plan, lang)
+def letter_view(plan: PeoplePlan, spec: PageSpec, lang: Lang, links: Links) -> Context:
+    pages = letter_pages(plan, lang)
     page = pages[spec.url]
-    letters = filed_letters(data.plan, lang)
+    letters = filed_letters(plan, lang)
     at = [letter.slug for letter in letters].index(page.letter.slug)
     return {
         "letter": page.letter.heading,
@@ -124,24 +136,34 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
             "session": session_brief(link.session, lang, links) if link.session else None,
         })
     return {
-        "head": {"json_ld": person_page_ld(proc, person, lang,
-                                                 absolute_url(proc, lang, spec.url))},
-        "person": {
-            **person_brief(person, lang, links),
-            # The name in each script as written: "" and [] where one is a gap.
-            "name_ar": person.name.ar,
-            "names_latin": [n.full for n in person.names_latin],
-            "affiliation": shown(person.affiliation, lang),
-            "position": shown(person.position, lang),
-            "orcid": person.orcid or "",
-        },
+        "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url),
+                                           node_id(proc, person_url(person), "person"))},
+        "person": person_view(person, lang, links),
         "contributions": contributions,
         "index_url": links.page(PEOPLE_URL),
+        # The person's page of the archive (pages/archivepeople.py), beside the volume's
+        # folder: "../people/<id>/", from /en/ "../en/people/<id>/".
+        "archive_url": links.asset(f"../{lang_root(lang)}{person_url(person)}")
+        if data.plan.in_archive else "",
     }
 
 
-INDEX = PageKind("people", "waqai/people.html", index_specs, index_context, lists=(PERSON_ID,))
-LETTERS = PageKind("letters", "waqai/letters.html", letters_specs, letters_context)
-LETTER = PageKind("letter", "waqai/letter.html", letter_specs, letter_context,
+def person_view(person: Person, lang: Lang, links: Links) -> Context:
+    """Who the person is, as their page says it (`partials/waqai/person-meta.html`)."""
+    return {
+        **person_brief(person, lang, links),
+        # The name in each script as written: "" and [] where one is a gap.
+        "name_ar": person.name.ar,
+        "names_latin": [n.full for n in person.names_latin],
+        "affiliation": shown(person.affiliation, lang),
+        "position": shown(person.position, lang),
+        "orcid": person.orcid or "",
+    }
+
+
+INDEX = PageKind("people", "waqai/people.html", index_specs, from_plan(index_view),
+                 lists=(PERSON_ID,))
+LETTERS = PageKind("letters", "waqai/letters.html", letters_specs, from_plan(letters_view))
+LETTER = PageKind("letter", "waqai/letter.html", letter_specs, from_plan(letter_view),
                   lists=(PERSON_ID,))
 PERSON = PageKind("person", "waqai/person.html", person_specs, person_context)
