@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from waqai.data.archive import Archive, Volume
 from waqai.data.model import Paper, Person
-from waqai.exports.bibtex import join_entries, paper_bibtex
+from waqai.exports.bibtex import join_entries
 from waqai.exports.csl import join_items
 from waqai.exports.endnote import join_records as join_endnote
 from waqai.exports.files import ExportCache, PaperExports, export_files, form_file
@@ -63,9 +63,6 @@ class ListedItem:
     record: Record
     texts: dict[Form, PaperExports]
 
-    def bibtex_with_abstract(self, form: Form) -> str:
-        return paper_bibtex(self.record.form(form), with_abstract=True)
-
 
 @dataclass(frozen=True)
 class ArchiveExports:
@@ -97,7 +94,7 @@ def joined_files(items: list[ListedItem]) -> dict[str, str]:
     files: dict[str, str] = {}
     for form in FORMS:
         files[archive_file("bib", form)] = join_entries(item.texts[form].bib for item in items)
-        files[abstracts_file(form)] = join_entries(item.bibtex_with_abstract(form)
+        files[abstracts_file(form)] = join_entries(item.texts[form].bib_abstract
                                                    for item in items)
         files[archive_file("ris", form)] = join_records(item.texts[form].ris for item in items)
         files[archive_file("json", form)] = join_items(item.texts[form].csl for item in items)

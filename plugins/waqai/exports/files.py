@@ -50,6 +50,12 @@ def volume_file(fmt: str, form: Form = "original") -> str:
     return form_file("proceedings", fmt, form)
 
 
+def volume_abstracts_file(form: Form = "original") -> str:
+    """The volume's BibTeX with each entry's abstract, beside `proceedings.bib` (as the ACL
+    Anthology's `anthology+abstracts.bib` beside `anthology.bib`)."""
+    return form_file("proceedings+abstracts", "bib", form)
+
+
 VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
 
 
@@ -74,6 +80,7 @@ class PaperExports:
     """One form of one item in each format."""
 
     bib: str
+    bib_abstract: str  # the same entry with its abstract, for the "+abstracts" files
     ris: str
     csl: str  # a one-item CSL-JSON document, the paper's own file
     mods: str  # the item's <mods> record (its own file is a collection of it alone)
@@ -81,8 +88,8 @@ class PaperExports:
 
     @classmethod
     def of(cls, cite: Citation) -> PaperExports:
-        return cls(paper_bibtex(cite), paper_ris(cite), csl_json(paper_csl(cite)),
-                   mods_text(cite), paper_endnote(cite))
+        return cls(paper_bibtex(cite), paper_bibtex(cite, with_abstract=True), paper_ris(cite),
+                   csl_json(paper_csl(cite)), mods_text(cite), paper_endnote(cite))
 
     def files(self) -> dict[str, str]:
         """The item's own file in each format (`FORMATS`)."""
@@ -157,6 +164,8 @@ class ExportCache:
             files: dict[str, str] = {}
             for form in FORMS:
                 files[volume_file("bib", form)] = join_entries(item[form].bib for item in items)
+                files[volume_abstracts_file(form)] = join_entries(item[form].bib_abstract
+                                                                  for item in items)
                 files[volume_file("ris", form)] = join_records(item[form].ris for item in items)
                 files[volume_file("json", form)] = join_items(item[form].csl for item in items)
                 files[volume_file("mods.xml", form)] = join_mods(item[form].mods for item in items)
@@ -174,6 +183,7 @@ def item_bibtex(proc: Proceedings, paper: Paper, key: str) -> dict[Form, str]:
 def export_paths(proc: Proceedings, keys: dict[str, str]) -> list[str]:
     """The paths of every export file (those `export_files` makes), without making any."""
     paths = [volume_file(fmt, form) for form in FORMS for fmt in FORMATS]
+    paths += [volume_abstracts_file(form) for form in FORMS]
     paths += [programme_ics_path(lang) for lang in LANGS]
     paths += [feed_path(lang) for lang in LANGS]
     paths += [session_ics_path(session, lang) for session in proc.sessions for lang in LANGS]

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from xml.etree import ElementTree as ET
 
 from waqai.data.model import LANGS, Lang, Paper, Proceedings, lang_root
-from waqai.exports.files import volume_file
+from waqai.exports.files import volume_abstracts_file, volume_file
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORMS
 from waqai.site.pages import DATE, PAPER_ID, PERSON_ID, SESSION_ID, SitePlan
@@ -79,6 +79,7 @@ KEYS_OF: dict[str, Callable[[str], set[str]]] = {
     "bib": _bib_keys, "ris": _ris_keys, "json": _csl_keys, "mods.xml": _mods_keys,
     "enw": _endnote_keys}
 EXPORTS = {volume_file(fmt, form): read for fmt, read in KEYS_OF.items() for form in FORMS}
+EXPORTS |= {volume_abstracts_file(form): _bib_keys for form in FORMS}
 
 
 def paper_ids(html: str) -> set[str]:
