@@ -22,8 +22,9 @@ from waqai.exports.archive import abstracts_file, archive_export_files, archive_
 from waqai.exports.keys import citation_keys
 from waqai.exports.record import FORMS
 
+FORMATS = ("bib", "ris", "json", "mods.xml", "enw")  # BibTeX, RIS, CSL-JSON, MODS, EndNote
 ARCHIVE_FILES = sorted({path for form in FORMS
-                        for path in (*(archive_file(fmt, form) for fmt in ("bib", "ris", "json")),
+                        for path in (*(archive_file(fmt, form) for fmt in FORMATS),
                                      abstracts_file(form))})
 FILES_SECTION = re.compile(r'<section class="waqai-archive-files">(.*?)</section>', re.DOTALL)
 EXPORT_LINK = re.compile(r'<a class="waqai-export" href="([^"]*)" download="([^"]*)">(.*?)</a>')

@@ -148,12 +148,16 @@ def test_json_ld_keeps_honorifics_out_of_names_on_every_page(built_site: Path) -
     event = head(built_site / "index.html").json_ld[0]
     assert event["@type"] == "Event" and event["startDate"] == "2015-11-17"
     absher = head(built_site / "papers/absher/index.html").json_ld[0]
-    assert absher["author"] == [{"@type": "Person", "name": "عبدالرحمن بن راشد الجليفي",
+    person_id = f"{SITE_URL}people/abdulrahman-aljulaifi/#person"  # one node on both pages
+    assert absher["author"] == [{"@id": person_id, "url": f"{SITE_URL}people/abdulrahman-aljulaifi/",
+                                 "@type": "Person", "name": "عبدالرحمن بن راشد الجليفي",
                                  "givenName": "عبدالرحمن بن راشد", "familyName": "الجليفي",
                                  "honorificPrefix": "أ."}]
     absher_en = head(built_site / "en/papers/absher/index.html").json_ld[0]
     # «أ.» has no English counterpart: no honorific at all, and none inside the name.
-    assert absher_en["author"] == [{"@type": "Person", "name": "Abdulrahman bin Rashid Al-Julaifi",
+    assert absher_en["author"] == [{"@id": person_id,
+                                    "url": f"{SITE_URL}en/people/abdulrahman-aljulaifi/",
+                                    "@type": "Person", "name": "Abdulrahman bin Rashid Al-Julaifi",
                                     "givenName": "Abdulrahman bin Rashid",
                                     "familyName": "Al-Julaifi"}]
     assert absher_en["abstract"].startswith("In session 3,")

@@ -4,10 +4,10 @@ Each volume's files are what a one-volume export of it writes (`files.export_fil
 its folder, `<volume-id>/`. The archive adds, at its root, in both forms as the volume
 files are (`files.form_file`: `archive.bib` original, `archive.en.bib` romanised):
 
-- `archive.bib`, `archive.ris`, `archive.json`: every listed item of every volume, volume
-  by volume in year order (`archive.volume_order`), each volume's in programme order; the
-  BibTeX also as `archive+abstracts.bib`, each entry with its abstract, as the ACL
-  Anthology's `anthology.bib` and `anthology+abstracts.bib`;
+- `archive.bib`, `archive.ris`, `archive.json`, `archive.mods.xml`, `archive.enw`: every
+  listed item of every volume, volume by volume in year order (`archive.volume_order`),
+  each volume's in programme order; the BibTeX also as `archive+abstracts.bib`, each
+  entry with its abstract, as the ACL Anthology's `anthology.bib` and `anthology+abstracts.bib`;
 - `people/<person-id>/<person-id>.bib`: every listed item of one person across the
   archive, in year order, beside the person's page (`urls.person_url`), for each person
   with one at least.
@@ -28,10 +28,12 @@ from dataclasses import dataclass
 
 from waqai.data.archive import Archive, Volume
 from waqai.data.model import Paper, Person
-from waqai.exports.bibtex import join_entries, paper_bibtex
+from waqai.exports.bibtex import join_entries
 from waqai.exports.csl import join_items
+from waqai.exports.endnote import join_records as join_endnote
 from waqai.exports.files import ExportCache, PaperExports, export_files, form_file
 from waqai.exports.keys import citation_keys
+from waqai.exports.mods import join_records as join_mods
 from waqai.exports.record import FORMS, Form, Record
 from waqai.exports.ris import join_records
 from waqai.urls import person_url
@@ -60,9 +62,6 @@ class ListedItem:
     paper: Paper
     record: Record
     texts: dict[Form, PaperExports]
-
-    def bibtex_with_abstract(self, form: Form) -> str:
-        return paper_bibtex(self.record.form(form), with_abstract=True)
 
 
 @dataclass(frozen=True)
@@ -95,10 +94,13 @@ def joined_files(items: list[ListedItem]) -> dict[str, str]:
     files: dict[str, str] = {}
     for form in FORMS:
         files[archive_file("bib", form)] = join_entries(item.texts[form].bib for item in items)
-        files[abstracts_file(form)] = join_entries(item.bibtex_with_abstract(form)
+        files[abstracts_file(form)] = join_entries(item.texts[form].bib_abstract
                                                    for item in items)
         files[archive_file("ris", form)] = join_records(item.texts[form].ris for item in items)
         files[archive_file("json", form)] = join_items(item.texts[form].csl for item in items)
+        files[archive_file("mods.xml", form)] = join_mods(item.texts[form].mods
+                                                         for item in items)
+        files[archive_file("enw", form)] = join_endnote(item.texts[form].enw for item in items)
     return files
 
 

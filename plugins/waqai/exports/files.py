@@ -4,9 +4,10 @@ One place for the paths, so pages link to exactly the files the plugin writes.
 All exports live once, at the site root. The citation files exist in both forms
 of the record (`record.Form`): `proceedings.bib` (original: Arabic script) and
 `proceedings.en.bib` (romanised: for an English reference list), likewise for
-RIS and CSL-JSON and for each item's own files (`<key>.bib`, `<key>.en.bib`).
+RIS, CSL-JSON, MODS (`proceedings.mods.xml`) and EndNote (`proceedings.enw`), and for
+each item's own files (`<key>.bib`, `<key>.en.bib`, `<key>.mods.xml` …).
 Calendars exist in both languages, named the same way: `programme.ics` (Arabic),
-`programme.en.ics` (English).
+`programme.en.ics` (English); so do the Atom feeds, `feed.xml` and `feed.en.xml`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,23 @@ from dataclasses import dataclass
 from waqai.data.model import DEFAULT_LANG, LANGS, Lang, Paper, Proceedings, Session
 from waqai.exports.bibtex import join_entries, paper_bibtex
 from waqai.exports.csl import csl_json, join_items, paper_csl
+from waqai.exports.endnote import join_records as join_endnote
+from waqai.exports.endnote import paper_endnote
+from waqai.exports.feed import feed_path, volume_feed
 from waqai.exports.ics import calendar_ics, calendar_papers, event_ics
 from waqai.exports.keys import citation_keys
+from waqai.exports.mods import join_records as join_mods
+from waqai.exports.mods import mods_text
 from waqai.exports.record import FORM_LANG, FORMS, Citation, Form, Record, paper_record
 from waqai.exports.ris import join_records, paper_ris
 
-FORMATS = ("bib", "ris", "json")
+FORMATS = ("bib", "ris", "json", "mods.xml", "enw")
+# Each citation format's name as pages give it, and its media type (signposting).
+FORMAT_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "mods.xml": "MODS",
+                "enw": "EndNote"}
+MEDIA_TYPES = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems",
+               "json": "application/vnd.citationstyles.csl+json",
+               "mods.xml": "application/mods+xml", "enw": "application/x-endnote-refer"}
 
 
 def _in_language(stem: str, ext: str, lang: Lang) -> str:
@@ -36,6 +48,12 @@ def form_file(stem: str, fmt: str, form: Form = "original") -> str:
 
 def volume_file(fmt: str, form: Form = "original") -> str:
     return form_file("proceedings", fmt, form)
+
+
+def volume_abstracts_file(form: Form = "original") -> str:
+    """The volume's BibTeX with each entry's abstract, beside `proceedings.bib` (as the ACL
+    Anthology's `anthology+abstracts.bib` beside `anthology.bib`)."""
+    return form_file("proceedings+abstracts", "bib", form)
 
 
 VOLUME_FILES = {fmt: volume_file(fmt) for fmt in FORMATS}  # the original form's
@@ -62,12 +80,21 @@ class PaperExports:
     """One form of one item in each format."""
 
     bib: str
+    bib_abstract: str  # the same entry with its abstract, for the "+abstracts" files
     ris: str
     csl: str  # a one-item CSL-JSON document, the paper's own file
+    mods: str  # the item's <mods> record (its own file is a collection of it alone)
+    enw: str
 
     @classmethod
     def of(cls, cite: Citation) -> PaperExports:
-        return cls(paper_bibtex(cite), paper_ris(cite), csl_json(paper_csl(cite)))
+        return cls(paper_bibtex(cite), paper_bibtex(cite, with_abstract=True), paper_ris(cite),
+                   csl_json(paper_csl(cite)), mods_text(cite), paper_endnote(cite))
+
+    def files(self) -> dict[str, str]:
+        """The item's own file in each format (`FORMATS`)."""
+        return {"bib": self.bib, "ris": self.ris, "json": self.csl,
+                "mods.xml": join_mods((self.mods,)), "enw": self.enw}
 
 
 def _session_inputs(proc: Proceedings, session: Session) -> Inputs:
@@ -132,13 +159,17 @@ class ExportCache:
         return {**self.programme[1], **files}
 
     def volume_files(self, items: list[dict[Form, PaperExports]]) -> dict[str, str]:
-        inputs = tuple((i.bib, i.ris, i.csl) for item in items for i in item.values())
+        inputs = tuple(i for item in items for i in item.values())
         if self.volume is None or self.volume[0] != inputs:
             files: dict[str, str] = {}
             for form in FORMS:
                 files[volume_file("bib", form)] = join_entries(item[form].bib for item in items)
+                files[volume_abstracts_file(form)] = join_entries(item[form].bib_abstract
+                                                                  for item in items)
                 files[volume_file("ris", form)] = join_records(item[form].ris for item in items)
                 files[volume_file("json", form)] = join_items(item[form].csl for item in items)
+                files[volume_file("mods.xml", form)] = join_mods(item[form].mods for item in items)
+                files[volume_file("enw", form)] = join_endnote(item[form].enw for item in items)
             self.volume = (inputs, files)
         return dict(self.volume[1])
 
@@ -152,7 +183,9 @@ def item_bibtex(proc: Proceedings, paper: Paper, key: str) -> dict[Form, str]:
 def export_paths(proc: Proceedings, keys: dict[str, str]) -> list[str]:
     """The paths of every export file (those `export_files` makes), without making any."""
     paths = [volume_file(fmt, form) for form in FORMS for fmt in FORMATS]
+    paths += [volume_abstracts_file(form) for form in FORMS]
     paths += [programme_ics_path(lang) for lang in LANGS]
+    paths += [feed_path(lang) for lang in LANGS]
     paths += [session_ics_path(session, lang) for session in proc.sessions for lang in LANGS]
     paths += [path for paper in proc.papers for form in FORMS
               for path in paper_files(paper, keys[paper.id], form).values()]
@@ -168,13 +201,16 @@ def export_files(proc: Proceedings, keys: dict[str, str] | None = None,
     """
     keys = keys if keys is not None else citation_keys(proc)
     cache = cache if cache is not None else ExportCache()
-    items = [cache.paper(proc, paper, keys) for paper in proc.papers]
+    made = [cache.item(proc, paper, keys) for paper in proc.papers]
+    items = [forms for _, forms in made]
     listed = [item for paper, item in zip(proc.papers, items) if paper.in_volume]
     files = {**cache.volume_files(listed), **cache.calendars(proc)}
+    records = [(paper, record) for paper, (record, _) in zip(proc.papers, made)]
+    for lang in LANGS:
+        files[feed_path(lang)] = volume_feed(proc, records, lang)
     for paper, item in zip(proc.papers, items):
         for form in FORMS:
             paths = paper_files(paper, keys[paper.id], form)
-            files[paths["bib"]] = item[form].bib
-            files[paths["ris"]] = item[form].ris
-            files[paths["json"]] = item[form].csl
+            for fmt, text in item[form].files().items():
+                files[paths[fmt]] = text
     return files

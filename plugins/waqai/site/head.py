@@ -25,6 +25,17 @@ gives them, else their own), as `citation_author_institution` right after that p
 `citation_author` (Scholar reads each institution as the author's before it), and as the
 `affiliation` of their JSON-LD `Person`; nothing for a person without one.
 
+Nodes are tied together by `@id`s that are the same on both language pages (`node_id`):
+the item is one work (`#work` on its page in its own language), each person one person
+(`#person` on their page in the default language, with `url` their page in the page's
+language), the volume one `Book` (`#volume`) and the conference one `Event` (`#event`),
+both on the home page in the default language; the publisher is `#publisher` there.
+
+Signposting (signposting.org, FAIR Signposting level 1, as `<link>`s in a paper page's
+head, since a static host sends no `Link` headers): `cite-as` the DOI's address, else
+the item's page in its own language; `describedby` each of its citation files with its
+media type; `item` the PDF; `author` each ORCID; `type` ScholarlyArticle and AboutPage.
+
 A text or name that is a translation gap in the page's language is the other
 language's, and says so: a `lang` on its Scholar tag (`langs` beside the values),
 and a JSON-LD value object, `{"@value": "…", "@language": "ar"}`, in place of a
@@ -41,6 +52,7 @@ from waqai.data.dois import doi_url, item_doi, volume_doi
 from waqai.data.model import (
     DEFAULT_LANG,
     AttachmentKind,
+    Conference,
     Lang,
     Paper,
     Person,
@@ -50,10 +62,11 @@ from waqai.data.model import (
     lang_root,
 )
 from waqai.exports.common import page_range
-from waqai.exports.record import author_affiliations, corporate_author, person_names
+from waqai.exports.files import FORMATS, MEDIA_TYPES, paper_files
+from waqai.exports.record import FORMS, author_affiliations, person_names
 from waqai.text.labels import HONORIFICS_EN
 from waqai.text.plain import plain_text
-from waqai.urls import base_url
+from waqai.urls import base_url, paper_url, person_url
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
@@ -116,9 +129,32 @@ def person_ld(person: Person, lang: Lang) -> dict[str, Any]:
     return data
 
 
+def node_id(proc: Proceedings, url: str, name: str, lang: Lang = DEFAULT_LANG) -> str:
+    """The `@id` of a JSON-LD node described on the page at `url` (as in `PageSpec.url`)
+    in `lang`: that page's address with `#name`, the same on every page that names it."""
+    return f"{absolute_url(proc, lang, url)}#{name}"
+
+
+def work_id(proc: Proceedings, paper: Paper) -> str:
+    """The item's `@id`: one work on both language pages, named after its page in its
+    own language."""
+    return node_id(proc, paper_url(paper), "work", paper.lang)
+
+
+def person_node(proc: Proceedings, person: Person, lang: Lang) -> dict[str, Any]:
+    """`person_ld` with the person's `@id` and the address of their page in `lang`."""
+    return {"@id": node_id(proc, person_url(person), "person"),
+            **person_ld(person, lang), "url": absolute_url(proc, lang, person_url(person))}
+
+
 def organization_ld(name: Text, lang: Lang) -> dict[str, Any]:
     """A Schema.org `Organization` of that name."""
     return {"@type": "Organization", "name": ld(name, lang)}
+
+
+def publisher_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
+    return {"@id": node_id(proc, "", "publisher"),
+            **organization_ld(proc.conference.publisher, lang)}
 
 
 def affiliation_ld(affiliation: Text | None, lang: Lang) -> dict[str, Any]:
@@ -143,8 +179,8 @@ def doi_ld(doi: str | None) -> dict[str, Any]:
 def volume_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
     """The proceedings volume as a Schema.org `Book`."""
     conf = proc.conference
-    return {"@type": "Book", "name": ld(conf.title, lang), "url": conf.site_url,
-            "publisher": organization_ld(conf.publisher, lang),
+    return {"@id": node_id(proc, "", "volume"), "@type": "Book", "name": ld(conf.title, lang),
+            "url": conf.site_url, "publisher": publisher_ld(proc, lang),
             **doi_ld(volume_doi(conf))}
 
 
@@ -152,15 +188,22 @@ def event_ld(proc: Proceedings, lang: Lang) -> dict[str, Any]:
     """The conference as a Schema.org `Event`."""
     conf = proc.conference
     return {
+        "@id": node_id(proc, "", "event"),
         "@type": "Event",
         "name": ld(conf.title, lang),
         "startDate": conf.start.isoformat(),
         "endDate": conf.end.isoformat(),
         "location": {"@type": "Place", "name": ld(conf.venue, lang),
-                     "address": f"{conf.city.shown(lang).text}, "
-                                f"{conf.country.shown(lang).text}"},
+                     "address": place_address(conf, lang)},
         "organizer": [organization_ld(o.name, lang) for o in conf.organisers],
     }
+
+
+def place_address(conf: Conference, lang: Lang) -> str:
+    """"City, Country", with the Arabic comma «،» between two Arabic names."""
+    city, country = conf.city.shown(lang), conf.country.shown(lang)
+    comma = "، " if city.lang == country.lang == "ar" else ", "
+    return f"{city.text}{comma}{country.text}"
 
 
 def home_ld(proc: Proceedings, lang: Lang, page_url: str) -> dict[str, Any]:
@@ -169,9 +212,12 @@ def home_ld(proc: Proceedings, lang: Lang, page_url: str) -> dict[str, Any]:
             "inLanguage": lang}
 
 
-def person_page_ld(person: Person, lang: Lang, page_url: str) -> dict[str, Any]:
-    """A person's page as a Schema.org `ProfilePage` about that `Person`."""
-    about = person_ld(person, lang)
+def person_page_ld(person: Person, lang: Lang, page_url: str,
+                   person_id: str = "") -> dict[str, Any]:
+    """A person's page as a Schema.org `ProfilePage` about that `Person` (whose `@id` is
+    `person_id`, as the items' pages name them, `node_id`)."""
+    about = ({"@id": person_id} if person_id else {}) | person_ld(person, lang) | {
+        "url": page_url}
     if person.position:
         about["jobTitle"] = ld(person.position, lang)
     about |= affiliation_ld(person.affiliation, lang)
@@ -214,8 +260,27 @@ def standing_ld(paper: Paper, lang: Lang) -> dict[str, Any]:
     return out
 
 
+def signposting(proc: Proceedings, paper: Paper, key: str, pdf_url: str) -> list[dict[str, str]]:
+    """The item's signposting links (rel, href, type), the same on both language pages."""
+    doi = item_doi(proc.conference, paper)
+    base = base_url(proc.conference)
+    links = [{"rel": "cite-as", "href": doi_url(doi) if doi else
+              absolute_url(proc, paper.lang, paper_url(paper))}]
+    links += [{"rel": "describedby", "href": f"{base}{paper_files(paper, key, form)[fmt]}",
+               "type": MEDIA_TYPES[fmt]} for form in FORMS for fmt in FORMATS]
+    if pdf_url:
+        links.append({"rel": "item", "href": pdf_url, "type": "application/pdf"})
+    links += [{"rel": "author", "href": f"https://orcid.org/{person.orcid}"}
+              for person in proc.people_of(paper) if person.orcid]
+    links += [{"rel": "type", "href": f"https://schema.org/{kind}"}
+              for kind in ("ScholarlyArticle", "AboutPage")]
+    return links
+
+
 def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
-               pdf_url: str = "") -> dict[str, Any]:
+               pdf_url: str = "", key: str = "") -> dict[str, Any]:
+    """The head of the item's page in `lang`: its Scholar tags, its JSON-LD, and (given its
+    citation `key`) its signposting links."""
     conf = proc.conference
     people = proc.people_of(paper)
     # What each of them gave as their affiliation on this item, as the record has it.
@@ -228,14 +293,15 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     json_ld = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
-        "@id": page_url,
+        "@id": work_id(proc, paper),
         "url": page_url,
+        "mainEntityOfPage": page_url,
         "headline": ld_text(title, lang),
         "name": ld_text(title, lang),
         "inLanguage": paper.language,  # the item's, the same on both pages (not the page's)
-        "author": [person_ld(p, lang) | affiliation_ld(a, lang)
+        "author": [person_node(proc, p, lang) | affiliation_ld(a, lang)
                    for p, a in zip(people, affiliations, strict=True)]
-        or [organization_ld(corporate_author(proc), lang)],
+        or [publisher_ld(proc, lang)],  # cited under the publisher (`corporate_author`)
         "datePublished": date.isoformat(),
         "keywords": [ld_text(Shown(word, keywords_lang), lang) for word in keywords],
         # The proceedings volume the item belongs to, and the event it was presented at.
@@ -285,6 +351,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
                       "institutions": [foreign(i, lang) for i in institutions]},
         },
         "json_ld": json_ld,
+        "links": signposting(proc, paper, key, pdf_url) if key else [],
     }
 
 

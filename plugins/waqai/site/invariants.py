@@ -31,9 +31,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
+from xml.etree import ElementTree as ET
 
 from waqai.data.model import LANGS, Lang, Paper, Proceedings, lang_root
+from waqai.exports.files import volume_abstracts_file, volume_file
 from waqai.exports.keys import citation_keys
+from waqai.exports.record import FORMS
 from waqai.site.pages import DATE, PAPER_ID, PERSON_ID, SESSION_ID, SitePlan
 from waqai.site.pages.archiveplan import ArchivePlan
 from waqai.site.pages.letters import index_page_of
@@ -45,6 +48,8 @@ ATTRIBUTE_VALUES = {attribute: re.compile(f'{attribute}="([^"<>]*)"')
                     for attribute in (PAPER_ID, SESSION_ID, PERSON_ID, DATE)}
 BIB_KEY = re.compile(r"^\s*@\s*[A-Za-z]+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 RIS_ID = re.compile(r"^ID  - (.*?)\s*$", re.MULTILINE)
+ENDNOTE_KEY = re.compile(r"^%F (.*?)\s*$", re.MULTILINE)
+MODS = "http://www.loc.gov/mods/v3"
 
 
 def _bib_keys(text: str) -> set[str]:
@@ -60,15 +65,21 @@ def _csl_keys(text: str) -> set[str]:
     return {str(item.get("id")) for item in items if isinstance(item, dict)}
 
 
-# Volume exports at the site root, and how to list the keys each one holds.
-EXPORTS: dict[str, Callable[[str], set[str]]] = {
-    "proceedings.bib": _bib_keys,
-    "proceedings.ris": _ris_keys,
-    "proceedings.json": _csl_keys,
-    "proceedings.en.bib": _bib_keys,
-    "proceedings.en.ris": _ris_keys,
-    "proceedings.en.json": _csl_keys,
-}
+def _mods_keys(text: str) -> set[str]:
+    root = ET.fromstring(text)
+    return {record.get("ID", "") for record in root.iter(f"{{{MODS}}}mods")}
+
+
+def _endnote_keys(text: str) -> set[str]:
+    return set(ENDNOTE_KEY.findall(text))
+
+
+# How to list the keys a volume export holds, by format; the exports are at the site root.
+KEYS_OF: dict[str, Callable[[str], set[str]]] = {
+    "bib": _bib_keys, "ris": _ris_keys, "json": _csl_keys, "mods.xml": _mods_keys,
+    "enw": _endnote_keys}
+EXPORTS = {volume_file(fmt, form): read for fmt, read in KEYS_OF.items() for form in FORMS}
+EXPORTS |= {volume_abstracts_file(form): _bib_keys for form in FORMS}
 
 
 def paper_ids(html: str) -> set[str]:
@@ -251,7 +262,7 @@ def _check_exports(proc: Proceedings, site_dir: Path) -> list[str]:
             continue
         try:
             found = read_keys(file.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as err:
+        except (ValueError, UnicodeDecodeError, ET.ParseError) as err:
             misses.append(f"{name} cannot be read: {err}")
             continue
         for paper in proc.papers:

@@ -26,6 +26,7 @@ from waqai.site.invariants import PageIds, built_site_problems
 from waqai.site.minify import minify_assets
 from waqai.site.pages import SitePlan
 from waqai.site.pages.archiveplan import ArchivePlan
+from waqai.site.sitemap import tidy_sitemap
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
 
@@ -123,11 +124,12 @@ class OpenBuild:
                check_papers: bool = True, archive: ArchivePlan | None = None) -> None:
         """The whole site's last steps, once every language is written: every export on
         disk (raising what writing them met), the 404 page, the site's own `assets`
-        (extra scripts and styles) minified, the search indexes, the site's folder open
-        to readers (MkDocs' `serve` builds into a temporary one); then what the built
-        site must not have (`invariants.built_site_problems`) fails the build. Without
-        `plan` (an archive's own build) the search index is the `archive`'s, of every
-        volume, and the check is of the archive's pages."""
+        (extra scripts and styles) minified, the sitemap tidied (`sitemap.py`), the search
+        indexes, the site's folder open to readers (MkDocs' `serve` builds into a
+        temporary one); then what the built site must not have
+        (`invariants.built_site_problems`) fails the build. Without `plan` (an archive's
+        own build) the search index is the `archive`'s, of every volume, and the check is
+        of the archive's pages."""
         open_to_readers(site_dir)
         if self.writer is not None:
             try:
@@ -137,6 +139,7 @@ class OpenBuild:
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
         minify_assets(site_dir, [str(asset) for asset in assets])
+        tidy_sitemap(site_dir)
         if plan is not None:
             search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
                                         self.search_indexes)

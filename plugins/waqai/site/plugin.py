@@ -62,7 +62,7 @@ from waqai.site.output import (
     set_html_dir,
 )
 from waqai.site.passes import OpenBuild
-from waqai.site.share import card_globals
+from waqai.site.share import card_globals, feed_urls
 from waqai.site.templating import MemoryBytecodeCache, prepare_env
 
 
@@ -169,7 +169,8 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         card = {} if self.home is not None else card_globals(self.pages.proc, config.site_url)
         scope = "archive" if self.home is not None else "volume" if self.config.volume else ""
-        prepare_env(env, self.compiled_templates, card, scope)
+        feeds = {} if self.home is not None else feed_urls(config.site_url)
+        prepare_env(env, self.compiled_templates, card, scope, feeds)
         escape_identity(config)
         stamp_lastmod(files, self.generated, config.docs_dir)
         return env

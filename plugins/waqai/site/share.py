@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from waqai.data.model import LANGS, Conference, Lang, Proceedings
+from waqai.exports.feed import feed_path
 from waqai.media.card import CARD_FILE, HEIGHT, WIDTH, CardText
 from waqai.site.pages import PageSpec
 from waqai.text.labels import ITEM_KINDS, LABELS
@@ -69,3 +70,8 @@ def card_globals(proc: Proceedings, site_url: str | None) -> dict[str, Any]:
     text = CardText.of(proc.conference)
     return {"url": urljoin(site_url or "/", CARD_FILE), "width": WIDTH, "height": HEIGHT,
             "alt": {lang: text.alt(lang) for lang in LANGS}}
+
+
+def feed_urls(site_url: str | None) -> dict[str, str]:
+    """`waqai_feeds`: the address of the volume's Atom feed in each language."""
+    return {lang: urljoin(site_url or "/", feed_path(lang)) for lang in LANGS}

@@ -51,7 +51,7 @@ def autoescape_waqai_templates(env: Environment) -> Callable[[str | None], bool]
 
 
 def prepare_env(env: Environment, compiled: MemoryBytecodeCache, card: dict[str, Any],
-                search_scope: str = "") -> None:
+                search_scope: str = "", feeds: dict[str, str] | None = None) -> None:
     """Waqai's settings for one build's theme environment.
 
     Besides autoescaping and the kept bytecode, every template (Material's
@@ -59,10 +59,12 @@ def prepare_env(env: Environment, compiled: MemoryBytecodeCache, card: dict[str,
     languages as `waqai_labels[lang]`, the volume's card (`share.card_globals`) as
     `waqai_card`, and what the search box searches in an archive of volumes as
     `waqai_search_scope`: "archive" (its home page), "volume" (a volume's pages, which
-    can widen to the archive) or "" (a one-volume site).
+    can widen to the archive) or "" (a one-volume site), and the address of the volume's
+    Atom feed in each language as `waqai_feeds` (empty on an archive's home page).
     """
     env.autoescape = autoescape_waqai_templates(env)
     env.bytecode_cache = compiled
     env.globals["waqai_labels"] = {lang: labels_for(lang) for lang in LANGS}
     env.globals["waqai_card"] = card
     env.globals["waqai_search_scope"] = search_scope
+    env.globals["waqai_feeds"] = feeds or {}

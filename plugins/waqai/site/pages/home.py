@@ -6,6 +6,7 @@ An organiser who wants other words writes `docs/index.<lang>.md` or
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
@@ -13,7 +14,13 @@ from markupsafe import Markup
 from waqai.book import BOOK_FILE
 from waqai.data.dois import volume_doi
 from waqai.data.model import Conference, Lang, Proceedings, Shown, other_lang
-from waqai.exports.files import programme_ics_path, volume_file
+from waqai.exports.files import (
+    FORMAT_NAMES,
+    FORMATS,
+    programme_ics_path,
+    volume_abstracts_file,
+    volume_file,
+)
 from waqai.exports.record import FORMS, Form
 from waqai.site.head import absolute_url, home_ld
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
@@ -21,7 +28,7 @@ from waqai.site.pages.common import doi_view, person_brief, shown
 from waqai.text.labels import LABELS
 from waqai.urls import ABOUT_URL, PEOPLE_URL, PROGRAMME_URL, base_url
 
-VOLUME_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+VOLUME_FORMATS = tuple((fmt, FORMAT_NAMES[fmt]) for fmt in FORMATS)
 
 
 def _place(conf: Conference, lang: Lang) -> Context:
@@ -64,8 +71,12 @@ def citation_files(lang: Lang, suffix: str, links: Links, files_of: FormFiles) -
                        for name, path, note in files_of(form)]} for form in forms]
 
 
-def volume_files(form: Form) -> list[tuple[str, str, str]]:
-    return [(name, volume_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
+def volume_files(form: Form, lang: Lang) -> list[tuple[str, str, str]]:
+    """The volume's files of one form (`FormFiles`): BibTeX, then with abstracts, then
+    the other formats."""
+    files = [(name, volume_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
+    files.insert(1, ("BibTeX", volume_abstracts_file(form), LABELS["with_abstracts"].get(lang)))
+    return files
 
 
 def home_specs(plan: SitePlan) -> Iterable[PageSpec]:
@@ -99,7 +110,8 @@ def home_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> C
         },
         "figures": [{"name": name, "count": count, "label": LABELS[name].get(lang), "url": url}
                     for name, count, url in figures],
-        "citation_files": citation_files(lang, volume_makeup(proc), links, volume_files),
+        "citation_files": citation_files(lang, volume_makeup(proc), links,
+                                         functools.partial(volume_files, lang=lang)),
         "exports": exports,
         "about_url": links.page(ABOUT_URL),
         "volume_doi": doi_view(volume_doi(conf)),

@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from waqai.data.dois import item_doi
 from waqai.data.model import Lang, Paper, Proceedings, Shown, other_lang
-from waqai.exports.files import paper_files
+from waqai.exports.files import FORMAT_NAMES, FORMATS, paper_files
 from waqai.exports.record import FORM_LANG, FORMS, Form, corporate_author, status_heading
 from waqai.site.head import absolute_url, paper_head
 from waqai.site.pages import BuildData, Context, Links, PageKind, PageSpec, SitePlan
@@ -34,7 +34,6 @@ def specs(plan: SitePlan) -> Iterable[PageSpec]:
                        key=paper.id)
 
 
-FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 
 
 # One BibTeX field line as our writer puts it: `  name = {value},` (the value may hold braces).
@@ -76,8 +75,8 @@ def _cite_forms(data: BuildData, paper: Paper, key: str, lang: Lang,
 
 
 def _downloads(paths: dict[str, str], links: Links) -> list[Context]:
-    return [{"format": label, "url": links.asset(paths[fmt]), "name": paths[fmt].rsplit("/", 1)[-1]}
-            for fmt, label in FORMATS]
+    return [{"format": FORMAT_NAMES[fmt], "url": links.asset(paths[fmt]),
+             "name": paths[fmt].rsplit("/", 1)[-1]} for fmt in FORMATS]
 
 
 def versions_view(paper: Paper, lang: Lang) -> list[Context]:
@@ -107,7 +106,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
     # A retracted or withdrawn item's PDF is linked as such, and not named to Scholar.
     pdf_url = f"{base_url(proc.conference)}{pdf}" if pdf and paper.in_volume else ""
     return {
-        "head": paper_head(proc, paper, lang, page_url, pdf_url),
+        "head": paper_head(proc, paper, lang, page_url, pdf_url, key),
         "cite": {"key": key, "forms": _cite_forms(data, paper, key, lang, links)},
         "paper": {
             "id": paper.id,

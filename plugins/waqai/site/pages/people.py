@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from waqai.data.model import LANGS, Lang, Person, Text, lang_root
-from waqai.site.head import absolute_url, person_page_ld
+from waqai.site.head import absolute_url, node_id, person_page_ld
 from waqai.site.pages import (
     PERSON_ID,
     BuildData,
@@ -136,7 +136,8 @@ def person_context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) ->
             "session": session_brief(link.session, lang, links) if link.session else None,
         })
     return {
-        "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url))},
+        "head": {"json_ld": person_page_ld(person, lang, absolute_url(proc, lang, spec.url),
+                                           node_id(proc, person_url(person), "person"))},
         "person": person_view(person, lang, links),
         "contributions": contributions,
         "index_url": links.page(PEOPLE_URL),
