@@ -21,6 +21,8 @@ import pytest
 import yaml
 from lxml import etree
 
+from conftest import run_waqai
+
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
               "x": "http://www.w3.org/1999/xhtml"}
 ROOTS = {"ar": "", "en": "en/"}
@@ -243,3 +245,22 @@ def test_the_sitemap_has_no_changefreq_and_an_x_default_for_each_page(built_site
             assert alternates["x-default"] == alternates["ar"]
         else:
             assert "x-default" not in alternates
+
+
+def test_an_item_first_published_elsewhere_is_cited_as_its_version_of_record(
+        project: Path) -> None:
+    record = "https://aclanthology.org/2022.wanlp-1.1/"  # an address of the kind it takes
+    paper = project / "papers/absher/paper.yaml"
+    text = paper.read_text(encoding="utf-8")
+    assert "version_of_record" not in text and "doi:" not in text
+    paper.write_text(f"{text.rstrip()}\nversion_of_record: \"{record}\"\n", encoding="utf-8")
+    result = run_waqai(project, "build")
+    assert result.code == 0, result.output
+    site = project / "site"
+    for root in ROOTS.values():
+        page = head(site, f"{root}papers/absher/")
+        assert page.links["cite-as"] == [(record, None)]
+        (ld,) = page.json_ld
+        assert ld["sameAs"] == record
+        html = (site / root / "papers/absher/index.html").read_text(encoding="utf-8")
+        assert f'<bdi dir="ltr"><a href="{record}">{record}</a></bdi>' in html

@@ -33,7 +33,8 @@ both on the home page in the default language; the publisher is `#publisher` the
 
 Signposting (signposting.org, FAIR Signposting level 1, as `<link>`s in a paper page's
 head, since a static host sends no `Link` headers): `cite-as` the DOI's address, else
-the item's page in its own language; `describedby` each of its citation files with its
+its version of record (the page where it was first published), else the item's page in its
+own language; `describedby` each of its citation files with its
 media type; `item` the PDF; `author` each ORCID; `type` ScholarlyArticle and AboutPage.
 
 A text or name that is a translation gap in the page's language is the other
@@ -264,8 +265,10 @@ def signposting(proc: Proceedings, paper: Paper, key: str, pdf_url: str) -> list
     """The item's signposting links (rel, href, type), the same on both language pages."""
     doi = item_doi(proc.conference, paper)
     base = base_url(proc.conference)
-    links = [{"rel": "cite-as", "href": doi_url(doi) if doi else
-              absolute_url(proc, paper.lang, paper_url(paper))}]
+    # The persistent address first: the DOI's, else the page where it was first published.
+    cite_as = (doi_url(doi) if doi else paper.version_of_record
+               or absolute_url(proc, paper.lang, paper_url(paper)))
+    links = [{"rel": "cite-as", "href": cite_as}]
     links += [{"rel": "describedby", "href": f"{base}{paper_files(paper, key, form)[fmt]}",
                "type": MEDIA_TYPES[fmt]} for form in FORMS for fmt in FORMATS]
     if pdf_url:
@@ -314,6 +317,9 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
         json_ld["abstract"] = ld_text(Shown(abstract, shown_abstract.lang), lang)
     doi = item_doi(conf, paper)
     json_ld |= doi_ld(doi)
+    if paper.version_of_record:  # the same work, where it was first published
+        json_ld["sameAs"] = [json_ld["sameAs"], paper.version_of_record] if doi else \
+            paper.version_of_record
     if paper.pages:
         json_ld["pagination"] = paper.pages
     json_ld |= standing_ld(paper, lang)

@@ -172,6 +172,8 @@ LABELS: dict[str, Text] = {
     "no_time": Text("دون وقت محدد", "No time given"),
     "no_room": Text("دون قاعة محددة", "No room given"),
     "doi": Text("المعرّف الرقمي", "DOI"),  # followed by the DOI itself
+    # followed by the address of the item's page where it was first published
+    "version_of_record": Text("النسخة المعتمدة", "Version of record"),
     "made_with": Text("صُنع باستخدام", "Made with"),  # followed by "Material for MkDocs"
     "not_found": Text("الصفحة غير موجودة", "Page not found"),
     "not_found_hint": Text("ربما نُقلت الصفحة أو كُتب عنوانها خطأً.",

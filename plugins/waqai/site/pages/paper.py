@@ -119,6 +119,7 @@ def context(data: BuildData, spec: PageSpec, lang: Lang, links: Links) -> Contex
             "keywords": keywords_view(paper, lang),
             "pages": paper.pages or "",
             "doi": doi_view(item_doi(proc, paper)),
+            "version_of_record": paper.version_of_record or "",
             "pdf_url": paper.pdf or "",
             "pdf_current": paper.in_volume,
             "standing": standing_view(paper, lang),
