@@ -293,7 +293,7 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     date = proc.session(paper.session).day
     title = paper.title.shown(lang)
     keywords, keywords_lang = paper.keywords_shown(lang)
-    json_ld = {
+    json_ld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "@id": work_id(proc, paper),
@@ -318,8 +318,9 @@ def paper_head(proc: Proceedings, paper: Paper, lang: Lang, page_url: str,
     doi = item_doi(conf, paper)
     json_ld |= doi_ld(doi)
     if paper.version_of_record:  # the same work, where it was first published
-        json_ld["sameAs"] = [json_ld["sameAs"], paper.version_of_record] if doi else \
-            paper.version_of_record
+        same_as: list[str] = [doi_url(doi)] if doi else []
+        same_as.append(paper.version_of_record)
+        json_ld["sameAs"] = same_as if len(same_as) > 1 else same_as[0]
     if paper.pages:
         json_ld["pagination"] = paper.pages
     json_ld |= standing_ld(paper, lang)
