@@ -42,6 +42,7 @@ from waqai.data.model import (
     other_lang,
     tag_lang,
 )
+from waqai.data.placeholders import CONFERENCE_FILE, placeholder_warnings
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import name_identity
 from waqai.text.dates import check_pair
@@ -167,6 +168,13 @@ def check_repeated_people(loaded: Loaded) -> None:
                 f"Keep “{ref.value}” once, where they come in the order of the list.",
                 sources.line(ref.file, ref.field)))
         listed.add(ref.value)
+
+
+def check_placeholders(loaded: Loaded) -> None:
+    """A warning per placeholder of `init` left in conference.yaml (`placeholders.py`)."""
+    sources = loaded.sources
+    loaded.problems.extend(placeholder_warnings(
+        sources.data_dir, sources.shown(sources.data_dir / CONFERENCE_FILE)))
 
 
 def check_people_named(loaded: Loaded) -> None:
@@ -465,6 +473,7 @@ def original_missing(gap: Problem, tag: str) -> Problem:
 
 CHECKS = [check_references, check_repeated_people, check_people_named, check_book_pages,
           check_orders, check_unused_people, check_calendar_pairs, check_name_collisions,
-          check_orcids, check_raw_html, check_keys, check_dois, check_translations]
+          check_orcids, check_raw_html, check_keys, check_dois, check_translations,
+          check_placeholders]
 # The checks of people.yaml alone: an archive runs them once, not once per volume.
 PEOPLE_CHECKS = (check_unused_people, check_name_collisions, check_orcids)
