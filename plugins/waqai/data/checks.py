@@ -42,6 +42,7 @@ from waqai.data.model import (
     other_lang,
     tag_lang,
 )
+from waqai.data.placeholders import CONFERENCE_FILE, placeholder_warnings
 from waqai.data.problems import Problem, Severity, sort_problems
 from waqai.text.arabic import name_identity
 from waqai.text.dates import check_pair
@@ -147,6 +148,33 @@ def check_references(loaded: Loaded) -> None:
             ref.file, ref.field, f"“{ref.value}” is not a known {ref.what}.",
             f"{_suggest(ref.value, known)} New {ref.what}s are added in {where}.",
             sources.line(ref.file, ref.field)))
+
+
+def check_repeated_people(loaded: Loaded) -> None:
+    """A person written twice in one list (an item's `people:`, a session's `chairs:`)
+    would be cited twice, `author = {Said, Karim and … and Said, Karim}`: each repeat is an
+    error, once, at the list's line."""
+    sources = loaded.sources
+    seen: dict[tuple[str, str], set[str]] = {}  # (file, field) -> the ids listed so far
+    told: set[tuple[str, str, str]] = set()
+    for ref in sources.references:
+        if ref.what != PERSON_ID:
+            continue
+        listed = seen.setdefault((ref.file, ref.field), set())
+        if ref.value in listed and (ref.file, ref.field, ref.value) not in told:
+            told.add((ref.file, ref.field, ref.value))
+            loaded.problems.append(Problem(
+                ref.file, ref.field, f"lists “{ref.value}” more than once.",
+                f"Keep “{ref.value}” once, where they come in the order of the list.",
+                sources.line(ref.file, ref.field)))
+        listed.add(ref.value)
+
+
+def check_placeholders(loaded: Loaded) -> None:
+    """A warning per placeholder of `init` left in conference.yaml (`placeholders.py`)."""
+    sources = loaded.sources
+    loaded.problems.extend(placeholder_warnings(
+        sources.data_dir, sources.shown(sources.data_dir / CONFERENCE_FILE)))
 
 
 def check_people_named(loaded: Loaded) -> None:
@@ -443,8 +471,9 @@ def original_missing(gap: Problem, tag: str) -> Problem:
         gap.line)
 
 
-CHECKS = [check_references, check_people_named, check_book_pages, check_orders,
-          check_unused_people, check_calendar_pairs, check_name_collisions, check_orcids,
-          check_raw_html, check_keys, check_dois, check_translations]
+CHECKS = [check_references, check_repeated_people, check_people_named, check_book_pages,
+          check_orders, check_unused_people, check_calendar_pairs, check_name_collisions,
+          check_orcids, check_raw_html, check_keys, check_dois, check_translations,
+          check_placeholders]
 # The checks of people.yaml alone: an archive runs them once, not once per volume.
 PEOPLE_CHECKS = (check_unused_people, check_name_collisions, check_orcids)

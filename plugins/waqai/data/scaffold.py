@@ -25,6 +25,7 @@ import yaml
 from waqai.data.citekeys import citation_keys, new_item_key
 from waqai.data.fields import BILINGUAL_GROUP, PAPER, Bilingual, Field, Group, ListOf
 from waqai.data.load import ABSTRACT_FILES, Loaded, assemble, load
+from waqai.data.placeholders import CONFERENCE_FILE, KEY_FIELDS, placeholders_left
 from waqai.data.problems import Problem
 from waqai.data.schema import modeline
 from waqai.data.yamlread import check_slug
@@ -172,6 +173,16 @@ def create(data_dir: Path, paper_id: str) -> list[Problem]:
     if folder.exists():
         return [Problem(shown, "", "already exists.",
                         f"Choose another id, or edit {shown}paper.yaml.")]
+    left = placeholders_left(data_dir, KEY_FIELDS)
+    if left:
+        # A citation key never changes once published: not one made of init's examples.
+        conference = f"{data_dir.name}/{CONFERENCE_FILE}"
+        return [Problem(conference, name, f"line {line}: `{name}` is still the placeholder "
+                        "`init` wrote, and the new item's citation key would be made from it "
+                        "(a key never changes once published).",
+                        f"Write your conference's own {name.replace('_', ' ')} in "
+                        f"{conference}, then run `new` again.", line)
+                for name, line in left]
     key = key_for_new(data_dir, paper_id)  # read before the new, empty folder exists
     folder.mkdir()
     (folder / "paper.yaml").write_text(paper_yaml(paper_id, key), encoding="utf-8")
