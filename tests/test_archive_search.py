@@ -60,9 +60,11 @@ def test_every_item_of_every_volume_once_labelled_with_its_volume(
     for volume in archive.volumes:
         expected = paper_urls(volume, lang)
         assert expected and set(expected) <= set(counts), volume.id
-        people = {f"{volume.path}{lang_root(lang)}{person_url(p)}"
-                  for p in volume.proceedings.people}
+        # A person is one result, for their page across the archive, not the volume's.
+        people = {f"{lang_root(lang)}{person_url(p)}" for p in volume.proceedings.people}
         assert people <= set(counts), volume.id
+        assert not any(row[0].startswith(f"{volume.path}{lang_root(lang)}people/")
+                       for row in found), volume.id
         for row in found:
             if row[0].startswith(volume.path):
                 assert volume_of(row[0], volumes) == volume_label(volume, lang)  # type: ignore[arg-type]
@@ -71,7 +73,10 @@ def test_every_item_of_every_volume_once_labelled_with_its_volume(
     # Every row's URL is a page of the built site, in the index's language.
     for row in found:
         assert (site / row[0] / "index.html").is_file(), row[0]
-        assert (row[0].split("/")[1] == "en") == (lang == "en"), row[0]
+        in_english = row[0].startswith("en/") or row[0].split("/")[1] == "en"
+        assert in_english == (lang == "en"), row[0]
+        if "/people/" in f"/{row[0]}":
+            assert volume_of(row[0], volumes) == ""  # type: ignore[arg-type]
 
 
 def test_a_query_finds_an_item_in_both_volumes(project: Path) -> None:

@@ -4,7 +4,8 @@ language at the archive's root, each result labelled with its volume.
 The records are those each volume's own index is made of (`records.records`), their
 URLs below the volume's folder ("wanlp-2022/en/papers/x/"). Results of equal score keep
 the index's order, so the volumes take turns in it, newest first: the first item of each
-volume, then the second of each, …; then the sessions, the people and the pages alike.
+volume, then the second of each, …; then the sessions and the pages alike. A person is one
+result, for their page across the archive (`/people/<id>/`), whichever volumes cite them.
 A query whose words are in many titles (e.g. "dialect") thus shows every volume on its
 first page of results, not the newest volume's items only.
 
@@ -25,9 +26,10 @@ from pathlib import Path
 from waqai.data.archive import Archive, Volume, volume_order
 from waqai.data.model import LANGS, Lang
 from waqai.search.index import IndexFolder, IndexStats
-from waqai.search.records import Record, records
+from waqai.search.records import Record, person_record, records
 
 VolumeLabel = tuple[str, str]  # (path "<id>/", label "CSC-2015")
+PEOPLE = 2  # the people's section of `sections`: papers, sessions, people, pages
 
 
 def volume_label(volume: Volume, lang: Lang) -> str:
@@ -59,10 +61,15 @@ def sections(volume: Volume, lang: Lang) -> list[list[Record]]:
 
 
 def archive_records(archive: Archive, lang: Lang) -> Iterator[Record]:
-    """Each section (papers, sessions, people, pages) of every volume, the volumes taking
-    turns, newest first."""
+    """Each section (papers, sessions, pages) of every volume, the volumes taking turns,
+    newest first; the people once each, for their page across the archive
+    (`/people/<id>/`, no volume's), in people.yaml's order, before the pages."""
     per_volume = [sections(volume, lang) for volume in newest_first(archive)]
-    for section in zip(*per_volume):
+    for at, section in enumerate(zip(*per_volume)):
+        if at == PEOPLE:
+            yield from (person_record(person, lang) for person in archive.people
+                        if archive.volumes_of(person.id))
+            continue
         for turn in itertools.zip_longest(*section):
             yield from (record for record in turn if record is not None)
 

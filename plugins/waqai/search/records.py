@@ -90,7 +90,7 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
     """Papers first, then sessions, then people, each in programme/file order, then the
     home and about pages."""
     root = lang_root(lang)
-    comma = "، " if lang == "ar" else ", "
+    comma = LABELS["comma"].get(lang)
     names = {person.id: person_names(person) for person in proc.people}  # each once
     # What a page shows is what its record finds: a translation gap's other text.
     for paper in proc.papers:
@@ -121,17 +121,23 @@ def records(proc: Proceedings, lang: Lang) -> Iterator[Record]:
                     (BODY, description)),
         )
     for person in proc.people:
-        about = [t.shown(lang).text for t in (person.position, person.affiliation)
-                 if t is not None]
-        yield Record(
-            url=root + person_url(person),
-            title=person.display_name(lang),
-            title_lang=foreign(person.name.shown(lang), lang),
-            kind=PERSON.get(lang),
-            sub=comma.join(about),
-            fields=((TITLE, names[person.id]), (BODY, " ".join(about))),
-        )
+        yield person_record(person, lang, names[person.id])
     yield from volume_pages(proc, lang)
+
+
+def person_record(person: Person, lang: Lang, names: str | None = None) -> Record:
+    """The person's record in LANG, for their page (`names`: `person_names`, if made)."""
+    about = [t.shown(lang).text for t in (person.position, person.affiliation)
+             if t is not None]
+    return Record(
+        url=lang_root(lang) + person_url(person),
+        title=person.display_name(lang),
+        title_lang=foreign(person.name.shown(lang), lang),
+        kind=PERSON.get(lang),
+        sub=LABELS["comma"].get(lang).join(about),
+        fields=((TITLE, names if names is not None else person_names(person)),
+                (BODY, " ".join(about))),
+    )
 
 
 def volume_pages(proc: Proceedings, lang: Lang) -> Iterator[Record]:
