@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from waqai import urls
 from waqai.data.model import Conference, Lang, Session, lang_root
@@ -33,3 +34,14 @@ def page_range(pages: str) -> tuple[str, str] | None:
     """«12-20» (any dash) → ("12", "20"); anything else → None."""
     match = _PAGE_RANGE.match(pages)
     return (match.group(1), match.group(2)) if match else None
+
+
+def tagged_lines(tags: Iterable[tuple[str, str]], template: str) -> str:
+    """One line per tag of a line-based format (RIS, EndNote), each value put on one line
+    (`one_line`) and written into `template` ("{tag}  - {value}"); an empty value has none."""
+    lines = []
+    for tag, value in tags:
+        value = one_line(value)
+        if value:
+            lines.append(template.format(tag=tag, value=value) + "\n")
+    return "".join(lines)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from waqai.exports.common import one_line
+from waqai.exports.common import tagged_lines
 from waqai.exports.record import Citation, Name
 
 
@@ -81,13 +81,7 @@ def _tags(cite: Citation) -> list[tuple[str, str]]:
 
 
 def paper_ris(cite: Citation) -> str:
-    lines = []
-    for tag, value in _tags(cite):
-        value = one_line(value)
-        if value:
-            lines.append(f"{tag}  - {value}\n")
-    lines.append("ER  - \n")
-    return "".join(lines)
+    return tagged_lines(_tags(cite), "{tag}  - {value}") + "ER  - \n"
 
 
 def join_records(records: Iterable[str]) -> str:
