@@ -17,20 +17,17 @@ from pathlib import Path
 from waqai.bench import run as bench
 from waqai.commands import book, compare, deposit, export, importing, init, layout, new, schema
 from waqai.commands.report import print_problems
-from waqai.data.archivecheck import (
-    ArchiveValidation,
-    ok_line,
-    validate_any,
-    validate_archive_cached,
-)
+from waqai.data.archivecheck import ArchiveValidation, validate_archive_cached
 from waqai.data.archiveload import is_archive
+from waqai.data.checkcache import check_any, ok_line
 from waqai.data.checks import validate_cached
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
-    result = validate_any(root, args.data_dir)  # one volume or an archive
+    # One volume, or an archive: each unchanged volume's results from .waqai/cache/check/.
+    result = check_any(root, args.data_dir)
     print_problems(result.problems, gaps=args.gaps)
     if not result.ok:
         return 1
