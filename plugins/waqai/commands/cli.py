@@ -67,9 +67,12 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
     collect_garbage_for_one_build()
     config_file, site_dir = root / args.config_file, root / args.site_dir
     if isinstance(result, ArchiveValidation) and result.archive is not None:
-        volumes = [volume.id for volume in result.archive.volumes]
-        status = build_archive(config_file, site_dir, volumes, args.verbose)
-        built = f"the archive's site in {args.site_dir}/: its home page and {len(volumes)} volumes"
+        volumes = len(result.archive.volumes)
+        status, reused = build_archive(config_file, site_dir, result.archive,
+                                       root / args.data_dir, args.verbose)
+        kept = f" ({reused} unchanged, from .waqai/cache/build/)" if reused else ""
+        built = (f"the archive's site in {args.site_dir}/: its home page and {volumes} "
+                 f"volume{'s' if volumes != 1 else ''}{kept}")
     else:
         status = build_site(config_file, site_dir)
         built = f"the site in {args.site_dir}/"
