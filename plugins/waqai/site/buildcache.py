@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -78,22 +79,22 @@ class BuildCache:
 
     def reuse(self, volume_id: str, key: str, into: Path) -> bool:
         """Put the kept volume's files in `into` (a new folder), if it was kept under `key`."""
-        entry = self.entry(volume_id)
-        stamps = _manifest(entry, key)
-        if stamps is None or stamps != _stamps(entry / FILES):
+        stamps = _manifest(self.entry(volume_id), key)
+        if stamps is None:
             return False
-        _link_tree(entry / FILES, into)
-        return True
+        if _link_tree(self.entry(volume_id) / FILES, into, stamps):
+            return True
+        shutil.rmtree(into, ignore_errors=True)  # what was linked before the difference
+        return False
 
     def keep(self, volume_id: str, key: str, built: Path) -> None:
         """Keep the volume just built into `built` under `key`, in place of what was kept."""
         self.folder.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=".keeping-", dir=self.folder))
         try:
-            _link_tree(built, fresh / FILES)
-            stamps = _stamps(fresh / FILES)
-            if stamps is None:
-                raise OSError(f"{built} holds a link or a special file")
+            stamps = _stamps(built)
+            if stamps is None or not _link_tree(built, fresh / FILES, stamps):
+                raise OSError(f"{built} holds a link or a special file, or changed")
             write_entry(fresh / MANIFEST, json.dumps(
                 {"format": FORMAT, "key": key, "files": stamps}).encode("utf-8"))
             swap_in(fresh, self.entry(volume_id))
@@ -133,29 +134,65 @@ def _manifest(entry: Path, key: str) -> list[FileStamp] | None:
     return stamps
 
 
+def _entries(folder: Path) -> Iterator[tuple[str, os.stat_result | None]]:
+    """Each folder (with None) and file below `folder`, by its path below it, in order;
+    `NotPlain` for anything else (a link is never followed out of the cache)."""
+    waiting = [""]
+    while waiting:
+        relative = waiting.pop()
+        try:
+            found = sorted(os.scandir(folder / relative), key=lambda entry: entry.name,
+                           reverse=True)
+        except OSError as err:
+            raise NotPlain(str(err)) from None
+        for entry in found:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield path, None
+                waiting.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                yield path, entry.stat(follow_symlinks=False)
+            else:
+                raise NotPlain(path)
+
+
+class NotPlain(OSError):
+    """A kept volume holding a link or a special file, or a folder that cannot be read."""
+
+
+def _stamp(path: str, status: os.stat_result | None) -> FileStamp:
+    """A file's path, size and time; a folder's path with "/" (-1 and 0)."""
+    if status is None:
+        return f"{path}/", -1, 0
+    return path, status.st_size, status.st_mtime_ns
+
+
 def _stamps(folder: Path) -> list[FileStamp] | None:
-    """Each file below `folder` by path, size and time, in order; None if it holds
-    anything but folders and plain files (a link is never followed out of the cache)."""
-    stamps: list[FileStamp] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        for name in sorted(filenames) + [name for name in dirnames
-                                         if os.path.islink(os.path.join(dirpath, name))]:
-            path = os.path.join(dirpath, name)
-            status = os.lstat(path)
-            if not os.path.isfile(path) or os.path.islink(path):
-                return None
-            stamps.append((Path(path).relative_to(folder).as_posix(), status.st_size,
-                           status.st_mtime_ns))
-    return stamps if os.path.isdir(folder) else None
+    try:
+        return [_stamp(path, status) for path, status in _entries(folder)]
+    except NotPlain:
+        return None
 
 
-def _link_tree(source: Path, into: Path) -> None:
-    """A tree of hard links to the files below `source` (copies where links fail)."""
-    shutil.copytree(source, into, copy_function=_link_or_copy)
+def _link_tree(source: Path, into: Path, stamps: list[FileStamp]) -> bool:
+    """Hard links in `into` (made) to the files below `source` (copies where links fail),
+    while they are those `stamps` names; whether all were."""
+    into.mkdir()
+    expected = iter(stamps)
+    try:
+        for path, status in _entries(source):
+            if next(expected, None) != _stamp(path, status):
+                return False
+            if status is None:
+                (into / path).mkdir()
+            else:
+                _link_or_copy(source / path, into / path)
+    except NotPlain:
+        return False
+    return next(expected, None) is None
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
