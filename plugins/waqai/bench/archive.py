@@ -20,12 +20,11 @@ import json
 import re
 import shutil
 import sys
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from waqai.bench.baseline import write_archive_baseline
-from waqai.bench.measure import Sample, load_average, run_child
+from waqai.bench.measure import Sample, load_average, run_child, work_folder
 from waqai.bench.synthetic_archive import volume_id, write_synthetic_archive
 from waqai.cachedir import CACHE_DIR
 
@@ -83,12 +82,7 @@ def bench_archive(volumes: int, papers: int, seed: int, root: Path, work: Path) 
 
 def cmd_bench_archive(args: argparse.Namespace, root: Path) -> int:
     volumes, papers = args.archive
-    if args.keep:
-        work = args.keep / f"archive-{volumes}x{papers}"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-    else:
-        work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{volumes}x{papers}-"))
+    work = work_folder(args.keep, f"archive-{volumes}x{papers}")
     try:
         result = bench_archive(volumes, papers, args.seed, root, work)
     except RuntimeError as err:

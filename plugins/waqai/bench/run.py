@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,7 +30,13 @@ from waqai.bench.archive import cmd_bench_archive, parse_shape
 from waqai.bench.baseline import write_baseline
 from waqai.bench.easychair import write_easychair_export
 from waqai.bench.lighthouse import cmd_lighthouse
-from waqai.bench.measure import Sample, load_average, run_child, serve_edit_seconds
+from waqai.bench.measure import (
+    Sample,
+    load_average,
+    run_child,
+    serve_edit_seconds,
+    work_folder,
+)
 from waqai.bench.synthetic import write_synthetic
 
 FIRST_QUERY = {"ar": "الخدمة", "en": "service"}  # words every synthetic volume contains
@@ -308,12 +313,7 @@ def cmd_bench(args: argparse.Namespace, root: Path) -> int:
         return cmd_bench_archive(args, root)
     results: list[Result] = []
     for papers in args.papers:
-        if args.keep:
-            work = args.keep / f"papers-{papers}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
-        else:
-            work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{papers}-"))
+        work = work_folder(args.keep, f"papers-{papers}")
         try:
             results.append(bench_one(papers, args.seed, root, work, args.repeat,
                                      args.serve_edit, args.book, args.import_))
