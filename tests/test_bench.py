@@ -165,3 +165,52 @@ def test_the_baseline_publishes_the_same_pdfs_beside_its_pages(tmp_path: Path) -
             assert (tree / "papers" / paper.id / paper.pdf).read_bytes() == source
             page = (tree / "papers" / f"{paper.id}.md").read_text(encoding="utf-8")
             assert f"]({paper.id}/{paper.pdf})" in page
+
+
+def test_bench_of_an_archive_writes_every_figure(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "archive.json"
+    result = run_waqai(project, "bench", "--archive", "2x3", "--json", str(out))
+    assert result.code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["archive"] == "2x3" and data["pages"] > 2 * 2 * 3
+    for sample in ("full", "edit", "baseline"):
+        assert data[sample]["wall_seconds"] > 0 and data[sample]["cpu_seconds"] > 0
+    assert data["ratio"] == pytest.approx(data["full"]["wall_seconds"]
+                                          / data["baseline"]["wall_seconds"], rel=0.01)
+    assert data["edit_fraction"] == pytest.approx(data["edit"]["wall_seconds"]
+                                                  / data["full"]["wall_seconds"], rel=0.01)
+    assert data["max_process_rss_mb"] == data["full"]["peak_rss_mb"] > 20
+    assert data["serve_edit_seconds"] is None  # serve refuses an archive: said why
+    assert data["serve_edit_note"].startswith("not measured: ")
+    assert "edit_fraction" in result.out
+
+
+def test_parse_archive_shape() -> None:
+    from waqai.bench.archive import parse_shape
+
+    assert parse_shape("20x500") == (20, 500) and parse_shape(" 2 × 1_000") == (2, 1000)
+    for bad in ("", "20", "0x5", "5x0", "axb", "2x3x4"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_shape(bad)
+
+
+def test_a_synthetic_archive_shares_its_people_and_is_marked(tmp_path: Path) -> None:
+    from waqai.bench.baseline import write_archive_baseline
+    from waqai.bench.synthetic import MARK_AR, MARK_EN
+    from waqai.bench.synthetic_archive import write_synthetic_archive
+    from waqai.data.archivecheck import validate_archive
+
+    write_synthetic_archive(tmp_path / "project", 3, 20)
+    result = validate_archive(tmp_path / "project")
+    assert result.archive is not None and result.problems == []  # every person cited
+    archive = result.archive
+    assert [len(volume.proceedings.papers) for volume in archive.volumes] == [20, 20, 20]
+    in_several = [p for p in archive.people if len(archive.volumes_of(p.id)) > 1]
+    assert len(in_several) > len(archive.people) / 10
+    titles = [archive.info.title, *(v.conference.title for v in archive.volumes),
+              *(paper.title for v in archive.volumes for paper in v.proceedings.papers)]
+    assert all(MARK_AR in t.ar and MARK_EN in t.en for t in titles)
+    pages = write_archive_baseline(tmp_path / "baseline", tmp_path / "project")
+    assert pages > 3 * 2 * 20
+    assert (tmp_path / "baseline/docs" / archive.volumes[0].id / "papers").is_dir()

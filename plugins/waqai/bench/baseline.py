@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from waqai.bench.plain import plain_theme, read_config, write_config
+from waqai.data.archivecheck import validate_archive
 from waqai.data.checks import validate
 from waqai.data.model import LANGS, Lang, Paper, Person, Proceedings, Session
 from waqai.text.dates import format_date
@@ -142,14 +143,46 @@ def write_baseline(dest: Path, project: Path, html_pages: int | None = None) -> 
     result = validate(project)
     if result.proceedings is None:
         raise ValueError(f"{project} does not validate; cannot mirror it")
+    written = write_volume(result.proceedings, dest / "docs", project, project / "papers")
+    return finish(dest, project, written, html_pages)
+
+
+def write_archive_baseline(dest: Path, project: Path, html_pages: int | None = None) -> int:
+    """`write_baseline` of a project whose papers/ is an archive: each volume's pages
+    under its id, as the archive's site has them, and a home page listing the volumes,
+    built by plain Material as one site."""
+    archive = validate_archive(project).archive
+    if archive is None:
+        raise ValueError(f"{project} does not validate; cannot mirror it")
     docs = dest / "docs"
+    written = sum(write_volume(volume.proceedings, docs / volume.id, project,
+                               project / "papers" / volume.id) for volume in archive.volumes)
+    for lang in LANGS:
+        home = (docs if lang == "ar" else docs / lang) / "index.md"
+        home.parent.mkdir(parents=True, exist_ok=True)
+        home.write_text("\n".join([f"# {archive.info.title.get(lang)}", "", *(
+            f"- [{v.conference.title.get(lang)}]({v.id}/index.md)" for v in archive.volumes)])
+            + "\n", encoding="utf-8")
+        written += 1
+    return finish(dest, project, written, html_pages, nav=["index.md"])
+
+
+def write_volume(proc: Proceedings, docs: Path, project: Path, data: Path) -> int:
+    """One volume's pages in both languages below `docs`; how many."""
     written = 0
     for lang in LANGS:
         docs_text = {p.name.replace(f".{lang}.md", ".md"): p.read_text(encoding="utf-8")
                      for p in sorted((project / "docs").glob(f"*.{lang}.md"))}
-        mirror = Mirror(result.proceedings, docs, lang, project / "papers")
+        mirror = Mirror(proc, docs, lang, data)
         mirror.write_all(docs_text)
         written += mirror.written
+    return written
+
+
+def finish(dest: Path, project: Path, written: int, html_pages: int | None,
+           nav: list[str] | None = None) -> int:
+    """Filler pages up to `html_pages`, and the baseline's mkdocs.yml; the pages it builds."""
+    docs = dest / "docs"
     total = written + 1  # 404.html
     for number in range(max(0, (html_pages or 0) - total)):
         path = docs / "filler" / f"page-{number:05d}.md"
@@ -157,6 +190,9 @@ def write_baseline(dest: Path, project: Path, html_pages: int | None = None) -> 
         path.write_text(f"# Filler {number}\n\nA page that stands for a page kind the mirror "
                         "does not reproduce.\n", encoding="utf-8")
         total += 1
-    write_config(dest / "mkdocs.yml", baseline_config(read_config(project / "mkdocs.yml")),
+    config = baseline_config(read_config(project / "mkdocs.yml"))
+    if nav is not None:
+        config["nav"] = nav
+    write_config(dest / "mkdocs.yml", config,
                  "Benchmark baseline: plain Material, one language, no i18n, no Waqai plugin.")
     return total

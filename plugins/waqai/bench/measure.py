@@ -8,10 +8,12 @@ only the largest of all children so far).
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -163,6 +165,17 @@ def _tree_rss_kb(pid: int) -> int:
                        if line.startswith("VmRSS:")), 0)
         waiting += [int(child) for child in children]
     return total
+
+
+def work_folder(keep: Path | None, name: str) -> Path:
+    """An empty folder for one benchmark: `keep/name` (emptied) when the projects are kept,
+    else a new temporary one, which the caller deletes."""
+    if keep is None:
+        return Path(tempfile.mkdtemp(prefix=f"waqai-bench-{name}-"))
+    work = keep / name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    return work
 
 
 # -- serve ---------------------------------------------------------------------

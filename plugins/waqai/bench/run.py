@@ -22,15 +22,21 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from waqai.bench.archive import cmd_bench_archive, parse_shape
 from waqai.bench.baseline import write_baseline
 from waqai.bench.easychair import write_easychair_export
 from waqai.bench.lighthouse import cmd_lighthouse
-from waqai.bench.measure import Sample, load_average, run_child, serve_edit_seconds
+from waqai.bench.measure import (
+    Sample,
+    load_average,
+    run_child,
+    serve_edit_seconds,
+    work_folder,
+)
 from waqai.bench.synthetic import write_synthetic
 
 FIRST_QUERY = {"ar": "الخدمة", "en": "service"}  # words every synthetic volume contains
@@ -115,6 +121,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also time importing an EasyChair export of as many rows as papers")
     b.add_argument("--seed", type=int, default=2015, help="seed of the synthetic data")
     b.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    b.add_argument("--archive", type=parse_shape, metavar="VOLUMESxPAPERS",
+                   help="instead: build a synthetic archive (e.g. 20x500) in full, then after "
+                   "one abstract changed, against plain Material (only --seed, --keep and "
+                   "--json apply)")
     b.add_argument("--lighthouse", action="store_true",
                    help="instead of timing builds (only this runs; the options above but "
                    "--json are ignored): measure the pages of the site built from papers/ "
@@ -299,14 +309,11 @@ def write_json(path: Path, results: list[Result]) -> None:
 def cmd_bench(args: argparse.Namespace, root: Path) -> int:
     if args.lighthouse:
         return cmd_lighthouse(args, root)
+    if args.archive:
+        return cmd_bench_archive(args, root)
     results: list[Result] = []
     for papers in args.papers:
-        if args.keep:
-            work = args.keep / f"papers-{papers}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
-        else:
-            work = Path(tempfile.mkdtemp(prefix=f"waqai-bench-{papers}-"))
+        work = work_folder(args.keep, f"papers-{papers}")
         try:
             results.append(bench_one(papers, args.seed, root, work, args.repeat,
                                      args.serve_edit, args.book, args.import_))

@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from waqai.bench.pdf import minimal_pdf
+from waqai.data.model import Proceedings
 from waqai.text.dates import to_hijri
 
 MARK_AR = "[اصطناعي]"
@@ -321,17 +322,37 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
-    end = START_DAY + dt.timedelta(days=days - 1)
-    h_start, h_end = to_hijri(START_DAY), to_hijri(end)
+@dataclass(frozen=True)
+class VolumeStyle:
+    """What sets one volume of a synthetic archive apart from the others: its number
+    (in its short name, keys and DOIs) and its year; `None` is a one-volume project."""
+
+    number: int
+
+    @property
+    def start(self) -> dt.date:
+        """A year before the next volume: the archive's volumes are yearly."""
+        return START_DAY.replace(year=START_DAY.year - 40 + self.number)
+
+
+def conference_yaml(papers: int, days: int, editors: list[str],
+                    volume: VolumeStyle | None = None) -> str:
+    start = volume.start if volume else START_DAY
+    end = start + dt.timedelta(days=days - 1)
+    h_start, h_end = to_hijri(start), to_hijri(end)
     title = (f"{MARK_AR} وقائع اصطناعية لقياس الأداء",
              f"{MARK_EN} Synthetic proceedings for benchmarking")
+    if volume:
+        title = (f"{title[0]}: المجلد {volume.number}", f"{title[1]}: volume {volume.number}")
+    short_name = f"SYN-V{volume.number:02d}" if volume else f"SYN-{papers}"
+    # A volume of an archive has the archive's address, not one of its own.
+    site_url = [] if volume else ["site_url: \"https://proceedings.example.org/synthetic/\""]
     about_ar = f"وقائع اصطناعية فيها {papers} مشاركة، وُلّدت آليًا لقياس سرعة البناء."
     about_en = f"Machine-generated proceedings with {papers} items, made to measure build speed."
     return "\n".join([
         "# Synthetic proceedings for benchmarks: no real paper, person or event.",
         f"title: {text_yaml(title)}",
-        f"short_name: \"SYN-{papers}\"",
+        f"short_name: \"{short_name}\"",
         "description:",
         f"  ar: {q(about_ar)}",
         f"  en: {q(about_en)}",
@@ -342,13 +363,13 @@ def conference_yaml(papers: int, days: int, editors: list[str]) -> str:
         f"city: {text_yaml(CITY)}",
         f"country: {text_yaml(COUNTRY)}",
         "dates:",
-        f"  start: \"{START_DAY.isoformat()}\"",
+        f"  start: \"{start.isoformat()}\"",
         f"  end: \"{end.isoformat()}\"",
         f"  hijri_start: \"{h_start.year:04d}-{h_start.month:02d}-{h_start.day:02d}\"",
         f"  hijri_end: \"{h_end.year:04d}-{h_end.month:02d}-{h_end.day:02d}\"",
         f"timezone: {q(TIMEZONE)}",
         f"publisher: {text_yaml(('جمعية اصطناعية', 'A synthetic society'))}",
-        "site_url: \"https://proceedings.example.org/synthetic/\"",
+        *site_url,
         # Crossref's test prefix: the items with no stated DOI get one from the default pattern.
         "doi_prefix: \"10.5555\"",
         "themes:",
@@ -380,21 +401,20 @@ def people_yaml(people: list[dict]) -> str:
 
 
 def sessions_yaml(plan: Plan, ids: list[str], titles: list[tuple[str, str]],
-                  people: list[dict]) -> str:
+                  people: list[str], start: dt.date = START_DAY) -> str:
     per_day = math.ceil(len(plan.sessions) / plan.days)
     rooms = max(MIN_ROOMS, math.ceil(per_day / SLOTS_PER_DAY))
     lines = ["# Synthetic sessions for benchmarks.", ""]
     for session, sid, title in zip(plan.sessions, ids, titles):
         slot, room = divmod(session["order"] - 1, rooms)
-        start, end = SLOT_TIMES[min(slot, len(SLOT_TIMES) - 1)]
-        day = START_DAY + dt.timedelta(days=session["day"])
+        begins, ends = SLOT_TIMES[min(slot, len(SLOT_TIMES) - 1)]
+        day = start + dt.timedelta(days=session["day"])
         lines += [f"{sid}:", f"  kind: {session['kind']}", f"  title: {text_yaml(title)}",
                   f"  day: \"{day.isoformat()}\"", f"  order: {session['order']}",
-                  f"  start: \"{start}\"", f"  end: \"{end}\"",
+                  f"  start: \"{begins}\"", f"  end: \"{ends}\"",
                   f"  room: {text_yaml(room_name(room))}"]
         if session["chairs"]:
-            chairs = ", ".join(people[p]["id"] for p in session["chairs"])
-            lines.append(f"  chairs: [{chairs}]")
+            lines.append(f"  chairs: [{', '.join(people[p] for p in session['chairs'])}]")
         lines.append("")
     return "\n".join(lines)
 
@@ -417,16 +437,20 @@ def paper_pdf(pid: str, title_en: str, pages: str) -> bytes:
 
 def paper_yaml(pid: str, session_id: str, item: dict, title: tuple[str, str],
                people: list[str], keywords: tuple[list[str], list[str]], pages: str,
-               pdf: bool = False) -> str:
-    # Stored, as in a published volume: "synthetic" and the item's number (paper-00042).
-    lines = [f"id: {pid}", f"key: synthetic{pid.rsplit('-', 1)[1]}", f"session: {session_id}",
+               pdf: bool = False, volume: VolumeStyle | None = None) -> str:
+    # Stored, as in a published volume: "synthetic", the volume's number in an archive
+    # (keys and DOIs are the archive's), and the item's (paper-00042).
+    number = pid.rsplit("-", 1)[1]
+    tag = f"v{volume.number:02d}" if volume else ""
+    lines = [f"id: {pid}", f"key: synthetic{tag}{number}", f"session: {session_id}",
              f"order: {item['order']}",
              f"kind: {item['kind']}", "title:", f"  ar: {q(title[0])}", f"  en: {q(title[1])}",
              f"people: [{', '.join(people)}]", "keywords:",
              f"  ar: [{', '.join(q(k) for k in keywords[0])}]",
              f"  en: [{', '.join(q(k) for k in keywords[1])}]"]
     if item["kind"] == "paper":
-        lines += [f"pages: \"{pages}\"", f"doi: \"10.5555/synthetic.{pid}\""]
+        lines += [f"pages: \"{pages}\"",
+                  f"doi: \"10.5555/synthetic.{tag + '.' if tag else ''}{pid}\""]
     if pdf:
         lines.append(f"pdf: {PDF_FILE}")
     return "\n".join(lines) + "\n"
@@ -457,14 +481,23 @@ def write_synthetic(dest: Path, papers: int, seed: int = 2015, *,
     writer = Writer(seed)
     plan = writer.plan(papers)
     people = writer.people(plan.people)
-    session_ids = [f"s{n:04d}" for n in range(1, len(plan.sessions) + 1)]
-    session_titles = [writer.title() for _ in plan.sessions]
     data = dest / "papers"
     data.mkdir(parents=True, exist_ok=True)
-    editors = [people[0]["id"]]
-    write(data / "conference.yaml", conference_yaml(papers, plan.days, editors))
     write(data / "people.yaml", people_yaml(people))
-    write(data / "sessions.yaml", sessions_yaml(plan, session_ids, session_titles, people))
+    write_volume(data, writer, plan, [person["id"] for person in people], pdfs)
+    write_tool(dest, template_root)
+
+
+def write_volume(data: Path, writer: Writer, plan: Plan, people: list[str], pdfs: int,
+                 volume: VolumeStyle | None = None) -> None:
+    """A volume's files in `data`, but people.yaml: `people` gives the id of each person
+    of `plan` (an archive's volumes cite the people of one people.yaml)."""
+    session_ids = [f"s{n:04d}" for n in range(1, len(plan.sessions) + 1)]
+    session_titles = [writer.title() for _ in plan.sessions]
+    papers = len(plan.items)
+    write(data / "conference.yaml", conference_yaml(papers, plan.days, people[:1], volume))
+    write(data / "sessions.yaml", sessions_yaml(plan, session_ids, session_titles, people,
+                                                volume.start if volume else START_DAY))
     page = 1
     numbers = [n for n, item in enumerate(plan.items, start=1) if item["kind"] == "paper"]
     with_pdf = set(numbers[:pdfs])
@@ -478,7 +511,7 @@ def write_synthetic(dest: Path, papers: int, seed: int = 2015, *,
         pages = f"{page}-{page + length - 1}"
         write(folder / "paper.yaml", paper_yaml(
             pid, session_ids[item["session"]], item, title,
-            [people[p]["id"] for p in item["people"]], keywords, pages, number in with_pdf))
+            [people[p] for p in item["people"]], keywords, pages, number in with_pdf, volume))
         write(folder / "abstract.ar.md", abstract_ar)
         write(folder / "abstract.en.md", abstract_en)
         if number in with_pdf:
@@ -488,10 +521,15 @@ def write_synthetic(dest: Path, papers: int, seed: int = 2015, *,
               "sessions": len(plan.sessions)}
     for lang, text in ABOUT_NOTES.items():
         write(data / f"about.{lang}.md", text.format(**values))
+
+
+def write_tool(dest: Path, template_root: Path, proc: Proceedings | None = None) -> None:
+    """The tool's parts beside papers/: overrides/, mkdocs.yml and the nav's stand-ins
+    (for the pages of `proc`, by default those of the one volume in papers/)."""
     (dest / "docs").mkdir(exist_ok=True)  # MkDocs needs the folder, even with no page in it
     shutil.copytree(template_root / "overrides", dest / "overrides", dirs_exist_ok=True)
     shutil.copy2(template_root / "mkdocs.yml", dest / "mkdocs.yml")
-    write_nav_stand_ins(dest)
+    write_nav_stand_ins(dest, proc)
 
 
 def nav_pages(config_text: str) -> list[str]:
@@ -519,14 +557,15 @@ def nav_pages(config_text: str) -> list[str]:
     return pages
 
 
-def write_nav_stand_ins(dest: Path) -> None:
+def write_nav_stand_ins(dest: Path, proc: Proceedings | None = None) -> None:
     """A plainly synthetic page for each nav entry that the plugin does not generate
     (e.g. the repository's contributing page), so the copied mkdocs.yml builds in
-    strict mode unchanged."""
+    strict mode unchanged. `proc`: the volume whose pages are generated (by default
+    the one of papers/)."""
     from waqai.data.checks import validate
     from waqai.site.pages import SitePlan, page_kinds
 
-    proc = validate(dest).proceedings
+    proc = proc or validate(dest).proceedings
     assert proc is not None, "the synthetic data did not validate"
     plan = SitePlan(proc)
     generated = {f"{spec.stem}.md" for kind in page_kinds() for spec in kind.specs(plan)}

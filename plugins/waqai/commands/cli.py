@@ -17,20 +17,17 @@ from pathlib import Path
 from waqai.bench import run as bench
 from waqai.commands import book, compare, deposit, export, importing, init, layout, new, schema
 from waqai.commands.report import print_problems
-from waqai.data.archivecheck import (
-    ArchiveValidation,
-    ok_line,
-    validate_any,
-    validate_archive_cached,
-)
+from waqai.data.archivecheck import ArchiveValidation, validate_archive_cached
 from waqai.data.archiveload import is_archive
+from waqai.data.checkcache import check_any, ok_line
 from waqai.data.checks import validate_cached
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
-    result = validate_any(root, args.data_dir)  # one volume or an archive
+    # One volume, or an archive: each unchanged volume's results from .waqai/cache/check/.
+    result = check_any(root, args.data_dir)
     print_problems(result.problems, gaps=args.gaps)
     if not result.ok:
         return 1
@@ -70,9 +67,12 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
     collect_garbage_for_one_build()
     config_file, site_dir = root / args.config_file, root / args.site_dir
     if isinstance(result, ArchiveValidation) and result.archive is not None:
-        volumes = [volume.id for volume in result.archive.volumes]
-        status = build_archive(config_file, site_dir, volumes, args.verbose)
-        built = f"the archive's site in {args.site_dir}/: its home page and {len(volumes)} volumes"
+        volumes = len(result.archive.volumes)
+        status, reused = build_archive(config_file, site_dir, result.archive,
+                                       root / args.data_dir, args.verbose)
+        kept = f" ({reused} unchanged, from .waqai/cache/build/)" if reused else ""
+        built = (f"the archive's site in {args.site_dir}/: its home page and {volumes} "
+                 f"volume{'s' if volumes != 1 else ''}{kept}")
     else:
         status = build_site(config_file, site_dir)
         built = f"the site in {args.site_dir}/"

@@ -9,7 +9,8 @@ clash of stored citation keys, run over the items of every volume (a key is one 
 for good, whichever volume it is in). A translation gap in people.yaml is an error when
 a volume that cites the person says `translations: required`.
 
-`validate_any` is what `build.py check` calls: it reads either layout.
+`validate_any` reads either layout (`build.py export` calls it; `build.py check` calls
+`checkcache.check_any`, which reuses each unchanged volume's results).
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from waqai.data.archive import Archive
+from waqai.data.archive import Archive, ArchiveInfo
 from waqai.data.archiveload import (
     ARCHIVE_FILE,
     MOVED_VOLUME_FOLDERS,
-    LoadedArchive,
     assemble_archive,
     is_archive,
     load_archive,
@@ -42,9 +42,9 @@ from waqai.data.checks import (
     validate,
 )
 from waqai.data.citekeys import citation_keys, free_key, same_key
-from waqai.data.doicheck import check_dois_across
+from waqai.data.doicheck import VolumeDois, check_dois_across, volume_dois
 from waqai.data.fields import MOVED_FROM_ROOT
-from waqai.data.load import Reads, Sources, cited_people, has_errors
+from waqai.data.load import PERSON_ID, Loaded, Reads, Sources, assemble, cited_people, has_errors
 from waqai.data.model import TranslationPolicy
 from waqai.data.problems import Problem, sort_problems
 
@@ -63,81 +63,134 @@ class ArchiveValidation:
         return self.archive is not None
 
 
+@dataclass(frozen=True)
+class VolumeCheck:
+    """One volume checked (`VOLUME_CHECKS`), and what the checks across the volumes need of
+    it: all that `check` keeps of a volume between runs (`checkcache`)."""
+
+    id: str
+    problems: tuple[Problem, ...]  # its own, found by its own checks
+    referenced: frozenset[str]  # every person id its files cite (items that failed too)
+    cited: frozenset[str]  # the people its items, sessions and statements cite (`cited_people`)
+    keys: tuple[tuple[str, str, int | None], ...]  # stored keys: (paper.yaml, key, its line)
+    dois: VolumeDois
+    conference_file: str  # shown
+    loaded: bool  # conference.yaml was read cleanly
+    strict: bool  # `translations: required`
+    dates: tuple[str, str]  # the conference's start and end (ISO), for the volume order
+    # Without an error: each item's derived key, in programme order (id, key, file, line).
+    derived: tuple[tuple[str, str, str, int | None], ...] | None
+    items: int
+    sessions: int
+
+
+def check_volume(volume_id: str, volume: Loaded) -> VolumeCheck:
+    """Run one volume's checks on its reading, and keep what the archive needs of it."""
+    for check in VOLUME_CHECKS:
+        check(volume)
+    sources, conf = volume.sources, volume.conference
+    derived = None
+    if conf is not None and not has_errors(volume.problems):
+        proc = assemble(volume)
+        keys = citation_keys(proc)
+        derived = tuple((paper.id, keys[paper.id], sources.paper_files[paper.id],
+                         sources.line(sources.paper_files[paper.id], "id"))
+                        for paper in proc.papers)
+    referenced = {ref.value for ref in sources.references if ref.what == PERSON_ID}
+    return VolumeCheck(
+        volume_id, tuple(volume.problems), frozenset(referenced), frozenset(cited_people(volume)),
+        tuple((file, key, sources.line(file, "key")) for file, key in sorted(sources.keys.items())),
+        volume_dois(volume), sources.shown(sources.data_dir / "conference.yaml"),
+        conf is not None, conf is not None and conf.translations is TranslationPolicy.REQUIRED,
+        (conf.start.isoformat(), conf.end.isoformat()) if conf else ("", ""), derived,
+        len(volume.papers), len(volume.sessions))
+
+
 def validate_archive(root: Path, data_dir: str = "papers",
                      reads: Reads | None = None) -> ArchiveValidation:
     """Load and check the archive in `root/data_dir`; the model only when no error was found.
     `reads` as for `load.load`: kept between calls, unchanged files are not parsed again."""
     loaded = load_archive(root, data_dir, reads)
-    own, volumes = loaded.own, list(loaded.volumes.values())
-    check_references(own)  # the ids people.yaml itself cites (distinct_from)
-    for volume in volumes:
-        for check in VOLUME_CHECKS:
-            check(volume)
-    check_key_clashes(every_volume(loaded), own.problems)
-    check_moved_from_root(loaded)
-    check_dois_across(volumes)
-    for check in PEOPLE_CHECKS:
-        if check is check_unused_people:
-            if not any(has_errors(part.problems) for part in (own, *volumes)):
-                # items that failed to load would make their people look unused
-                report_unused_people(own, set().union(*map(cited_people, volumes)),
-                                     " of any volume")
-        else:
-            check(own)
-    settle_people_gaps(loaded)
-    problems = sort_problems([*own.problems, *(p for v in volumes for p in v.problems)])
-    if (has_errors(problems) or loaded.info is None
-            or any(volume.conference is None for volume in volumes)):
+    checks = [check_volume(volume_id, volume) for volume_id, volume in loaded.volumes.items()]
+    problems = check_across(loaded.own, loaded.info, checks, people_checks(loaded.own))
+    if has_errors(problems) or loaded.info is None or not all(c.loaded for c in checks):
         return ArchiveValidation(None, problems)
-    archive = assemble_archive(loaded)
-    clashes = derived_key_clashes(archive, loaded)
-    if clashes:
-        return ArchiveValidation(None, sort_problems([*problems, *clashes]))
-    return ArchiveValidation(archive, problems)
+    return ArchiveValidation(assemble_archive(loaded), problems)
 
 
-def derived_key_clashes(archive: Archive, loaded: LoadedArchive) -> list[Problem]:
+def people_checks(own: Loaded) -> list[Problem]:
+    """The problems of the checks of people.yaml alone (`PEOPLE_CHECKS` but the unused
+    people, which needs every volume): they depend on that one file."""
+    alone = Loaded(own.sources, problems=[], people=own.people)
+    for check in PEOPLE_CHECKS:
+        if check is not check_unused_people:
+            check(alone)
+    return alone.problems
+
+
+def check_across(own: Loaded, info: ArchiveInfo | None, checks: list[VolumeCheck],
+                 people_problems: list[Problem]) -> list[Problem]:
+    """The checks of the archive as a whole, on `own` (archive.yaml and people.yaml), each
+    volume's results and `people_checks`' problems: every problem, the volumes' own
+    included, sorted."""
+    check_references(own)  # the ids people.yaml itself cites (distinct_from)
+    check_moved_from_root(own, info, [check.id for check in checks])
+    check_key_clashes(stored_keys(own.sources, checks), own.problems)
+    across = check_dois_across([check.dois for check in checks])
+    if not has_errors([*own.problems, *across]) and not any(
+            has_errors(list(volume.problems)) for volume in checks):
+        # items that failed to load would make their people look unused
+        report_unused_people(own, set().union(*(volume.cited for volume in checks)),
+                             " of any volume")
+    own.problems.extend(people_problems)
+    settle_people_gaps(own, checks)
+    problems = sort_problems([*own.problems, *across,
+                              *(problem for volume in checks for problem in volume.problems)])
+    if has_errors(problems) or info is None or not all(volume.loaded for volume in checks):
+        return problems
+    clashes = derived_key_clashes(checks)
+    return sort_problems([*problems, *clashes]) if clashes else problems
+
+
+def derived_key_clashes(checks: list[VolumeCheck]) -> list[Problem]:
     """An item whose citation key, derived from its data (no `key:` stored), is already
     another volume's item's: the archive's files would cite two items by one key. Stored
     keys are `check_key_clashes`'s; within a volume `citation_keys` keeps keys apart."""
     first: dict[str, tuple[str, str]] = {}  # same_key -> (volume id, item id)
     problems = []
-    for volume in archive.volumes:
-        sources = loaded.volumes[volume.id].sources
-        keys = citation_keys(volume.proceedings)
-        for paper in volume.proceedings.papers:
-            key = keys[paper.id]
-            other = first.setdefault(same_key(key), (volume.id, paper.id))
+    for volume in sorted(checks, key=lambda volume: (*volume.dates, volume.id)):
+        for paper_id, key, file, line in volume.derived or ():
+            other = first.setdefault(same_key(key), (volume.id, paper_id))
             if other[0] == volume.id:
                 continue
-            file = sources.paper_files[paper.id]
             problems.append(Problem(
                 file, "key", f"“{key}”, the citation key its data gives it, is already the key "
                 f"of {other[1]} in the volume {other[0]}, so the archive's files would cite "
                 "two items by one key.", f"Store this item's own key on the line under `id:`, "
-                f"e.g. `key: {free_key(key, set(first))}`.", sources.line(file, "id")))
+                f"e.g. `key: {free_key(key, set(first))}`.", line))
     return problems
 
 
-def check_moved_from_root(loaded: LoadedArchive) -> None:
-    """archive.yaml's `moved_from_root` names a volume of the archive, and no volume's folder
-    takes one of that volume's old page folders at the root (papers/, sessions/ …): its
-    redirect pages are there."""
-    moved = loaded.info.moved_from_root if loaded.info else None
+def check_moved_from_root(own: Loaded, info: ArchiveInfo | None,
+                          volumes: list[str]) -> None:
+    """archive.yaml's `moved_from_root` names a volume of the archive (`volumes`: their ids),
+    and no volume's folder takes one of that volume's old page folders at the root
+    (papers/, sessions/ …): its redirect pages are there."""
+    moved = info.moved_from_root if info else None
     if moved is None:
         return
-    sources = loaded.own.sources
+    sources = own.sources
     shown = sources.shown(sources.data_dir / ARCHIVE_FILE)
     line = sources.line(shown, MOVED_FROM_ROOT)
-    if moved not in loaded.volumes:
-        loaded.own.problems.append(Problem(
+    if moved not in volumes:
+        own.problems.append(Problem(
             shown, MOVED_FROM_ROOT, f"“{moved}” is no volume of the archive: it names the "
             "volume that was the site's root, whose old addresses the build keeps.",
-            f"Write the id (folder name) of that volume, one of {', '.join(loaded.volumes)}; "
+            f"Write the id (folder name) of that volume, one of {', '.join(volumes)}; "
             "or delete the line if no volume was ever at the site's root.", line))
-    for volume_id in loaded.volumes:
+    for volume_id in volumes:
         if volume_id in MOVED_VOLUME_FOLDERS:
-            loaded.own.problems.append(Problem(
+            own.problems.append(Problem(
                 f"{sources.shown(sources.data_dir / volume_id)}/", "", f"“{volume_id}” cannot "
                 f"be a volume's id here: {volume_id}/ at the site's root holds the old "
                 f"addresses of the volume {moved}, which was the site's root "
@@ -161,24 +214,24 @@ def validate_archive_cached(root: Path, data_dir: str = "papers",
     return _last[1]
 
 
-def every_volume(loaded: LoadedArchive) -> Sources:
-    """The sources of every volume as one, for what is checked across them (their shown
-    paths differ: each starts with its volume's folder)."""
-    merged = Sources(loaded.own.sources.root, loaded.own.sources.data_dir)
-    for volume in loaded.volumes.values():
-        merged.absorb(volume.sources)
+def stored_keys(own: Sources, checks: list[VolumeCheck]) -> Sources:
+    """The keys stored in every volume as the sources of one, for `check_key_clashes`
+    across them (their shown paths differ: each starts with its volume's folder)."""
+    merged = Sources(own.root, own.data_dir)
+    for volume in checks:
+        for file, key, line in volume.keys:
+            merged.keys[file] = key
+            if line is not None:
+                merged.lines[(file, "key")] = line
     return merged
 
 
-def settle_people_gaps(loaded: LoadedArchive) -> None:
+def settle_people_gaps(own: Loaded, checks: list[VolumeCheck]) -> None:
     """A translation gap in people.yaml is an error where a volume citing the person says
     `translations: required` (one volume does: "conference.yaml says …")."""
-    own = loaded.own
     people_file = own.sources.people_file()
-    strict = {volume.sources.shown(volume.sources.data_dir / "conference.yaml"):
-              cited_people(volume) for volume in loaded.volumes.values()
-              if volume.conference is not None
-              and volume.conference.translations is TranslationPolicy.REQUIRED}
+    strict = {volume.conference_file: volume.cited for volume in checks
+              if volume.loaded and volume.strict}
 
     def settled(problem: Problem) -> Problem:
         if not problem.is_gap or problem.file != people_file:
@@ -196,17 +249,3 @@ def validate_any(root: Path, data_dir: str = "papers") -> Validation | ArchiveVa
     if is_archive(root.resolve() / data_dir):
         return validate_archive(root, data_dir)
     return validate(root, data_dir)
-
-
-def ok_line(result: Validation | ArchiveValidation, data_dir: str) -> str:
-    """What `check` prints when the data is valid."""
-    if isinstance(result, ArchiveValidation):
-        assert result.archive is not None, "ok_line() is for valid data"
-        procs = [volume.proceedings for volume in result.archive.volumes]
-        counted = f"{len(procs)} volumes, "
-        people = len(result.archive.people)
-    else:
-        assert result.proceedings is not None, "ok_line() is for valid data"
-        procs, counted, people = [result.proceedings], "", len(result.proceedings.people)
-    return (f"OK: {counted}{sum(len(p.papers) for p in procs)} items, "
-            f"{sum(len(p.sessions) for p in procs)} sessions, {people} people in {data_dir}/.")

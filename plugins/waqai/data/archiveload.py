@@ -77,9 +77,36 @@ class LoadedArchive:
     volumes: dict[str, Loaded] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class VolumeFolder:
+    """A volume of the archive, before it is read: its folder, the data folder it is read
+    as ("papers/<id>") and what the archive lends it."""
+
+    folder: Path
+    data_dir: str
+    share: ArchiveShare
+
+    @property
+    def id(self) -> str:
+        return self.folder.name
+
+    def load(self, root: Path, reads: Reads) -> Loaded:
+        return load(root, self.data_dir, reads, self.share)
+
+
 def load_archive(root: Path, data_dir: str = "papers", reads: Reads | None = None) -> LoadedArchive:
     """Read the archive in `root/data_dir`; `reads` as for `load.load`."""
     reads = reads if reads is not None else Reads(keep=False)
+    loaded, volumes = open_archive(root, data_dir, reads)
+    for volume in volumes:
+        loaded.volumes[volume.id] = volume.load(loaded.own.sources.root, reads)
+    return loaded
+
+
+def open_archive(root: Path, data_dir: str,
+                 reads: Reads) -> tuple[LoadedArchive, list[VolumeFolder]]:
+    """archive.yaml, people.yaml and the layout's problems read; the volumes still to read
+    (`check` reads only those it has no result of: `checkcache`)."""
     root = root.resolve()
     base = root / data_dir
     loaded = LoadedArchive(Loaded(Sources(root=root, data_dir=base), problems=[]))
@@ -95,18 +122,16 @@ def load_archive(root: Path, data_dir: str = "papers", reads: Reads | None = Non
         own.problems.append(no_volume_yet(base, own.sources))
     share = people_share(own, people_yaml)
     site_url = loaded.info.site_url if loaded.info else None
-    for folder in folders:
-        volume = load_volume(folder, f"{data_dir}/{folder.name}", own, reads,
-                             dataclasses.replace(share, volume_id=folder.name,
-                                                 site_url=site_url and f"{site_url}{folder.name}/"))
-        if volume is not None:
-            loaded.volumes[folder.name] = volume
-    # Each volume's reading reported the links in its folder; these are the others.
-    read = [own.sources.data_dir / name for name in loaded.volumes]
+    volumes = [VolumeFolder(folder, f"{data_dir}/{folder.name}",
+                            dataclasses.replace(share, volume_id=folder.name,
+                                                site_url=site_url and f"{site_url}{folder.name}/"))
+               for folder in folders if is_volume(folder, own)]
+    # Each volume's reading reports the links in its folder; these are the others.
+    read = [volume.folder for volume in volumes]
     own.problems.extend(link_problem(link, own.sources.shown(link))
                         for link in symlinks_under(base)
                         if not any(link.is_relative_to(folder) for folder in read))
-    return loaded
+    return loaded, volumes
 
 
 def read_archive_file(path: Path, loaded: Loaded) -> ArchiveInfo | None:
@@ -132,23 +157,22 @@ def people_share(own: Loaded, people_yaml: Path) -> ArchiveShare:
         lines={key: line for key, line in own.sources.lines.items() if key[0] == shown})
 
 
-def load_volume(folder: Path, data_dir: str, own: Loaded, reads: Reads,
-                share: ArchiveShare) -> Loaded | None:
-    """One volume's reading, or None when the folder is no volume (no conference.yaml);
-    the problems of its layout go to `own`."""
+def is_volume(folder: Path, own: Loaded) -> bool:
+    """Whether the folder is a volume to read (it holds conference.yaml); the problems of
+    its layout go to `own`."""
     sources, problems = own.sources, own.problems
     shown = sources.shown(folder)
     check_volume_id(folder.name, f"{shown}/", problems)
     if not os.path.lexists(folder / CONFERENCE_FILE):
         problems.append(no_conference(folder, sources))
-        return None
+        return False
     if os.path.lexists(folder / PEOPLE_FILE):
         problems.append(Problem(
             f"{shown}/{PEOPLE_FILE}", "", "is inside a volume, but an archive has one "
             f"people.yaml for every volume, {sources.people_file()}.",
             f"Move its entries to {sources.people_file()} (an entry already there stays "
             "once: one person, one entry), then delete this file."))
-    return load(sources.root, data_dir, reads, share)
+    return True
 
 
 def check_volume_id(volume_id: str, shown: str, problems: list[Problem]) -> None:

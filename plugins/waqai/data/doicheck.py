@@ -4,6 +4,7 @@ placeholders it does not know, and two DOIs that are one (see `dois.py`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from waqai.data.dois import (
     ITEM_PLACEHOLDERS,
@@ -89,51 +90,88 @@ def _check_patterns(loaded: Loaded, conf: Conference) -> None:
                 f'Write `{field}: "{_repaired(pattern, conf)}"`.', line))
 
 
-def _check_unique(loaded: Loaded, earlier: dict[str, str] | None = None) -> None:
+@dataclass(frozen=True)
+class DoiClaim:
+    """A DOI a volume gives, and where: the volume's own (its conference.yaml) or an
+    item's (`stated`: its `doi:`, not the one the prefix gives it)."""
+
+    doi: str
+    file: str
+    field: str
+    line: int | None
+    stated: bool = False
+
+
+@dataclass(frozen=True)
+class VolumeDois:
+    """Every DOI one volume gives, what the checks across an archive's volumes need of it
+    (kept with a volume's cached results: `checkcache`)."""
+
+    folder: str  # the volume's data folder, shown
+    volume: DoiClaim | None
+    items: tuple[DoiClaim, ...]  # in the order of their files
+    prefixed: bool  # conference.yaml gives a `doi_prefix`
+
+
+def volume_dois(loaded: Loaded) -> VolumeDois:
+    sources, conf = loaded.sources, loaded.conference
+    conference_file = sources.shown(sources.data_dir / "conference.yaml")
+    doi = volume_doi(conf) if conf else None
+    volume = DoiClaim(doi, conference_file, "doi_volume_suffix",
+                      sources.line(conference_file, "doi_volume_suffix")
+                      or sources.line(conference_file, "doi_prefix")) if doi else None
+    items = []
+    for paper in sorted(loaded.papers, key=lambda p: sources.paper_files[p.id]):
+        doi = item_doi(conf, paper) if conf else paper.doi
+        if doi is not None:
+            file, field = sources.paper_files[paper.id], "doi" if paper.doi else "id"
+            items.append(DoiClaim(doi, file, field, sources.line(file, field), bool(paper.doi)))
+    return VolumeDois(sources.shown(sources.data_dir), volume, tuple(items),
+                      conf is not None and conf.doi_prefix is not None)
+
+
+def _check_unique(loaded: Loaded) -> None:
+    loaded.problems.extend(unique_dois(volume_dois(loaded)))
+
+
+def unique_dois(dois: VolumeDois, earlier: dict[str, str] | None = None) -> list[Problem]:
     """No two items, nor an item and the volume, share a DOI (DOIs are case-insensitive).
 
     With `earlier` (an archive's volumes checked before this one: folded DOI -> where it
     is first given, which this volume's are added to), only a DOI given in an earlier
     volume is reported: the volume's own clashes are its `check_dois`'s."""
-    sources, conf = loaded.sources, loaded.conference
     across = earlier is not None
     first: dict[str, str] = earlier if earlier is not None else {}
     before = set(first)
-    volume = volume_doi(conf) if conf else None
-    if volume and volume.lower() in first:  # an archive's earlier volume gives it
-        file = sources.shown(sources.data_dir / "conference.yaml")
-        loaded.problems.append(Problem(
-            file, "doi_volume_suffix", f"gives the volume the DOI “{volume}”, already the DOI "
-            f"of {first[volume.lower()]}.", "Give each volume its own `doi_volume_suffix`.",
-            sources.line(file, "doi_volume_suffix") or sources.line(file, "doi_prefix")))
+    problems = []
+    volume = dois.volume
+    if volume and volume.doi.lower() in first:  # an archive's earlier volume gives it
+        problems.append(Problem(
+            volume.file, volume.field, f"gives the volume the DOI “{volume.doi}”, already the "
+            f"DOI of {first[volume.doi.lower()]}.", "Give each volume its own "
+            "`doi_volume_suffix`.", volume.line))
     elif volume:
-        first[volume.lower()] = (f"the volume {sources.shown(sources.data_dir)}/" if across
-                                 else "the volume")
-    for paper in sorted(loaded.papers, key=lambda p: sources.paper_files[p.id]):
-        doi = item_doi(conf, paper) if conf else paper.doi
-        if doi is None:
+        first[volume.doi.lower()] = f"the volume {dois.folder}/" if across else "the volume"
+    for item in dois.items:
+        folded = item.doi.lower()
+        if folded not in first:
+            first[folded] = f"{item.file}:{item.line}"
             continue
-        file = sources.paper_files[paper.id]
-        field = "doi" if paper.doi else "id"
-        if doi.lower() not in first:
-            first[doi.lower()] = f"{file}:{sources.line(file, field)}"
+        if across and folded not in before:
             continue
-        if across and doi.lower() not in before:
-            continue
-        if paper.doi:
+        if item.stated:
             fix = "Correct the `doi:` of one of them"
             fix += " (or remove it here, so the item gets the DOI the prefix gives it)." \
-                if conf and conf.doi_prefix else "."
+                if dois.prefixed else "."
         else:
-            fix = f"Correct the DOI given in {first[doi.lower()]}: it takes this item's DOI."
-        loaded.problems.append(Problem(
-            file, field, f"“{doi}” is already the DOI of {first[doi.lower()]}.", fix,
-            sources.line(file, field)))
+            fix = f"Correct the DOI given in {first[folded]}: it takes this item's DOI."
+        problems.append(Problem(item.file, item.field, f"“{item.doi}” is already the DOI of "
+                                f"{first[folded]}.", fix, item.line))
+    return problems
 
 
-def check_dois_across(volumes: list[Loaded]) -> None:
+def check_dois_across(volumes: list[VolumeDois]) -> list[Problem]:
     """An archive's DOIs: none is given in two volumes (each volume's own clashes are its
     `check_dois`'s), reported in the later volume."""
     earlier: dict[str, str] = {}
-    for volume in volumes:
-        _check_unique(volume, earlier)
+    return [problem for volume in volumes for problem in unique_dois(volume, earlier)]

@@ -8,7 +8,9 @@ each process builds one part and ends, so no process's memory grows with the arc
 The parent validated the archive; a child forked from it finds that result in
 `archivecheck.validate_archive_cached` (where the platform spawns instead, each child
 validates the whole archive again). The site is replaced only when every part built; at
-the first failure no more parts start, and the staging folder goes.
+the first failure no more parts start, and the staging folder goes. A volume whose inputs
+did not change since it was last built is not built again: its kept files are linked
+into the staging folder (`buildcache.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import NamedTuple, cast
 
+from waqai.data.archive import Archive
+from waqai.site.buildcache import BuildCache, config_digest, volume_key
 from waqai.site.runner import build_part, build_staged, show_mkdocs_log
 
 HOME_FOLDER = ".archive-home"  # no volume's id: an id starts with a letter or digit
@@ -37,19 +41,41 @@ class Part(NamedTuple):
         return f"volume {self.volume}" if self.volume else "the archive's home page"
 
 
-def build_archive(config_file: Path, site_dir: Path, volume_ids: Sequence[str],
-                  verbose: bool = False) -> int:
-    """Build the archive's site into `site_dir`, replaced only when every part built."""
+class Built(NamedTuple):
+    status: int  # 0 when the site was replaced
+    reused: int  # volumes taken from the cache instead of built
+
+
+def build_archive(config_file: Path, site_dir: Path, archive: Archive, data_dir: Path,
+                  verbose: bool = False) -> Built:
+    """Build the archive's site into `site_dir`, replaced only when every part built; a
+    volume kept in `.waqai/cache/build/` under the key of its inputs as they are now is
+    reused instead of built (`buildcache`), and each volume built is kept there."""
+    cache = BuildCache.of(config_file.parent)
+    config = config_digest(config_file)
+    keys = {volume.id: volume_key(config, archive, volume, data_dir / volume.id)
+            for volume in archive.volumes}
+    reused: list[str] = []
+
     def build_into(staging: Path) -> str | None:
-        parts = [Part("", staging / HOME_FOLDER),
-                 *(Part(volume, staging / volume) for volume in volume_ids)]
+        reused.extend(volume for volume in keys if cache.reuse(volume, keys[volume],
+                                                                 staging / volume))
+        built = [volume for volume in keys if volume not in reused]
+        parts = [Part("", staging / HOME_FOLDER), *(Part(volume, staging / volume)
+                                                    for volume in built)]
         failed = build_parts(config_file, parts, verbose)
         if failed:
             return "Not built: " + ", ".join(part.name for part in failed) + "."
+        try:
+            for volume in built:
+                cache.keep(volume, keys[volume], staging / volume)
+            cache.keep_only(list(keys))
+        except OSError as err:  # the site is built: only the next build takes longer
+            print(f"Not kept for the next build ({err}).", file=sys.stderr)
         lift(staging / HOME_FOLDER, staging)
         return None
 
-    return build_staged(site_dir, build_into)
+    return Built(build_staged(site_dir, build_into), len(reused))
 
 
 def build_parts(config_file: Path, parts: Sequence[Part], verbose: bool) -> list[Part]:
