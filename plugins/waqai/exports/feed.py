@@ -18,7 +18,16 @@ import datetime as dt
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from waqai.data.model import DEFAULT_LANG, Lang, Paper, Proceedings, Shown, Text, lang_root
+from waqai.data.model import (
+    DEFAULT_LANG,
+    Lang,
+    Paper,
+    Proceedings,
+    Shown,
+    Text,
+    lang_root,
+    other_lang,
+)
 from waqai.exports.record import Name, Record
 from waqai.urls import base_url, paper_url
 
@@ -80,11 +89,12 @@ def _entry(feed: ET.Element, proc: Proceedings, paper: Paper, record: Record,
     _add(entry, "updated", atom_time(updated))
     for pair in record.authors:
         author = _add(entry, "author")
-        name = _add(author, "name", _full_name(pair, lang))
-        if _name_lang(pair, lang) != lang:
-            name.set(XML_LANG, _name_lang(pair, lang))
+        text, name_lang = _shown_name(pair, lang)
+        name = _add(author, "name", text)
+        if name_lang != lang:
+            name.set(XML_LANG, name_lang)
     own, other = (0, 1) if lang == "ar" else (1, 0)
-    keywords_lang = lang if record.keywords[own] else ("en" if lang == "ar" else "ar")
+    keywords_lang = lang if record.keywords[own] else other_lang(lang)
     for word in record.keywords[own] or record.keywords[other]:
         category = _add(entry, "category", term=word)
         if keywords_lang != lang:
@@ -93,19 +103,15 @@ def _entry(feed: ET.Element, proc: Proceedings, paper: Paper, record: Record,
         _text(entry, "summary", record.abstract, lang)
 
 
-def _full_name(pair: tuple[Name, Name], lang: Lang) -> str:
-    """The name in the feed's script, else in the other one (a gap)."""
+def _shown_name(pair: tuple[Name, Name], lang: Lang) -> tuple[str, Lang]:
+    """The name in the feed's script, else in the other one (a gap), and that script's
+    language."""
+    name_lang = lang
     name = pair[0] if lang == "ar" else pair[1]
     if not (name.given or name.family):
-        name = pair[1] if lang == "ar" else pair[0]
-    return " ".join(part for part in (name.given, name.family) if part)
-
-
-def _name_lang(pair: tuple[Name, Name], lang: Lang) -> Lang:
-    own = pair[0] if lang == "ar" else pair[1]
-    if own.given or own.family:
-        return lang
-    return "en" if lang == "ar" else "ar"
+        name_lang = other_lang(lang)
+        name = pair[0] if name_lang == "ar" else pair[1]
+    return " ".join(part for part in (name.given, name.family) if part), name_lang
 
 
 def _text(parent: ET.Element, tag: str, text: Text, lang: Lang) -> ET.Element:
