@@ -23,7 +23,7 @@ from waqai.exports.record import Form
 from waqai.site.pages import Context, Links, PageSpec
 from waqai.site.pages.archiveplan import ArchivePageKind, ArchivePlan
 from waqai.site.pages.common import shown
-from waqai.site.pages.home import VOLUME_FORMATS, citation_files, listed_langs, makeup
+from waqai.site.pages.home import citation_files, form_files, listed_langs, makeup
 from waqai.text.dates import format_range
 from waqai.text.labels import LABELS
 from waqai.text.plain import plain_text
@@ -64,10 +64,8 @@ def volume_view(volume: Volume, lang: Lang, links: Links) -> Context:
 
 
 def archive_files(lang: Lang, form: Form) -> list[tuple[str, str, str]]:
-    """The archive's files of one form (`home.FormFiles`): BibTeX, then with abstracts."""
-    files = [(name, archive_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
-    files.insert(1, ("BibTeX", abstracts_file(form), LABELS["with_abstracts"].get(lang)))
-    return files
+    """The archive's files of one form (`home.FormFiles`)."""
+    return form_files(archive_file, abstracts_file(form), form, lang)
 
 
 def archive_citation_files(archive: Archive, lang: Lang, links: Links) -> list[Context]:

@@ -71,12 +71,18 @@ def citation_files(lang: Lang, suffix: str, links: Links, files_of: FormFiles) -
                        for name, path, note in files_of(form)]} for form in forms]
 
 
-def volume_files(form: Form, lang: Lang) -> list[tuple[str, str, str]]:
-    """The volume's files of one form (`FormFiles`): BibTeX, then with abstracts, then
-    the other formats."""
-    files = [(name, volume_file(fmt, form), "") for fmt, name in VOLUME_FORMATS]
-    files.insert(1, ("BibTeX", volume_abstracts_file(form), LABELS["with_abstracts"].get(lang)))
+def form_files(file_of: Callable[[str, Form], str], with_abstracts: str, form: Form,
+               lang: Lang) -> list[tuple[str, str, str]]:
+    """Some citation files of one form (`FormFiles`), each format's `file_of(fmt, form)`:
+    BibTeX, then the BibTeX `with_abstracts` (its path), then the other formats."""
+    files = [(name, file_of(fmt, form), "") for fmt, name in VOLUME_FORMATS]
+    files.insert(1, ("BibTeX", with_abstracts, LABELS["with_abstracts"].get(lang)))
     return files
+
+
+def volume_files(form: Form, lang: Lang) -> list[tuple[str, str, str]]:
+    """The volume's files of one form (`FormFiles`)."""
+    return form_files(volume_file, volume_abstracts_file(form), form, lang)
 
 
 def home_specs(plan: SitePlan) -> Iterable[PageSpec]:
