@@ -34,6 +34,9 @@ class ProceedingsConfig(base.Config):
     # the archive's site_url + "<id>/"; "" makes the archive's own home page. `build`
     # sets it for each of its builds (`runner.build_archive`); a one-volume data_dir has none.
     volume = c.Type(str, default="")
+    # Render the languages other than the default in a second process, beside it
+    # (site/otherlanguages.py); false: one after the other, as mkdocs-static-i18n does.
+    parallel_languages = c.Type(bool, default=True)
     # Verify after each build that every paper appears everywhere it belongs.
     check_invariants = c.Type(bool, default=True)
     # How much one page may list (site/pages/bounds.py says why these defaults). Lower

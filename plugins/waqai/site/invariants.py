@@ -125,6 +125,11 @@ class PageIds:
         else:
             self._unsafe.pop(path, None)
 
+    def absorb(self, other: PageIds) -> None:
+        """Add what `other` recorded (another process's passes, `otherlanguages.py`)."""
+        self._ids.update(other._ids)
+        self._unsafe.update(other._unsafe)
+
     def unsafe(self) -> list[str]:
         """One line per unsafe address on a page, naming the page."""
         return [f"{path}: {problem}" for path, problems in sorted(self._unsafe.items())

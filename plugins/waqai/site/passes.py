@@ -24,9 +24,10 @@ from waqai.data.model import Lang
 from waqai.published import open_to_readers
 from waqai.site.invariants import PageIds, built_site_problems
 from waqai.site.minify import minify_assets
+from waqai.site.otherlanguages import OtherLanguages, PassRecords
 from waqai.site.pages import SitePlan
 from waqai.site.pages.archiveplan import ArchivePlan
-from waqai.site.sitemap import tidy_sitemap
+from waqai.site.sitemap import SITEMAP, add_to_sitemap, tidy_sitemap
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
 
@@ -84,6 +85,45 @@ class OpenBuild:
         # Without a plan (a whole build), a child process makes and writes the exports
         # and places the copies; under `serve` the plan says which changed.
         self.writer: BackgroundWriter | None = None
+        # A whole build's other languages, rendered by a child beside the default's.
+        self.other_languages: OtherLanguages | None = None
+        self.in_child = False  # in that child: the whole-site steps are the parent's
+        self.sitemap: str | None = None  # in that child: its pass's sitemap, not written
+
+    def fork_other_languages(self, config: MkDocsConfig) -> None:
+        """In a whole build's default pass, once its files are listed: start the other
+        languages' passes in a child (`otherlanguages.py`), if forking is safe here."""
+        if self.plan_exports is None and self.other_languages is None and not self.in_child:
+            self.other_languages = OtherLanguages.start(config, self)
+
+    def hold_other_languages(self, config: MkDocsConfig) -> None:
+        """Before i18n's `on_post_build`: the child builds the other languages, not i18n."""
+        if self.other_languages is not None:
+            self.other_languages.hold_i18n(config)
+
+    def join_other_languages(self, config: MkDocsConfig) -> None:
+        """After the default pass: the other languages' pages written, their records here."""
+        if self.other_languages is not None:
+            languages, self.other_languages = self.other_languages, None
+            languages.join(config, self)
+
+    def template_output(self, template_name: str, output: str) -> str:
+        """What MkDocs writes for a theme template: in the forked child, no sitemap
+        (an empty output is not written); its text goes to the parent."""
+        if self.in_child and template_name == SITEMAP:
+            self.sitemap, output = output, ""
+        return output
+
+    def pass_records(self) -> PassRecords:
+        return PassRecords(self.page_ids, self.hand_written, self.hand_written_now,
+                           self.sitemap)
+
+    def absorb(self, records: PassRecords) -> None:
+        self.page_ids.absorb(records.page_ids)
+        self.hand_written.update(records.hand_written)
+        self.hand_written_now |= records.hand_written_now
+        if records.sitemap is not None:
+            add_to_sitemap(self.page_ids.site_dir, records.sitemap)
 
     def export_files(self, config: MkDocsConfig, made: MadeFiles,
                      copies: Mapping[str, Path]) -> list[File]:
@@ -151,7 +191,12 @@ class OpenBuild:
             raise PluginError(problem)
 
     def abandon(self) -> None:
-        """A failed build: let the writer end (its own errors no longer matter)."""
+        """A failed build: let the writer end (its own errors no longer matter), and stop
+        the other languages' child."""
+        if self.in_child:
+            return  # the writer and the staging folder are the parent's
+        if self.other_languages is not None:
+            self.other_languages.stop()
         with suppress(Exception):
             if self.writer is not None:
                 self.writer.wait()

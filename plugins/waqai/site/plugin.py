@@ -160,7 +160,14 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
             files.append(export)
         return files
 
-    on_files = CombinedEvent(_add_placeholders, _fill_generated)
+    @event_priority(-300)
+    def _fork_other_languages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Once the default pass has its files: the other languages in a child."""
+        if self.home is None and self.config.parallel_languages:
+            self.build.fork_other_languages(config)
+        return files
+
+    on_files = CombinedEvent(_add_placeholders, _fill_generated, _fork_other_languages)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         return read_skipped_titles(nav, config) if self.serve is not None else nav
@@ -215,7 +222,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
-        output = set_html_dir(output_content)
+        output = self.build.template_output(template_name, set_html_dir(output_content))
         if template_name == "404.html":
             output = point_alternates_to_home(output, config.site_url or "/")
             self.build.keep_404(output, config.theme["language"])
@@ -226,14 +233,22 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         """Before i18n's (-100), which starts the next language's pass from this config."""
         unescape_identity(config)
 
+    @event_priority(-75)
+    def _leave_languages_to_child(self, *, config: MkDocsConfig) -> None:
+        """Before i18n's: its loop would build again what the forked child builds."""
+        if self._build is not None:
+            self._build.hold_other_languages(config)
+
     @event_priority(-150)
     def _finish_build(self, *, config: MkDocsConfig) -> None:
         # Runs after i18n's on_post_build (-100). i18n builds the other languages from
         # inside the default language's on_post_build, so the first pass to reach this
-        # point is the last language's, when every language has been written.
+        # point is the last language's, when every language has been written; or they
+        # were forked, and the default pass waits for them here.
+        if self._build is None or self._build.in_child:
+            return  # the child's passes are done: the whole-site steps are the parent's
         build, self._build = self._build, None
-        if build is None:
-            return
+        build.join_other_languages(config)
         site_dir = Path(config.site_dir)
         if self.home is not None:
             self.home.write_files(site_dir, config, self.config.data_dir, self.config.bounds())
@@ -244,7 +259,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self.serve is not None:
             self.serve.finish(site_dir)
 
-    on_post_build = CombinedEvent(_plain_identity, _finish_build)
+    on_post_build = CombinedEvent(_plain_identity, _leave_languages_to_child, _finish_build)
 
     # -- serving -------------------------------------------------------------
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

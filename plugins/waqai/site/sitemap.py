@@ -23,6 +23,26 @@ _DEFAULT_ALTERNATE = re.compile(
     r'href="(?P<href>[^"]*)"/>')
 
 
+def add_to_sitemap(site_dir: Path, other: str) -> None:
+    """Add the entries of the sitemap text `other` after those of `site_dir`'s sitemap
+    (the other languages' pages, rendered in another process: `otherlanguages.py`)."""
+    path = site_dir / SITEMAP
+    text = join_sitemaps(path.read_text(encoding="utf-8"), other) if path.is_file() else other
+    path.write_text(text, encoding="utf-8")
+    (site_dir / f"{SITEMAP}.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def join_sitemaps(first: str, second: str) -> str:
+    """`first` with the `<url>` entries of `second` after its own."""
+    start = second.find(">", second.find("<urlset")) + 1
+    end = second.rfind("</urlset>")
+    entries = second[start:end].rstrip() if start > 0 and end >= start else ""
+    close = first.rfind("</urlset>")
+    if not entries or close == -1:
+        return first
+    return f"{first[:close].rstrip()}{entries}\n{first[close:]}"
+
+
 def tidy_sitemap(site_dir: Path) -> None:
     """Rewrite `site_dir`'s sitemap (if the build wrote one) and its gzip copy."""
     path = site_dir / SITEMAP
