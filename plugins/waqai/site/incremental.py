@@ -49,13 +49,12 @@ from waqai.data.checks import fingerprint
 from waqai.data.model import LANGS, Proceedings
 from waqai.site.generated import GeneratedPages
 from waqai.site.invariants import PageIds
+from waqai.site.lastmod import PageDates
 from waqai.site.passes import Content, ExportFile, OpenBuild
+from waqai.site.sitemap import SITEMAP, restamp_sitemap, write_sitemap
 
 log = get_plugin_logger(__name__)
 
-# Written by every language pass from the pages that pass saw: a partial build
-# would leave them listing only its few pages, so the full build's copy is put back.
-SITEWIDE_OUTPUTS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 def stamp(*paths: Path) -> tuple:
@@ -140,7 +139,10 @@ class ServeMemory:
         self.stamp: tuple | None = None
         self.pages: dict[str, str] = {}  # src_uri -> digest, at the last good build
         self.exports: dict[str, Content] = {}  # path -> text, at the last good build
-        self.sitewide: dict[str, bytes] = {}  # SITEWIDE_OUTPUTS of the last full build
+        # The sitemap of the last full build. Every language pass writes it from the pages
+        # that pass saw: a partial build would leave it listing only its few pages, so
+        # this copy is put back, with every page's date of now.
+        self.sitemap: str | None = None
         self.basis: Proceedings | None = None  # the data the last good build was made from
         self.building = False
         self.proceedings: Proceedings | None = None  # this build's
@@ -192,14 +194,15 @@ class ServeMemory:
         """A file this build copies as it is (a PDF): deleted once the data drops it."""
         self.outputs_now[path] = dest_path
 
-    def finish(self, site_dir: Path) -> None:
-        """The build succeeded: remember what it wrote."""
-        if self.partial:
-            for name, data in self.sitewide.items():
-                (site_dir / name).write_bytes(data)
-        else:
-            self.sitewide = {name: (site_dir / name).read_bytes() for name in SITEWIDE_OUTPUTS
-                             if (site_dir / name).is_file()}
+    def finish(self, site_dir: Path, lastmods: Mapping[str, str] | None = None) -> None:
+        """The build succeeded: remember what it wrote. `lastmods`: each page's address
+        -> the date of its data now (None: as the last full build dated them)."""
+        if self.partial and self.sitemap is not None:
+            self.sitemap = restamp_sitemap(self.sitemap, lastmods or {})
+            write_sitemap(site_dir, self.sitemap)
+        elif not self.partial:
+            written = site_dir / SITEMAP
+            self.sitemap = written.read_text(encoding="utf-8") if written.is_file() else None
         for path in set(self.outputs.values()) - set(self.outputs_now.values()):
             remove_output(Path(path), site_dir)
         self.pages, self.exports = self.page_digests, self.export_texts
@@ -236,6 +239,7 @@ class ServeState:
         self.hand_written: dict[str, search.Record] = {}  # see OpenBuild
         self.page_ids: PageIds | None = None
         self.included: set[str] | None = None  # generated src_uris this build takes; None: all
+        self.sources: dict[str, str] = {}  # each page's address -> its src_uri, as last built
 
     def open_build(self, site_dir: Path) -> OpenBuild:
         """A build that starts from what the last one left."""
@@ -279,8 +283,10 @@ class ServeState:
         for path in copies:
             self.memory.copied(path, os.path.join(site_dir, path))
 
-    def finish(self, site_dir: Path) -> None:
-        self.memory.finish(site_dir)
+    def finish(self, site_dir: Path, dates: PageDates) -> None:
+        lastmods = {loc: day.isoformat() for loc, src_uri in self.sources.items()
+                    if (day := dates.of(src_uri)) is not None}
+        self.memory.finish(site_dir, lastmods)
 
     def abandon(self) -> None:
         self.memory.abandon()

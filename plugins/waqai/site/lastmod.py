@@ -26,12 +26,26 @@ class DatedPages(Protocol):
     def lastmod(self, src_uri: str) -> dt.date | None: ...
 
 
-def stamp_lastmod(files: Files, pages: DatedPages, docs_dir: str) -> None:
-    """Give each page of this language pass its `update_date` from its data."""
-    written = revision_dates(Path(docs_dir))
+class PageDates:
+    """The day each page's data last changed, or None (a page with no data of its own)."""
+
+    def __init__(self, pages: DatedPages, docs_dir: str) -> None:
+        self.pages = pages
+        self.written = revision_dates(Path(docs_dir))
+
+    def of(self, src_uri: str) -> dt.date | None:
+        return self.pages.lastmod(src_uri) if src_uri in self.pages else self.written.get(src_uri)
+
+
+def stamp_lastmod(files: Files, dates: PageDates) -> dict[str, str]:
+    """Give each page of this language pass its `update_date` from its data; each page's
+    address (its `<loc>` in the sitemap) -> its src_uri."""
+    sources = {}
     for file in files.documentation_pages():
         if file.page is None:
             continue
-        day = pages.lastmod(file.src_uri) if file.src_uri in pages else written.get(file.src_uri)
-        if day is not None:
+        if (day := dates.of(file.src_uri)) is not None:
             file.page.update_date = day.isoformat()
+        if file.page.canonical_url:
+            sources[file.page.canonical_url] = file.src_uri
+    return sources

@@ -87,8 +87,9 @@ class _NestedBuildLines(logging.Filter):
 class OtherLanguages:
     """The child building the languages other than the default."""
 
-    def __init__(self, pid: int, reader: int, locales: list[str]) -> None:
+    def __init__(self, pid: int, reader: int, locales: list[str], i18n: Any) -> None:
         self.pid, self.reader, self.locales = pid, reader, locales
+        self.i18n = i18n  # mkdocs-static-i18n's plugin, whose loop the child runs
 
     @classmethod
     def start(cls, config: MkDocsConfig, passes: Passes) -> OtherLanguages | None:
@@ -111,18 +112,16 @@ class OtherLanguages:
             os.close(reader)
             os._exit(_build_in_child(config, i18n, locales, passes, writer))
         os.close(writer)
-        return cls(pid, reader, locales)
+        return cls(pid, reader, locales, i18n)
 
-    def hold_i18n(self, config: MkDocsConfig) -> None:
+    def hold_i18n(self) -> None:
         """Before i18n's `on_post_build` in the default pass: its loop would build the
         other languages again; marked as building, i18n leaves them to the child."""
-        i18n: Any = config.plugins["i18n"]
-        i18n.building = True
+        self.i18n.building = True
 
-    def join(self, config: MkDocsConfig, passes: Passes) -> None:
+    def join(self, passes: Passes) -> None:
         """Wait for the child; add what its passes recorded to `passes`, or raise its failure."""
-        i18n: Any = config.plugins["i18n"]
-        i18n.building = False
+        self.i18n.building = False
         with os.fdopen(self.reader, "rb") as pipe:
             sent = pipe.read()
         _, status = os.waitpid(self.pid, 0)

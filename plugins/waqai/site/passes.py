@@ -27,7 +27,7 @@ from waqai.site.minify import minify_assets
 from waqai.site.otherlanguages import OtherLanguages, PassRecords
 from waqai.site.pages import SitePlan
 from waqai.site.pages.archiveplan import ArchivePlan
-from waqai.site.sitemap import SITEMAP, add_to_sitemap, tidy_sitemap
+from waqai.site.sitemap import SITEMAP, finish_sitemap
 from waqai.site.writer import BackgroundWriter, Content, Job, write_files
 
 
@@ -89,6 +89,7 @@ class OpenBuild:
         self.other_languages: OtherLanguages | None = None
         self.in_child = False  # in that child: the whole-site steps are the parent's
         self.sitemap: str | None = None  # in that child: its pass's sitemap, not written
+        self.other_sitemap: str | None = None  # in the parent: the child's sitemap text
 
     def fork_other_languages(self, config: MkDocsConfig) -> None:
         """In a whole build's default pass, once its files are listed: start the other
@@ -96,16 +97,16 @@ class OpenBuild:
         if self.plan_exports is None and self.other_languages is None and not self.in_child:
             self.other_languages = OtherLanguages.start(config, self)
 
-    def hold_other_languages(self, config: MkDocsConfig) -> None:
+    def hold_other_languages(self) -> None:
         """Before i18n's `on_post_build`: the child builds the other languages, not i18n."""
         if self.other_languages is not None:
-            self.other_languages.hold_i18n(config)
+            self.other_languages.hold_i18n()
 
-    def join_other_languages(self, config: MkDocsConfig) -> None:
+    def join_other_languages(self) -> None:
         """After the default pass: the other languages' pages written, their records here."""
         if self.other_languages is not None:
             languages, self.other_languages = self.other_languages, None
-            languages.join(config, self)
+            languages.join(self)
 
     def template_output(self, template_name: str, output: str) -> str:
         """What MkDocs writes for a theme template: in the forked child, no sitemap
@@ -122,8 +123,7 @@ class OpenBuild:
         self.page_ids.absorb(records.page_ids)
         self.hand_written.update(records.hand_written)
         self.hand_written_now |= records.hand_written_now
-        if records.sitemap is not None:
-            add_to_sitemap(self.page_ids.site_dir, records.sitemap)
+        self.other_sitemap = records.sitemap
 
     def export_files(self, config: MkDocsConfig, made: MadeFiles,
                      copies: Mapping[str, Path]) -> list[File]:
@@ -179,7 +179,7 @@ class OpenBuild:
         if self.default_404 is not None:
             (site_dir / "404.html").write_text(self.default_404, encoding="utf-8")
         minify_assets(site_dir, [str(asset) for asset in assets])
-        tidy_sitemap(site_dir)
+        finish_sitemap(site_dir, self.other_sitemap)
         if plan is not None:
             search.write_search_indexes(plan.proc, site_dir, self.hand_written_records(),
                                         self.search_indexes)

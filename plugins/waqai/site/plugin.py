@@ -52,7 +52,7 @@ from waqai.site.identity import (
     unescape_identity,
 )
 from waqai.site.incremental import ServeState, read_skipped_titles
-from waqai.site.lastmod import stamp_lastmod
+from waqai.site.lastmod import PageDates, stamp_lastmod
 from waqai.site.loading import DataFolder
 from waqai.site.output import (
     drop_alternate,
@@ -179,7 +179,9 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         feeds = {} if self.home is not None else feed_urls(config.site_url)
         prepare_env(env, self.compiled_templates, card, scope, feeds)
         escape_identity(config)
-        stamp_lastmod(files, self.generated, config.docs_dir)
+        sources = stamp_lastmod(files, PageDates(self.generated, config.docs_dir))
+        if self.serve is not None:
+            self.serve.sources.update(sources)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -237,7 +239,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
     def _leave_languages_to_child(self, *, config: MkDocsConfig) -> None:
         """Before i18n's: its loop would build again what the forked child builds."""
         if self._build is not None:
-            self._build.hold_other_languages(config)
+            self._build.hold_other_languages()
 
     @event_priority(-150)
     def _finish_build(self, *, config: MkDocsConfig) -> None:
@@ -248,7 +250,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
         if self._build is None or self._build.in_child:
             return  # the child's passes are done: the whole-site steps are the parent's
         build, self._build = self._build, None
-        build.join_other_languages(config)
+        build.join_other_languages()
         site_dir = Path(config.site_dir)
         if self.home is not None:
             self.home.write_files(site_dir, config, self.config.data_dir, self.config.bounds())
@@ -257,7 +259,7 @@ class ProceedingsPlugin(BasePlugin[ProceedingsConfig]):
                      check_papers=self.config.check_invariants,
                      archive=self.home.plan if self.home is not None else None)
         if self.serve is not None:
-            self.serve.finish(site_dir)
+            self.serve.finish(site_dir, PageDates(self.generated, config.docs_dir))
 
     on_post_build = CombinedEvent(_plain_identity, _leave_languages_to_child, _finish_build)
 

@@ -11,7 +11,9 @@ Editing i18n's text keeps its template, and its alternates, the only source.
 from __future__ import annotations
 
 import gzip
+import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from waqai.data.model import DEFAULT_LANG
@@ -21,14 +23,26 @@ _CHANGEFREQ = re.compile(r"\n[ \t]*<changefreq>[^<]*</changefreq>")
 _DEFAULT_ALTERNATE = re.compile(
     rf'(?P<indent>[ \t]*)<xhtml:link rel="alternate" hreflang="{DEFAULT_LANG}" '
     r'href="(?P<href>[^"]*)"/>')
+_LOC_LASTMOD = re.compile(r"(?P<head><loc>(?P<loc>[^<]*)</loc>\s*<lastmod>)[^<]*</lastmod>")
 
 
-def add_to_sitemap(site_dir: Path, other: str) -> None:
-    """Add the entries of the sitemap text `other` after those of `site_dir`'s sitemap
-    (the other languages' pages, rendered in another process: `otherlanguages.py`)."""
+def finish_sitemap(site_dir: Path, other: str | None = None) -> None:
+    """Tidy `site_dir`'s sitemap (if the build wrote one), the entries of the sitemap
+    text `other` after its own (the other languages' pages, rendered in another
+    process: `otherlanguages.py`), and write it and its gzip copy once."""
     path = site_dir / SITEMAP
-    text = join_sitemaps(path.read_text(encoding="utf-8"), other) if path.is_file() else other
-    path.write_text(text, encoding="utf-8")
+    written = path.read_text(encoding="utf-8") if path.is_file() else None
+    text = written if other is None else other if written is None else join_sitemaps(written, other)
+    if text is None:
+        return
+    tidied = tidy_sitemap_text(text)
+    if tidied != written:
+        write_sitemap(site_dir, tidied)
+
+
+def write_sitemap(site_dir: Path, text: str) -> None:
+    """`text` as `site_dir`'s sitemap and its gzip copy (as MkDocs writes them)."""
+    (site_dir / SITEMAP).write_text(text, encoding="utf-8")
     (site_dir / f"{SITEMAP}.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
@@ -43,19 +57,14 @@ def join_sitemaps(first: str, second: str) -> str:
     return f"{first[:close].rstrip()}{entries}\n{first[close:]}"
 
 
-def tidy_sitemap(site_dir: Path) -> None:
-    """Rewrite `site_dir`'s sitemap (if the build wrote one) and its gzip copy."""
-    path = site_dir / SITEMAP
-    if not path.is_file():
-        return
-    text = path.read_text(encoding="utf-8")
-    tidied = tidy_sitemap_text(text)
-    if tidied == text:
-        return
-    path.write_text(tidied, encoding="utf-8")
-    packed = site_dir / f"{SITEMAP}.gz"
-    if packed.is_file():
-        packed.write_bytes(gzip.compress(tidied.encode("utf-8"), mtime=0))
+def restamp_sitemap(text: str, lastmods: Mapping[str, str]) -> str:
+    """`text` with the `<lastmod>` of each page whose `<loc>` is in `lastmods` made the
+    date given there (a `serve` rebuild that rendered a few pages only)."""
+    def restamped(match: re.Match[str]) -> str:
+        day = lastmods.get(html.unescape(match.group("loc")))
+        return match.group(0) if day is None else f"{match.group('head')}{day}</lastmod>"
+
+    return _LOC_LASTMOD.sub(restamped, text)
 
 
 def tidy_sitemap_text(text: str) -> str:
