@@ -17,6 +17,8 @@ from test_bad_inputs import edit
 from waqai.cachedir import CACHE_DIR
 
 LATER_ITEM = "absher-2016"
+HOME_KEPT = ", the home page's pages"
+ABSTRACTS_FILE = "archive+abstracts.en.bib"  # the English form: the edit is English
 
 
 @pytest.fixture
@@ -51,22 +53,38 @@ def first_only_person(project: Path) -> None:
          '{given: "Yusuf bin Ahmad", family: "Al-Ouhali"}')
 
 
-@pytest.mark.parametrize(("change", "kept"), [(later_abstract, FIRST),
-                                              (first_only_person, LATER)],
+@pytest.mark.parametrize(("change", "kept", "home"), [(later_abstract, FIRST, HOME_KEPT),
+                                                      (first_only_person, LATER, "")],
                          ids=["an abstract of the later volume", f"an entry of {FIRST_ONLY}"])
 def test_only_the_volumes_that_changed_are_built_again(archive: Path, tmp_path: Path,
                                                        change: Callable[[Path], None],
-                                                       kept: str) -> None:
+                                                       kept: str, home: str) -> None:
     kept_page = archive / "site" / kept / "index.html"
     before = kept_page.stat().st_ino
     change(archive)
-    assert rebuilt(archive).endswith("2 volumes (1 unchanged, from .waqai/cache/build/).")
+    assert rebuilt(archive).endswith(f"2 volumes (1 unchanged{home}, from .waqai/cache/build/).")
     assert kept_page.stat().st_ino == before  # the very file kept, not one built again
     as_a_full_build(archive, tmp_path)
 
 
-def test_an_unchanged_archive_builds_its_home_page_only(archive: Path, tmp_path: Path) -> None:
-    assert rebuilt(archive).endswith("(2 unchanged, from .waqai/cache/build/).")
+def test_an_abstract_alone_leaves_the_home_pages_as_they_were(archive: Path,
+                                                              tmp_path: Path) -> None:
+    """The home's pages show no abstract: they are the kept files; its citation files and
+    search index, which hold the abstracts, are written again."""
+    home_page, whole = archive / "site" / "index.html", archive / "site" / ABSTRACTS_FILE
+    before = home_page.stat().st_ino
+    edit(archive / "papers" / LATER / LATER_ITEM / "abstract.en.md", "\n", "\nQuokkalism.\n")
+    assert rebuilt(archive).endswith(f"(1 unchanged{HOME_KEPT}, from .waqai/cache/build/).")
+    assert home_page.stat().st_ino == before
+    assert "Quokkalism." in whole.read_text(encoding="utf-8")
+    found = [path for path in (archive / "site" / "search" / "en").rglob("*.json")
+             if "quokkalism" in path.read_text(encoding="utf-8")]
+    assert found, "the archive's search index has the new word"
+    as_a_full_build(archive, tmp_path)
+
+
+def test_an_unchanged_archive_is_built_from_the_cache(archive: Path, tmp_path: Path) -> None:
+    assert rebuilt(archive).endswith(f"(2 unchanged{HOME_KEPT}, from .waqai/cache/build/).")
     as_a_full_build(archive, tmp_path)
 
 
@@ -101,12 +119,12 @@ def test_a_spoilt_entry_is_built_again(archive: Path, tmp_path: Path,
         spoil(entry)
     assert rebuilt(archive).endswith("home page and 2 volumes.")
     as_a_full_build(archive, tmp_path)
-    assert rebuilt(archive).endswith("(2 unchanged, from .waqai/cache/build/).")
+    assert rebuilt(archive).endswith(f"(2 unchanged{HOME_KEPT}, from .waqai/cache/build/).")
 
 
 def test_a_removed_volume_is_no_longer_kept(archive: Path) -> None:
-    assert len(entries(archive)) == 2
+    assert len(entries(archive)) == 3  # the home part's and each volume's
     shutil.rmtree(archive / "papers" / LATER)
     assert rebuilt(archive).endswith("home page and 1 volume (1 unchanged, from "
                                      ".waqai/cache/build/).")
-    assert len(entries(archive)) == 1
+    assert len(entries(archive)) == 2

@@ -68,9 +68,11 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
     config_file, site_dir = root / args.config_file, root / args.site_dir
     if isinstance(result, ArchiveValidation) and result.archive is not None:
         volumes = len(result.archive.volumes)
-        status, reused = build_archive(config_file, site_dir, result.archive,
-                                       root / args.data_dir, args.verbose)
-        kept = f" ({reused} unchanged, from .waqai/cache/build/)" if reused else ""
+        status, reused, home_reused = build_archive(config_file, site_dir, result.archive,
+                                                    root / args.data_dir, args.verbose)
+        kept = ", ".join(([f"{reused} unchanged"] if reused else [])
+                         + (["the home page's pages"] if home_reused else []))
+        kept = f" ({kept}, from .waqai/cache/build/)" if kept else ""
         built = (f"the archive's site in {args.site_dir}/: its home page and {volumes} "
                  f"volume{'s' if volumes != 1 else ''}{kept}")
     else:

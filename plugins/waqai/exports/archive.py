@@ -25,6 +25,7 @@ archive's own (`archive_site_files`), as each volume's build writes that volume'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from waqai.data.archive import Archive, Volume
 from waqai.data.model import Paper, Person
@@ -32,6 +33,7 @@ from waqai.exports.bibtex import join_entries
 from waqai.exports.csl import join_items
 from waqai.exports.endnote import join_records as join_endnote
 from waqai.exports.files import ExportCache, PaperExports, export_files, form_file
+from waqai.exports.kept import KeptItems
 from waqai.exports.keys import citation_keys
 from waqai.exports.mods import join_records as join_mods
 from waqai.exports.record import FORMS, Form, Record
@@ -137,9 +139,19 @@ def archive_export_files(archive: Archive) -> ArchiveExports:
     return ArchiveExports(files, volume_count)
 
 
-def archive_site_files(archive: Archive) -> dict[str, str]:
+def archive_site_files(archive: Archive, kept: Path | None = None) -> dict[str, str]:
     """The archive's own files without its volumes' (the archive's site builds each volume's
-    exports in that volume's build): only the listed items are formatted, once each here."""
-    items = [item for volume in archive.volumes
-             for item in listed_items(volume, citation_keys(volume.proceedings), ExportCache())]
+    exports in that volume's build): only the listed items are formatted, once each here.
+    With `kept`, a folder (`kept.items_folder(root)`), an item whose record was formatted
+    by an earlier run is not formatted again: its texts are read from there, the new kept."""
+    if kept is None:
+        items = [item for volume in archive.volumes for item in
+                 listed_items(volume, citation_keys(volume.proceedings), ExportCache())]
+        return archive_own_files(archive, items)
+    store, items = KeptItems(kept), []
+    for volume in archive.volumes:
+        cache = store.volume(volume.id)
+        items += listed_items(volume, citation_keys(volume.proceedings), cache)
+        cache.save()
+    store.keep_only(volume.id for volume in archive.volumes)
     return archive_own_files(archive, items)

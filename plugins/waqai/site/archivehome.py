@@ -18,17 +18,21 @@ own yet.
 from __future__ import annotations
 
 import functools
+import shutil
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from waqai import search
 from waqai.data.archive import Archive
 from waqai.data.archivecheck import validate_archive_cached
 from waqai.data.model import Lang
 from waqai.exports.archive import archive_site_files
+from waqai.exports.kept import items_folder
 from waqai.published import write_all
 from waqai.site.generated import front_matter
 from waqai.site.identity import SiteIdentity
@@ -56,8 +60,10 @@ class ArchiveHomePages:
     "people/<id>.en.md", …), offering what the plugin asks of `generated.GeneratedPages`
     for a page. `bounds`: how much one page may list (pages/bounds.py)."""
 
-    def __init__(self, archive: Archive, bounds: PageBounds | None = None) -> None:
+    def __init__(self, archive: Archive, bounds: PageBounds | None = None,
+                 kept_items: Path | None = None) -> None:
         self.archive = archive
+        self.kept_items = kept_items  # where items formatted by earlier builds are kept
         self.plan = ArchivePlan(archive, bounds or PageBounds())
         self.pages = {spec.src_uri(lang): ArchivePage(kind, spec, lang)
                       for kind in archive_page_kinds() for spec in kind.specs(self.plan)
@@ -71,7 +77,7 @@ class ArchiveHomePages:
     @functools.cached_property
     def files(self) -> dict[str, str]:
         """The archive's own export files (path below the site's root -> text)."""
-        return archive_site_files(self.archive)
+        return archive_site_files(self.archive, self.kept_items)
 
     def write_files(self, site_dir: Path, config: MkDocsConfig, data_dir: str,
                     bounds: PageBounds) -> None:
@@ -158,4 +164,19 @@ def archive_home_pages(config: MkDocsConfig, data_dir: str,
     root = Path(config.config_file_path).resolve().parent
     result = validate_archive_cached(root, data_dir)
     problems = [problem for problem in result.problems if problem.is_error]
-    return ArchiveHomePages(loaded_or_refused(result.archive, problems, data_dir), bounds)
+    return ArchiveHomePages(loaded_or_refused(result.archive, problems, data_dir), bounds,
+                            items_folder(root))
+
+
+def rewrite_home_data(config_file: Path, site_dir: Path) -> str | None:
+    """Write again, in the home part's `site_dir` whose pages were reused
+    (`buildcache.home_key`), what its items' abstracts feed: the archive's citation files
+    and its search index. Why it failed, or None. Each file is replaced, never written
+    into: a reused file is a hard link to the kept one."""
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    options = config.plugins["proceedings"].config
+    home = archive_home_pages(config, options.data_dir, options.bounds())
+    write_all(site_dir, home.files)
+    shutil.rmtree(site_dir / "search", ignore_errors=True)  # unlinks: the kept files stay
+    search.write_archive_indexes(home.archive, site_dir)
+    return None

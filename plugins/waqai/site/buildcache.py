@@ -8,7 +8,9 @@ touching a file). Each volume built is kept in `.waqai/cache/build/`, as hard li
 the files of the site it was built into (a copy where links cannot be made), with a
 manifest naming its key and each file's size and time. The next `build` links the kept
 files of a volume whose key is the same into its staging folder instead of building the
-volume; the archive's home page, made from every volume, is always built.
+volume. The archive's home part, made from every volume, is kept the same way under
+`home_key`, which leaves the abstracts out: after an edit of abstracts only, its pages are
+reused and its citation files and search index written again.
 
 A kept volume is untrusted input: its manifest is bounded and type-checked, and the
 volume is reused only when its folder holds exactly the files the manifest names,
@@ -18,11 +20,13 @@ kept file too, has another time): else it is built again and kept anew.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -37,10 +41,12 @@ from waqai.cachedir import (
     write_entry,
 )
 from waqai.data.archive import Archive, Volume
+from waqai.data.model import Text
 from waqai.data.revised import revision_dates
 from waqai.site.runner import swap_in
 
 FORMAT = 1
+HOME_ID = ".archive-home"  # the home part's entry; a volume's id starts with a letter or digit
 MANIFEST = "manifest.json"
 FILES = "site"  # the folder of an entry that holds the volume's files
 MAX_MANIFEST_BYTES = 64 * 2**20  # 100,000 files' names, sizes and times take about 10 MB
@@ -62,6 +68,26 @@ def volume_key(config: str, archive: Archive, volume: Volume, folder: Path) -> s
     return digest([str(FORMAT), tool_digest(), config, volume.id, repr(archive.info),
                    stat_digest(folder), repr(sorted(revision_dates(folder).items())),
                    *map(repr, volume.proceedings.people)])
+
+
+def home_key(config: str, archive: Archive, data_dir: Path, day: dt.date) -> str:
+    """What the archive's home part is made from but its items' abstracts, which only its
+    citation files and search index read (`archivehome.rewrite_home_data` writes them
+    again): every volume's data, the people, the tool, and the build's `day` (the
+    home's pages have no date of their own in the sitemap). A volume that was the site's
+    root is kept whole: its old addresses hold copies of its exports."""
+    volumes = tuple(replace(volume, proceedings=replace(volume.proceedings, papers=tuple(
+        replace(paper, abstract=_presence(paper.abstract)) for paper in volume.proceedings.papers)))
+        for volume in archive.volumes)
+    moved = archive.info.moved_from_root
+    return digest([str(FORMAT), tool_digest(), config, HOME_ID, day.isoformat(),
+                   repr(archive.info), repr(archive.people), repr(volumes),
+                   stat_digest(data_dir / moved) if moved else ""])
+
+
+def _presence(text: Text) -> Text:
+    """Whether each language has a text, without the text."""
+    return Text("1" if text.ar else "", "1" if text.en else "")
 
 
 class BuildCache:
@@ -86,6 +112,14 @@ class BuildCache:
             return True
         shutil.rmtree(into, ignore_errors=True)  # what was linked before the difference
         return False
+
+    def holds(self, volume_id: str, key: str, folder: Path) -> bool:
+        """Whether `folder` (the last site's copy of the volume) has exactly the files kept
+        under `key`, and the kept files are whole: the site's folder can then be moved
+        into the new site as it is, instead of linked file by file."""
+        stamps = _manifest(self.entry(volume_id), key)
+        return (stamps is not None and not folder.is_symlink() and folder.is_dir()
+                and _stamps(self.entry(volume_id) / FILES) == stamps == _stamps(folder))
 
     def keep(self, volume_id: str, key: str, built: Path) -> None:
         """Keep the volume just built into `built` under `key`, in place of what was kept."""
